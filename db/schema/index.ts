@@ -1,0 +1,4 @@
+export * from './users';
+export * from './settings';
+export * from './audit';
+export * from './children';

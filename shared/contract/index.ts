@@ -1,0 +1,24 @@
+import { appChannels } from './app';
+import { childrenChannels } from './children';
+import type { z } from 'zod';
+
+export * from './errors';
+export * from './permissions';
+export * from './common';
+export type { ChannelDef } from './define';
+
+/** Every channel between renderer and main: `area:verb` → input, output, permission. */
+export const contract = {
+  ...appChannels,
+  ...childrenChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** The one function the renderer uses to reach the main process. */
+export type Invoke = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<import('./errors').Result<ChannelOutput<C>>>;
+export type TonghuApi = { invoke: Invoke };
