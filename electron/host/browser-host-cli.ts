@@ -1,0 +1,67 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { systemClock } from '../services/clock';
+import { passphraseSealer } from '../services/key-store';
+import { createLogger } from '../services/logger';
+import { createAppHost } from './app-host';
+import { startBrowserHost } from './browser-host';
+
+const log = createLogger('host-cli');
+const root = resolve(import.meta.dirname, '..', '..');
+
+/** Reads a passphrase from the terminal without echoing it. */
+async function promptHidden(question: string): Promise<string> {
+  const muted = new Writable({ write: (_chunk, _enc, cb) => cb() });
+  process.stdout.write(question);
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  const answer = await new Promise<string>((res) => rl.question('', res));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'renderer-dir': { type: 'string' },
+      'demo-children': { type: 'string' },
+    },
+  });
+  const dataDir = resolve(values['data-dir'] ?? join(root, '.tonghu-data'));
+  let passphrase = process.env.TONGHU_PASSPHRASE ?? null;
+  if (!passphrase && process.stdin.isTTY) {
+    passphrase = (await promptHidden('数据库口令 (database passphrase; empty = ask in the page): ')) || null;
+  }
+  const app = createAppHost({
+    dataDir,
+    keyMode: 'passphrase',
+    sealer: passphrase ? passphraseSealer(passphrase) : null,
+    clock: systemClock,
+    migrationsDir: join(root, 'db', 'migrations'),
+    demoChildren: values['demo-children'] ? Number(values['demo-children']) : undefined,
+  });
+  const problem = app.core.problem();
+  if (problem) process.stderr.write(`Tonghu: ${problem.message}\n`);
+  const host = await startBrowserHost(app, {
+    rendererDir: values['renderer-dir'] ?? join(root, 'out', 'renderer'),
+    port: values.port ? Number(values.port) : undefined,
+  });
+  process.stdout.write(`Tonghu browser host: ${host.url}\n`);
+  log.info('listening', { port: host.port, phase: app.core.phase() });
+  const stop = async () => {
+    await host.close();
+    app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Tonghu browser host failed: ${(error as Error)?.message ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import type { AppStatus } from '../../../shared/contract/app';
+import { AppError } from '../../../shared/contract/errors';
+import type { AppCore } from '../../services/app-core';
+import { appendAudit } from '../../services/audit';
+import type { Actor } from '../../services/context';
+import { authenticate, changePassword, checkOwnPassword, getUser } from '../../services/users';
+import type { Handler, HandlerContext } from '../router';
+import type { Session, SessionStore } from '../sessions';
+
+export function actorOf(session: Session | null): Actor | null {
+  return session ? { userId: session.user.id, username: session.user.username, roles: session.user.roles } : null;
+}
+
+export function requireSession(ctx: HandlerContext): Session {
+  if (!ctx.session) throw new AppError('unauthenticated', '请先登录');
+  return ctx.session;
+}
+
+export function appHandlers(core: AppCore, sessions: SessionStore) {
+  const status = (connection: string): AppStatus => {
+    const session = sessions.get(connection);
+    return {
+      phase: core.phase(),
+      keyMode: core.keyMode,
+      institutionName: core.institutionName(),
+      problem: core.problem(),
+      user: session ? session.user : null,
+      screenLocked: session?.locked ?? false,
+      passphraseRequired: core.passphraseRequired,
+      idleLockMinutes: sessions.idleMinutes(),
+    };
+  };
+
+  const handlers: {
+    'app:status': Handler<'app:status'>;
+    'app:setup': Handler<'app:setup'>;
+    'app:unlock': Handler<'app:unlock'>;
+    'auth:login': Handler<'auth:login'>;
+    'auth:logout': Handler<'auth:logout'>;
+    'auth:changePassword': Handler<'auth:changePassword'>;
+    'auth:lock': Handler<'auth:lock'>;
+    'auth:unlockScreen': Handler<'auth:unlockScreen'>;
+  } = {
+    'app:status': (_input, ctx) => {
+      sessions.touch(ctx.connection);
+      return status(ctx.connection);
+    },
+    'app:setup': (input) => core.setup(input),
+    'app:unlock': (input, ctx) => {
+      core.unlock(input.method, input.secret);
+      return status(ctx.connection);
+    },
+    'auth:login': (input, ctx) => {
+      const user = authenticate(core.context(null), input.username, input.password);
+      sessions.start(ctx.connection, user);
+      return user;
+    },
+    'auth:logout': (_input, ctx) => {
+      const session = requireSession(ctx);
+      const svc = core.context(actorOf(session));
+      svc.sqlite.transaction(() => appendAudit(svc, { action: 'auth.logout', entity: 'user', entityId: session.user.id }))();
+      sessions.end(ctx.connection);
+      return null;
+    },
+    'auth:changePassword': (input, ctx) => {
+      const session = requireSession(ctx);
+      const user = changePassword(core.context(actorOf(session)), session.user.id, input.currentPassword, input.newPassword);
+      sessions.unlock(ctx.connection, user);
+      return user;
+    },
+    'auth:lock': (_input, ctx) => {
+      const session = requireSession(ctx);
+      sessions.lock(ctx.connection);
+      const svc = core.context(actorOf(session));
+      svc.sqlite.transaction(() => appendAudit(svc, { action: 'auth.screenLocked', entity: 'user', entityId: session.user.id }))();
+      return null;
+    },
+    'auth:unlockScreen': (input, ctx) => {
+      const session = requireSession(ctx);
+      const svc = core.context(actorOf(session));
+      if (!checkOwnPassword(svc, session.user.id, input.password)) {
+        svc.sqlite.transaction(() => appendAudit(svc, { action: 'auth.unlockFailed', entity: 'user', entityId: session.user.id }))();
+        throw new AppError('bad_credentials', '密码不正确', { field: 'password' });
+      }
+      const user = getUser(svc, session.user.id);
+      if (!user) throw new AppError('unauthenticated', '账户已停用');
+      sessions.unlock(ctx.connection, user);
+      svc.sqlite.transaction(() => appendAudit(svc, { action: 'auth.screenUnlocked', entity: 'user', entityId: session.user.id }))();
+      return user;
+    },
+  };
+  return handlers;
+}

@@ -1,0 +1,13 @@
+import type { AppCore } from '../../services/app-core';
+import type { Handlers } from '../router';
+import type { SessionStore } from '../sessions';
+import { appHandlers } from './app';
+import { childrenHandlers } from './children';
+
+/** Every channel's handler, built over one AppCore and session store. */
+export function createHandlers(core: AppCore, sessions: SessionStore): Handlers {
+  return {
+    ...appHandlers(core, sessions),
+    ...childrenHandlers(core),
+  };
+}

@@ -1,0 +1,59 @@
+import type { SessionUser } from '../../shared/contract/common';
+
+export type Session = { user: SessionUser; lastActivity: number; locked: boolean };
+
+/**
+ * Signed-in sessions, keyed by the connection the transport names (an Electron webContents, a
+ * browser-host page). Idle for longer than the lock time → the session locks; the person unlocks
+ * it with their password and keeps their unsaved input.
+ */
+export type SessionStore = {
+  get: (connection: string) => Session | null;
+  start: (connection: string, user: SessionUser) => Session;
+  end: (connection: string) => void;
+  /** Records activity; locks the session first if it has been idle too long. */
+  touch: (connection: string) => Session | null;
+  lock: (connection: string) => void;
+  unlock: (connection: string, user: SessionUser) => void;
+  setIdleMinutes: (minutes: number) => void;
+  idleMinutes: () => number;
+  clear: () => void;
+};
+
+export function createSessionStore(now: () => number, idleMinutes = 10): SessionStore {
+  const sessions = new Map<string, Session>();
+  let idleMs = idleMinutes * 60_000;
+  return {
+    get: (c) => sessions.get(c) ?? null,
+    start: (c, user) => {
+      const s = { user, lastActivity: now(), locked: false };
+      sessions.set(c, s);
+      return s;
+    },
+    end: (c) => void sessions.delete(c),
+    touch: (c) => {
+      const s = sessions.get(c);
+      if (!s) return null;
+      if (!s.locked && now() - s.lastActivity > idleMs) s.locked = true;
+      if (!s.locked) s.lastActivity = now();
+      return s;
+    },
+    lock: (c) => {
+      const s = sessions.get(c);
+      if (s) s.locked = true;
+    },
+    unlock: (c, user) => {
+      const s = sessions.get(c);
+      if (s) {
+        s.locked = false;
+        s.user = user;
+        s.lastActivity = now();
+      }
+    },
+    setIdleMinutes: (m) => {
+      idleMs = m * 60_000;
+    },
+    idleMinutes: () => idleMs / 60_000,
+    clear: () => sessions.clear(),
+  };
+}

@@ -1,0 +1,14 @@
+import type { Db, SqliteDb } from '../../db/open';
+import type { Role } from '../../shared/contract/permissions';
+import type { Clock } from './clock';
+
+/** Who is acting: the signed-in person. */
+export type Actor = { userId: number; username: string; roles: Role[] };
+
+/** What every service function receives: the database, the clock and the actor. */
+export type ServiceContext = { db: Db; sqlite: SqliteDb; clock: Clock; actor: Actor | null };
+
+/** Runs `fn` in one write transaction: all of it is saved, or none of it. */
+export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
+  return ctx.sqlite.transaction(fn).immediate();
+}

@@ -1,0 +1,164 @@
+import { createCipheriv, createDecipheriv, randomBytes, randomInt, scryptSync } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { WrongKeyError } from '../../db/errors';
+import { keyCheckValue } from '../../db/key-check';
+
+/** A key wrapped by some sealer; the fields depend on the kind. */
+export type SealedKey = { kind: 'passphrase' | 'safeStorage'; [field: string]: string | number };
+
+/**
+ * Seals and unseals the database key. The Electron shell provides one over `safeStorage`
+ * (OS keychain); tests and the browser host use the passphrase sealer below.
+ */
+export type KeySealer = {
+  kind: SealedKey['kind'];
+  seal: (key: Buffer) => SealedKey;
+  /** Throws WrongKeyError when this sealer cannot unseal the blob (wrong passphrase, other keychain). */
+  unseal: (sealed: SealedKey) => Buffer;
+};
+
+type KeyStoreFile = {
+  version: 1;
+  keyCheck: string;
+  sealed: SealedKey;
+  recovery: ScryptBox;
+  createdAt: string;
+};
+
+type ScryptBox = { salt: string; n: number; r: number; p: number; iv: string; tag: string; ct: string };
+
+const SCRYPT = { n: 1 << 15, r: 8, p: 1 };
+
+function scryptKey(secret: string, salt: Buffer, n: number, r: number, p: number): Buffer {
+  return scryptSync(secret.normalize('NFKC'), salt, 32, { N: n, r, p, maxmem: 256 * n * r });
+}
+
+function boxSeal(secret: string, key: Buffer): ScryptBox {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const wrapping = scryptKey(secret, salt, SCRYPT.n, SCRYPT.r, SCRYPT.p);
+  const cipher = createCipheriv('aes-256-gcm', wrapping, iv);
+  const ct = Buffer.concat([cipher.update(key), cipher.final()]);
+  return {
+    salt: salt.toString('base64'),
+    n: SCRYPT.n,
+    r: SCRYPT.r,
+    p: SCRYPT.p,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    ct: ct.toString('base64'),
+  };
+}
+
+function boxOpen(secret: string, box: ScryptBox, what: string): Buffer {
+  const wrapping = scryptKey(secret, Buffer.from(box.salt, 'base64'), box.n, box.r, box.p);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', wrapping, Buffer.from(box.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(box.ct, 'base64')), decipher.final()]);
+  } catch {
+    throw new WrongKeyError(`${what}不正确，无法解开数据库密钥（数据未被改动）`);
+  }
+}
+
+/** Wraps the key with a passphrase through scrypt and AES-256-GCM. */
+export function passphraseSealer(passphrase: string): KeySealer {
+  return {
+    kind: 'passphrase',
+    seal: (key) => ({ kind: 'passphrase', ...boxSeal(passphrase, key) }),
+    unseal: (sealed) => {
+      if (sealed.kind !== 'passphrase') throw new WrongKeyError('此数据的密钥由系统钥匙串保管，需要恢复码才能在此打开');
+      return boxOpen(passphrase, sealed as unknown as ScryptBox, '数据库口令');
+    },
+  };
+}
+
+const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A 25-character recovery code (125 bits) in five groups, without easily confused letters. */
+export function newRecoveryCode(): string {
+  const chars = Array.from({ length: 25 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
+  return [0, 5, 10, 15, 20].map((i) => chars.slice(i, i + 5).join('')).join('-');
+}
+
+/** Upper-cases, drops separators and maps look-alikes (O→0, I/L→1) so a typed code still matches. */
+export function normalizeRecoveryCode(code: string): string {
+  return code
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
+function writeAtomically(file: string, content: string): void {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+/** The key file beside the database: the sealed key, the recovery box and the key check value. */
+export type KeyStore = {
+  file: string;
+  exists: () => boolean;
+  /** Makes a new random key, seals it and returns it with the recovery code (shown once). */
+  create: (sealer: KeySealer) => { key: Buffer; recoveryCode: string; keyCheck: string };
+  /** The sealer kind this store was written with. */
+  sealedKind: () => SealedKey['kind'];
+  unlock: (sealer: KeySealer) => { key: Buffer; keyCheck: string };
+  unlockWithRecoveryCode: (code: string) => { key: Buffer; keyCheck: string };
+  /** Seals the same key again with another sealer (after a recovery, or a move to a new computer). */
+  reseal: (key: Buffer, sealer: KeySealer) => void;
+  /** Replaces the key (after a rekey): new sealed key, new recovery code, new check value. */
+  replace: (key: Buffer, sealer: KeySealer) => { recoveryCode: string; keyCheck: string };
+};
+
+export function createKeyStore(file: string): KeyStore {
+  const read = (): KeyStoreFile => JSON.parse(readFileSync(file, 'utf8')) as KeyStoreFile;
+  const write = (key: Buffer, sealer: KeySealer, recoveryCode: string): string => {
+    const keyCheck = keyCheckValue(key);
+    const content: KeyStoreFile = {
+      version: 1,
+      keyCheck,
+      sealed: sealer.seal(key),
+      recovery: boxSeal(normalizeRecoveryCode(recoveryCode), key),
+      createdAt: new Date().toISOString(),
+    };
+    writeAtomically(file, JSON.stringify(content, null, 2));
+    return keyCheck;
+  };
+  return {
+    file,
+    exists: () => existsSync(file),
+    create: (sealer) => {
+      if (existsSync(file)) throw new Error('key store already exists; refusing to overwrite it');
+      const key = randomBytes(32);
+      const recoveryCode = newRecoveryCode();
+      const keyCheck = write(key, sealer, recoveryCode);
+      return { key, recoveryCode, keyCheck };
+    },
+    sealedKind: () => read().sealed.kind,
+    unlock: (sealer) => {
+      const store = read();
+      return { key: sealer.unseal(store.sealed), keyCheck: store.keyCheck };
+    },
+    unlockWithRecoveryCode: (code) => {
+      const store = read();
+      return { key: boxOpen(normalizeRecoveryCode(code), store.recovery, '恢复码'), keyCheck: store.keyCheck };
+    },
+    reseal: (key, sealer) => {
+      const store = read();
+      writeAtomically(file, JSON.stringify({ ...store, sealed: sealer.seal(key) }, null, 2));
+    },
+    replace: (key, sealer) => {
+      const recoveryCode = newRecoveryCode();
+      const keyCheck = write(key, sealer, recoveryCode);
+      return { recoveryCode, keyCheck };
+    },
+  };
+}
