@@ -1,0 +1,97 @@
+import { Center, Loader, MantineProvider, Alert } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { useCallback } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import 'dayjs/locale/zh-cn';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { LockScreen } from '../features/auth/LockScreen';
+import { LoginPage } from '../features/auth/LoginPage';
+import { DatabaseErrorPage, UnlockPage } from '../features/auth/UnlockPage';
+import { ChildPage } from '../features/children/ChildPage';
+import { ChildrenFilterProvider } from '../features/children/children-filter';
+import { ChildrenListPage } from '../features/children/ChildrenListPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ModuleNotOpen } from '../features/placeholder/ModuleNotOpen';
+import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
+import { SetupPage } from '../features/setup/SetupPage';
+import { I18nProvider, useI18n } from '../i18n';
+import { AppStateProvider, useAppState } from './app-state';
+import { useIdleLock } from './idle-lock';
+import { Shell } from './Shell';
+import { theme } from './theme';
+
+function SignedIn() {
+  const { status, refresh } = useAppState();
+  const onLocked = useCallback(() => void refresh(), [refresh]);
+  useIdleLock(status?.idleLockMinutes ?? 10, !status?.screenLocked, onLocked);
+  return (
+    <ChildrenFilterProvider>
+      <Shell>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/children" element={<ChildrenListPage />} />
+          <Route path="/children/:id" element={<ChildPage />} />
+          <Route path="/rehabilitation" element={<ModuleNotOpen module="nav.rehabilitation" />} />
+          <Route path="/reintegration" element={<ModuleNotOpen module="nav.reintegration" />} />
+          <Route path="/reports" element={<ModuleNotOpen module="nav.reports" />} />
+          <Route path="/admin" element={<ModuleNotOpen module="nav.administration" />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Shell>
+      {status?.screenLocked && <LockScreen />}
+    </ChildrenFilterProvider>
+  );
+}
+
+/** Chooses what to show from the app's phase and the session. */
+function Gate() {
+  const { status, loadError, recoveryCode } = useAppState();
+  if (loadError) return <Alert color="red" m="xl">{loadError}</Alert>;
+  if (!status) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (recoveryCode) return <RecoveryCodePage code={recoveryCode} />;
+  switch (status.phase) {
+    case 'setup':
+      return <SetupPage />;
+    case 'unlock':
+      return <UnlockPage />;
+    case 'error':
+      return <DatabaseErrorPage />;
+    case 'ready':
+      if (!status.user) return <LoginPage />;
+      if (status.user.mustChangePassword) return <ChangePasswordPage />;
+      return <SignedIn />;
+  }
+}
+
+function Providers() {
+  const { locale } = useI18n();
+  return (
+    <DatesProvider settings={{ locale: locale === 'zh-CN' ? 'zh-cn' : 'en', firstDayOfWeek: 1 }}>
+      <AppStateProvider>
+        <HashRouter>
+          <div data-app-ready="true" style={{ display: 'contents' }}>
+            <Gate />
+          </div>
+        </HashRouter>
+      </AppStateProvider>
+    </DatesProvider>
+  );
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <I18nProvider>
+        <Providers />
+      </I18nProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,75 @@
+import { Alert, Button, PasswordInput, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { useAppState } from '../../app/app-state';
+import { CenteredCard } from '../../components/CenteredCard';
+import { applyServiceError } from '../../components/form-errors';
+import { useT } from '../../i18n';
+
+/** The database key could not be unsealed: ask for the passphrase or the recovery code. */
+export function UnlockPage() {
+  const t = useT();
+  const { status, refresh } = useAppState();
+  const [method, setMethod] = useState<'passphrase' | 'recoveryCode'>('passphrase');
+  const [secret, setSecret] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const problem = status?.problem;
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('app:unlock', { method, secret });
+      await refresh();
+    } catch (e) {
+      setError(applyServiceError(e, (_f, m) => setError(m)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <CenteredCard title={t('unlock.title')}>
+      {problem && (
+        <Alert color={problem.code === 'wrong_key' ? 'red' : 'blue'} role="alert" data-testid="unlock-problem">
+          {problem.message}
+        </Alert>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <SegmentedControl
+            aria-label={t('unlock.method')}
+            value={method}
+            onChange={(v) => setMethod(v as typeof method)}
+            data={[
+              { value: 'passphrase', label: t('unlock.passphrase') },
+              { value: 'recoveryCode', label: t('unlock.recoveryCode') },
+            ]}
+          />
+          <PasswordInput label={method === 'passphrase' ? t('unlock.passphrase') : t('unlock.recoveryCode')} value={secret} error={error} onChange={(e) => setSecret(e.currentTarget.value)} autoFocus />
+          <Button type="submit" loading={busy} disabled={secret.length === 0}>
+            {t('unlock.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </CenteredCard>
+  );
+}
+
+/** The database is damaged or too new: say so plainly; nothing was touched. */
+export function DatabaseErrorPage() {
+  const t = useT();
+  const { status } = useAppState();
+  return (
+    <CenteredCard title={t('unlock.corruptTitle')}>
+      <Alert color="red" role="alert" data-testid="database-problem">
+        {status?.problem?.message}
+      </Alert>
+      <Text>{t('unlock.corruptHelp')}</Text>
+    </CenteredCard>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Messages } from './zh-CN';
+
+/** English, second language. Every key of zh-CN must be here (the type checks it). */
+export const en: Messages = {
+  app: { name: 'Tonghu', fullName: 'Tonghu · case management for child welfare institutions', loading: 'Loading…', language: '中文', languageLabel: 'Switch language' },
+  common: {
+    save: 'Save', cancel: 'Cancel', confirm: 'Confirm', next: 'Next', back: 'Back', close: 'Close', print: 'Print', search: 'Search',
+    required: 'Required', saving: 'Saving…', saved: 'Saved', loadFailed: 'Could not load', retry: 'Retry', none: 'None',
+    male: 'Male', female: 'Female', years: 'y', total: '{n} in all', notRecorded: 'Not recorded',
+  },
+  nav: {
+    dashboard: 'Dashboard', children: 'Children', rehabilitation: 'Rehabilitation', reintegration: 'Age-18 reintegration',
+    reports: 'Reports', administration: 'Administration', lock: 'Lock screen', logout: 'Sign out', signedInAs: 'Signed in as',
+  },
+  roles: { administrator: 'Administrator', caseworker: 'Caseworker', therapist: 'Therapist', placementOfficer: 'Placement officer', supervisor: 'Supervisor' },
+  setup: {
+    title: 'First-run set-up',
+    intro: 'Welcome to Tonghu. All data stay encrypted on this computer and never leave it unless you export them.',
+    stepInstitution: 'Institution and administrator', stepKey: 'Database passphrase', stepRecovery: 'Recovery code',
+    institutionName: 'Institution name', institutionPlaceholder: 'e.g. Shanghai Children’s Welfare Institute',
+    displayName: 'Administrator’s name', username: 'Username', password: 'Password',
+    passwordHint: 'At least 10 characters with three of: lower case, upper case, digits, symbols',
+    passwordConfirm: 'Repeat the password', passwordMismatch: 'The passwords differ',
+    passphrase: 'Database passphrase',
+    passphraseHint: 'This computer has no secure keychain: set a passphrase (12+ characters) to protect the database key. It is asked at every start.',
+    passphraseConfirm: 'Repeat the passphrase', passphraseMismatch: 'The passphrases differ',
+    keyAuto: 'The database key is generated and protected by this computer’s keychain (or the passphrase given at start).',
+    loadDemo: 'Load demo data (200 fictional children, for getting to know the app)',
+    create: 'Create the encrypted database', creating: 'Creating the encrypted database…',
+    recoveryTitle: 'Keep the recovery code safe',
+    recoveryIntro: 'The recovery code is shown only once. It is the only way to open the data on a new computer, after the keychain is lost or the passphrase forgotten. Print or copy it and keep it somewhere safe.',
+    recoveryConfirmLabel: 'Type the last group of the code (5 characters) to confirm you saved it',
+    recoveryConfirmWrong: 'Does not match the last group',
+    recoveryDone: 'Saved — go to sign in', printRecovery: 'Print the recovery code',
+  },
+  unlock: {
+    title: 'Open the encrypted data', passphrase: 'Database passphrase', recoveryCode: 'Recovery code', method: 'Method', submit: 'Open',
+    corruptTitle: 'The database cannot be opened', corruptHelp: 'The data file has not been changed or deleted. Ask the administrator to restore a backup.',
+  },
+  login: { title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in' },
+  lock: {
+    title: 'Screen locked', message: 'The screen is locked to protect children’s information. Unsaved input is kept.',
+    password: 'Password', unlock: 'Unlock', switchUser: 'Sign out and switch user',
+  },
+  changePassword: {
+    title: 'Change password', mustChange: 'An administrator reset your password: set a new one first.',
+    current: 'Current password', next: 'New password', confirm: 'Repeat the new password', submit: 'Change password',
+  },
+  dashboard: { title: 'Dashboard', welcome: 'Hello, {name}', childrenInCare: 'Children in care', quickSearch: 'Find a child (name, pinyin initials or ID number)' },
+  children: {
+    title: 'Children', add: 'Register a child', searchPlaceholder: 'Name, pinyin, initials or part of the ID number', statusFilter: 'Status',
+    status: { inCare: 'In care', discharged: 'Discharged', archived: 'Archived', all: 'All' },
+    columns: { name: 'Name', sex: 'Sex', age: 'Age', birthDate: 'Born', idNumber: 'ID number', status: 'Status', admissionDate: 'Admitted' },
+    empty: 'No children registered yet', emptyHint: 'Click “Register a child” to open the first case file.',
+    noMatch: 'No child matches', noMatchHint: 'Try another name, pinyin initials or part of the ID number.',
+    noIdNumber: 'No ID number', sort: 'Sort',
+  },
+  childForm: {
+    title: 'Register a child', name: 'Name', sex: 'Sex', birthDate: 'Date of birth', idNumber: 'ID number',
+    idNumberHint: '18 characters; leave empty for an abandoned infant without one and add it later', admissionDate: 'Admission date',
+    duplicateTitle: 'Possible duplicate', duplicateBody: 'A child with the same name (or pinyin) and date of birth exists:',
+    saveAnyway: 'Not the same child — save anyway', created: 'Registered: {name}',
+  },
+  child: { back: 'Back to the list', age: '{n} years', profile: 'Profile' },
+  placeholder: { title: '{module}', body: 'This module is being built and is not open yet.' },
+  errors: { generic: 'Not done: {message}', network: 'Cannot reach the local service' },
+};
