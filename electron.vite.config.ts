@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './vite.renderer.config';
+
+const root = import.meta.dirname;
+
+/**
+ * main: ESM (package.json "type": "module"), dependencies left to node_modules (better-sqlite3 is
+ * native and must stay external). preload: ONE CommonJS file with everything bundled in, because
+ * a sandboxed preload cannot load ES modules or other files. renderer: the same settings as
+ * `npm run build:renderer` (vite.renderer.config.ts).
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out', 'main'),
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron', 'main', 'index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out', 'preload'),
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron', 'preload', 'index.ts') },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          codeSplitting: false,
+        },
+      },
+    },
+  },
+  renderer: {
+    ...rendererConfig,
+    build: {
+      ...rendererConfig.build,
+      rolldownOptions: { input: resolve(root, 'renderer', 'index.html') },
+    },
+  },
+});

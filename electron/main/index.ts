@@ -1,0 +1,164 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
+import { type AppHost, createAppHost } from '../host/app-host';
+import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { systemClock } from '../services/clock';
+import { KEYSTORE_FILE } from '../services/app-core';
+import { createKeyStore } from '../services/key-store';
+import { createLogger, setLogSink } from '../services/logger';
+import { denyAllPermissions, guardWebContents, installContentSecurityPolicy } from './hardening';
+import { registerInvokeHandler } from './ipc';
+import { menuTemplate } from './menu';
+import { probeNativeDriver, resolveNativeBinding } from './native-driver';
+import { chooseKeyProtection } from './safe-storage-sealer';
+import type { TrustedUrlOptions } from './trusted-url';
+
+const PRODUCT_NAME = '童护 Tonghu';
+const log = createLogger('main');
+
+const isDev = !app.isPackaged;
+const rendererIndex = join(import.meta.dirname, '..', 'renderer', 'index.html');
+const preloadScript = join(import.meta.dirname, '..', 'preload', 'index.cjs');
+/** The electron-vite dev server: honoured only in an unpackaged run. */
+const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;
+const trusted: TrustedUrlOptions = { appFileUrl: pathToFileURL(rendererIndex).href, devServerUrl };
+
+let mainWindow: BrowserWindow | null = null;
+let host: AppHost | null = null;
+
+/** The data folder: `<userData>/data`; an unpackaged run (tests, development) may point it elsewhere. */
+function dataDir(): string {
+  const override = isDev ? process.env.TONGHU_DATA_DIR : undefined;
+  return override ?? join(app.getPath('userData'), 'data');
+}
+
+function migrationsDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'migrations') : join(app.getAppPath(), 'db', 'migrations');
+}
+
+function logToFile(): void {
+  const dir = join(app.getPath('userData'), 'logs');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, 'tonghu.log');
+  setLogSink((line) => {
+    try {
+      appendFileSync(file, `${line}\n`, { mode: 0o600 });
+    } catch {
+      // Logging must never take the app down.
+    }
+  });
+}
+
+function fatal(title: string, message: string): never {
+  log.error(title);
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+  throw new Error(title);
+}
+
+function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 1024,
+    minHeight: 680,
+    show: false,
+    title: PRODUCT_NAME,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadScript,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  const connection = `wc:${win.webContents.id}`;
+  win.webContents.once('destroyed', () => host?.sessions.end(connection));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(rendererIndex);
+  return win;
+}
+
+function showAbout(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: `关于${PRODUCT_NAME}`,
+    message: PRODUCT_NAME,
+    detail: `版本 ${app.getVersion()}\n儿童福利机构个案管理（离线）`,
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  logToFile();
+
+  const nativeBinding = resolveNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, env: process.env });
+  const driverProblem = probeNativeDriver(nativeBinding);
+  if (driverProblem) fatal('童护无法启动：数据库驱动', driverProblem);
+
+  installContentSecurityPolicy(session.defaultSession, CONTENT_SECURITY_POLICY);
+  denyAllPermissions(session.defaultSession);
+
+  const dir = dataDir();
+  const protection = chooseKeyProtection(safeStorage, process.platform);
+  try {
+    const keyStore = createKeyStore(join(dir, KEYSTORE_FILE));
+    // A data folder set up with a passphrase keeps it, even if a keychain appeared since.
+    const keepPassphrase = keyStore.exists() && keyStore.sealedKind() === 'passphrase';
+    host = createAppHost({
+      dataDir: dir,
+      keyMode: keepPassphrase ? 'passphrase' : protection.keyMode,
+      sealer: keepPassphrase ? null : protection.sealer,
+      clock: systemClock,
+      migrationsDir: migrationsDir(),
+      nativeBinding,
+    });
+  } catch (error) {
+    fatal('童护无法启动', String((error as Error)?.message ?? error).slice(0, 400));
+  }
+  log.info('started', { phase: host.core.phase(), keyMode: host.core.keyMode, packaged: app.isPackaged });
+
+  registerInvokeHandler(ipcMain, host.router.dispatch, trusted);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isDev, productName: PRODUCT_NAME, onAbout: showAbout })));
+  mainWindow = createMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns the database (one writer): hand over to it and leave.
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trusted));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    host?.close();
+    host = null;
+  });
+  app.on('activate', () => {
+    if (host && !mainWindow) mainWindow = createMainWindow();
+  });
+  start().catch((error: unknown) => {
+    log.error('start-up failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+    app.exit(1);
+  });
+}

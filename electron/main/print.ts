@@ -1,0 +1,67 @@
+import { BrowserWindow, type Session, session } from 'electron';
+import { denyAllPermissions } from './hardening';
+
+/** An in-memory session (no "persist:" prefix) used only for printing: nothing of it reaches the disk. */
+const PRINT_PARTITION = 'tonghu-print';
+/** Chromium refuses URLs longer than 2 MiB. */
+const MAX_URL_LENGTH = 2 * 1024 * 1024;
+const PRINT_TIMEOUT_MS = 60_000;
+
+let printSessionReady = false;
+
+function printSession(): Session {
+  const ses = session.fromPartition(PRINT_PARTITION);
+  if (!printSessionReady) {
+    denyAllPermissions(ses);
+    // The document is self-contained: it may not fetch anything (images and fonts come as data: URLs).
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+    printSessionReady = true;
+  }
+  return ses;
+}
+
+export type PrintOptions = { landscape?: boolean };
+
+/**
+ * Renders an HTML document to an A4 PDF in a hidden, sandboxed window with JavaScript disabled.
+ * The HTML never touches the disk (it is loaded as a data: URL), so no child's data is left in a
+ * temporary file. Throws when the document is too large to load that way.
+ */
+export async function printHtmlToPdf(html: string, options: PrintOptions = {}): Promise<Buffer> {
+  const url = `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
+  if (url.length > MAX_URL_LENGTH) throw new Error('打印内容过大（超过 1.5 MB），请缩小范围后再打印');
+  printSession();
+  const win = new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      partition: PRINT_PARTITION,
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+    },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('打印超时')), PRINT_TIMEOUT_MS);
+    });
+    await Promise.race([win.loadURL(url), timeout]);
+    return await Promise.race([
+      win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, landscape: options.landscape ?? false }),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    if (!win.isDestroyed()) win.destroy();
+  }
+}
