@@ -1,0 +1,43 @@
+/** 一(一)/一(二): minimum living security (低保) for children in difficulty. */
+import { benefitName, eligible, ineligible } from './context';
+import type { Decision, RuleContext } from './context';
+
+export const MINIMUM_LIVING_SENTENCES = {
+  singleHousehold: '最低生活保障边缘家庭中的重病、重残儿童参照单人户纳入最低生活保障范围。',
+  supporterAble:
+    '将法定抚养人有抚养能力但家庭经济困难、符合最低生活保障条件的困境儿童纳入保障范围,并适当提高对其救助水平。',
+} as const;
+
+/** 一(一): a seriously ill or severely disabled (grade 1–2) child of a 低保边缘 family counts as a single-person household. */
+export function minimumLivingAsSingleHousehold(ctx: RuleContext): boolean {
+  return ctx.facts.family.lowIncomeEdge && (ctx.facts.seriousIllness || ctx.severelyDisabled);
+}
+
+function illnessOrDisability(ctx: RuleContext): string {
+  const parts: string[] = [];
+  if (ctx.facts.seriousIllness) parts.push('患重病');
+  if (ctx.severelyDisabled && ctx.facts.disability !== null) parts.push(`${ctx.facts.disability.grade}级残疾（重残）`);
+  return parts.join('且');
+}
+
+/** 最低生活保障金: 一(二)'s able-supporter 低保 family, or 一(一)'s single-person household. */
+export function minimumLivingAllowance(ctx: RuleContext): Decision {
+  const { family } = ctx.facts;
+  if (family.legalSupporterAble && family.minimumLivingSecurity) {
+    return eligible('一(二)', '法定抚养人有抚养能力，但家庭经济困难、符合最低生活保障条件，纳入保障范围并适当提高救助水平。');
+  }
+  if (minimumLivingAsSingleHousehold(ctx)) {
+    return eligible('一(一)', `最低生活保障边缘家庭，儿童${illnessOrDisability(ctx)}，参照单人户纳入最低生活保障范围。`);
+  }
+  if (family.minimumLivingSecurity) {
+    return ineligible(
+      '一(二)',
+      `家庭符合最低生活保障条件，但法定抚养人无抚养能力（或无法定抚养人），按一(二)可纳入${benefitName('extremePovertySupport')}，不按低保保障。`,
+    );
+  }
+  if (family.lowIncomeEdge) {
+    const grade = ctx.facts.disability === null ? '无残疾' : `${ctx.facts.disability.grade}级残疾`;
+    return ineligible('一(一)', `最低生活保障边缘家庭，但儿童未患重病且非重残（${grade}），不参照单人户纳入低保。`);
+  }
+  return ineligible('一(二)', '家庭不符合最低生活保障条件，也非最低生活保障边缘家庭。');
+}

@@ -1,0 +1,33 @@
+/** 一(四): who is responsible for placing an orphan or abandoned child whose guardian cannot be set. */
+import type { PlacementResponsibility } from '../../shared/domain/rules-types';
+import type { RuleContext } from './context';
+
+export const PLACEMENT_SENTENCES = {
+  orphanWithoutGuardian:
+    '依法确定孤儿的监护人,无法确定的,我市户籍孤儿由其户籍所在区政府妥善安置,其他孤儿按照监护缺失儿童给予救助保护。',
+  abandoned:
+    '经查找无法找到法定监护人,被公安部门确认为弃婴、弃儿身份的未成年人,由市级儿童福利机构集中养育。',
+} as const;
+
+/** The responsible body (null when 一(四) assigns none) and why. */
+export function placementResponsibility(ctx: RuleContext): {
+  responsibility: PlacementResponsibility | null;
+  reason: string;
+} {
+  const { facts } = ctx;
+  if (facts.abandonedConfirmedByPolice) {
+    return {
+      responsibility: 'municipalInstitution',
+      reason: '经查找无法找到法定监护人，被公安部门确认为弃婴、弃儿身份，由市级儿童福利机构集中养育。',
+    };
+  }
+  if (facts.orphan && facts.guardianship === 'missing') {
+    return facts.hukou === 'shanghai'
+      ? { responsibility: 'hukouDistrictGovernment', reason: '孤儿无法确定监护人，本市户籍，由其户籍所在区政府妥善安置。' }
+      : { responsibility: 'asGuardianshipMissing', reason: '孤儿无法确定监护人，非本市户籍，按照监护缺失儿童给予救助保护。' };
+  }
+  if (facts.orphan) {
+    return { responsibility: null, reason: '孤儿已依法确定监护人，无需另行确定安置责任。' };
+  }
+  return { responsibility: null, reason: '非孤儿，也非公安部门确认的弃婴、弃儿，一(四)的安置责任不适用。' };
+}
