@@ -32,3 +32,12 @@ export function applyServiceError(error: unknown, setFieldError: (path: string, 
   }
   return error.message;
 }
+
+/** For a form with a single input: the message to show under it, whether or not the service named a field. */
+export function singleFieldError(error: unknown): string {
+  let fieldMessage: string | null = null;
+  const formMessage = applyServiceError(error, (_path, message) => {
+    fieldMessage ??= message;
+  });
+  return fieldMessage ?? formMessage ?? '';
+}

@@ -19,7 +19,7 @@ test('first run → administrator → login → add a child → restart → the 
     const children = new ChildrenPages(page);
     await children.open();
     await expect(page.getByText('还没有登记儿童')).toBeVisible();
-    await children.register({ name: '张小明', sex: '男', birthDate: '2015-03-07', idNumber: '310101201503070016' });
+    await children.register({ name: '张小明', sex: '男', birthDate: '2015-03-07', idNumber: '310101201503070015' });
     await expect(page.getByRole('heading', { name: '张小明' })).toBeVisible();
     await children.open();
     await expect(children.rows().filter({ hasText: '张小明' })).toHaveCount(1);
@@ -32,7 +32,7 @@ test('first run → administrator → login → add a child → restart → the 
     await children.open();
     await children.search('zxm');
     await expect(children.rows().filter({ hasText: '张小明' })).toHaveCount(1);
-    await expect(children.rows().filter({ hasText: '310101201503070016' })).toHaveCount(1);
+    await expect(children.rows().filter({ hasText: '310101201503070015' })).toHaveCount(1);
   } finally {
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -72,7 +72,7 @@ test('a wrong passphrase gives a clear message and leaves the data folder unchan
     await page.goto(host.url);
     await expect(page.getByTestId('unlock-problem')).toContainText('数据库口令不正确');
     await testInfo.attach('wrong-passphrase', { body: await page.screenshot(), contentType: 'image/png' });
-    await page.getByLabel('数据库口令', { exact: true }).fill('still wrong passphrase');
+    await page.getByRole('textbox', { name: '数据库口令' }).fill('still wrong passphrase');
     await page.getByRole('button', { name: '打开' }).click();
     await expect(page.getByText('口令不正确，数据未被改动')).toBeVisible();
     await host.stop();

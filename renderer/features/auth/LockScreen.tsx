@@ -2,7 +2,7 @@ import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/app-state';
-import { applyServiceError } from '../../components/form-errors';
+import { singleFieldError } from '../../components/form-errors';
 import { useT } from '../../i18n';
 
 /**
@@ -23,7 +23,7 @@ export function LockScreen() {
       setError(null);
       await refresh();
     } catch (e) {
-      setError(applyServiceError(e, (_f, m) => setError(m)));
+      setError(singleFieldError(e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/app-state';
 import { CenteredCard } from '../../components/CenteredCard';
-import { applyServiceError } from '../../components/form-errors';
+import { singleFieldError } from '../../components/form-errors';
 import { useT } from '../../i18n';
 
 /** The database key could not be unsealed: ask for the passphrase or the recovery code. */
@@ -22,7 +22,7 @@ export function UnlockPage() {
       await call('app:unlock', { method, secret });
       await refresh();
     } catch (e) {
-      setError(applyServiceError(e, (_f, m) => setError(m)));
+      setError(singleFieldError(e));
     } finally {
       setBusy(false);
     }
