@@ -1,6 +1,7 @@
 import { appChannels } from './app';
 import { childrenChannels } from './children';
 import type { z } from 'zod';
+import type { Result } from './errors';
 
 export * from './errors';
 export * from './permissions';
@@ -20,5 +21,5 @@ export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input'
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 /** The one function the renderer uses to reach the main process. */
-export type Invoke = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<import('./errors').Result<ChannelOutput<C>>>;
+export type Invoke = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 export type TonghuApi = { invoke: Invoke };
