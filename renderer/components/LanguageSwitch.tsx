@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
   return (
-    <Button variant="subtle" size="compact-sm" aria-label={t('app.languageLabel')} onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
+    <Button variant="subtle" size="compact-sm" title={t('app.languageLabel')} onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
       {t('app.language')}
     </Button>
   );

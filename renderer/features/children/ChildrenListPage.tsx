@@ -135,7 +135,7 @@ export function ChildrenListPage() {
                         <div role="cell">{ageOn(child.birthDate, today)}</div>
                         <div role="cell">{child.birthDate}</div>
                         <div role="cell" className={classes.mono}>
-                          {child.idNumber ?? <Text span c="dimmed" size="sm">{t('children.noIdNumber')}</Text>}
+                          {child.idNumber ?? <Text span c="dimmed" size="sm" ff="text">{t('children.noIdNumber')}</Text>}
                         </div>
                         <div role="cell">{child.admissionDate ?? ''}</div>
                         <div role="cell">
