@@ -46,3 +46,10 @@ export function addMonths(date: string, months: number): string {
 export function addYears(date: string, years: number): string {
   return addMonths(date, years * 12);
 }
+
+/** `date` plus (or minus) whole days. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d) + days * 86_400_000);
+  return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`;
+}

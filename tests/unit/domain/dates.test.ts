@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYears, ageOn, isIsoDate } from '../../../shared/domain/dates';
+import { addDays, addMonths, addYears, ageOn, isIsoDate } from '../../../shared/domain/dates';
 
 describe('ageOn (周岁, the birthday itself counts)', () => {
   const cases: [string, string, number][] = [
@@ -90,5 +90,23 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2026-00-10')).toBe(false);
     expect(isIsoDate('2026-1-01')).toBe(false);
     expect(isIsoDate('2026-01-01T00:00')).toBe(false);
+  });
+});
+
+describe('addDays', () => {
+  it('crosses month, year and leap-day boundaries', () => {
+    expect(addDays('2030-12-31', 1)).toBe('2031-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+  });
+  it('is undone by the opposite number of days and always gives a real date', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2060-12-31'), noInvalidDate: true }), fc.integer({ min: -2000, max: 2000 }), (d, n) => {
+        const iso = d.toISOString().slice(0, 10);
+        const moved = addDays(iso, n);
+        return isIsoDate(moved) && addDays(moved, -n) === iso;
+      }),
+    );
   });
 });
