@@ -1,0 +1,133 @@
+/**
+ * The worklist's items for one child, computed from the rules' evaluation and a few dated facts. Pure:
+ * the database reading is in worklist.ts; nothing here is ever stored (DESIGN.md, Rules: "decisions are
+ * recomputed from facts on demand").
+ */
+import { addDays, addMonths, addYears } from '../../shared/domain/dates';
+import { BENEFIT_LABELS_ZH, type BenefitCode, type ClauseId, type Evaluation } from '../../shared/domain/rules-types';
+import type { WorklistItem, WorklistKind } from '../../shared/contract/worklist';
+import type { Permission } from '../../shared/contract/permissions';
+import type { TimelineEntry } from './eligibility-timeline';
+
+/** How far ahead the worklist looks for each dated kind. */
+export const HORIZON = {
+  /** DOMAIN.md: the reintegration case opens six months before the 18th birthday. */
+  turning18Months: 6,
+  /** Allowances that will stop: announced this far ahead so the family or school can be told. */
+  allowanceStopsMonths: 3,
+  /** A plan review shows this many days before it falls due. */
+  rehabReviewDays: 14,
+  /** A mental-health check shows this many days before the year is up. */
+  mentalHealthDays: 30,
+} as const;
+
+/** Which permission lets a person see each kind (the mental-health section is restricted, 四(十二)). */
+export const KIND_PERMISSION: Readonly<Record<WorklistKind, Permission>> = {
+  turning18: 'eligibility.read',
+  assessmentDue: 'reintegration.read',
+  allowanceStops: 'eligibility.read',
+  conflict: 'eligibility.read',
+  mentalHealthDue: 'mentalHealth.read',
+  rehabReviewDue: 'rehab.read',
+};
+
+export type ChildWorklistInput = {
+  child: { id: number; name: string; birthDate: string };
+  asOf: string;
+  evaluation: Evaluation;
+  /** The coming changes (eligibility-timeline), used for allowances that will stop. */
+  timeline: TimelineEntry[];
+  receiving: BenefitCode[];
+  /** The last yearly mental-health check, or null when none is on file. */
+  lastMentalHealthCheck: string | null;
+  /** The next review date of the child's active rehabilitation plan, if any. */
+  rehabReviewDate: string | null;
+};
+
+function item(
+  input: ChildWorklistInput,
+  kind: WorklistKind,
+  dueDate: string,
+  clause: ClauseId,
+  reason: string,
+  urgency: WorklistItem['urgency'],
+): WorklistItem {
+  return { kind, childId: input.child.id, childName: input.child.name, dueDate, clause, reason, urgency };
+}
+
+const urgencyOf = (dueDate: string, asOf: string, soonDays: number): WorklistItem['urgency'] =>
+  dueDate < asOf ? 'now' : dueDate <= addDays(asOf, soonDays) ? 'soon' : 'upcoming';
+
+export function worklistItemsForChild(input: ChildWorklistInput): WorklistItem[] {
+  const { asOf, evaluation } = input;
+  const items: WorklistItem[] = [];
+
+  // 18th birthdays within six months: the reintegration case opens (一(四)); the allowance's terms change (一(一)).
+  const birthday = evaluation.eighteenthBirthday;
+  if (birthday > asOf && birthday <= addMonths(asOf, HORIZON.turning18Months)) {
+    const applies = evaluation.reintegration.status !== 'notApplicable';
+    items.push(
+      item(
+        input,
+        'turning18',
+        birthday,
+        applies ? '一(四)' : '一(一)',
+        applies
+          ? `${birthday} 年满18周岁：应启动回归社会安置准备（生活技能、证件），满18周岁且完成学业后进行综合评估`
+          : `${birthday} 年满18周岁：基本生活费等待遇按18周岁以上条件重新核定`,
+        urgencyOf(birthday, asOf, 60),
+      ),
+    );
+  }
+
+  // Reintegration assessments due (一(四)).
+  const r = evaluation.reintegration;
+  if (r.status === 'assessmentDue' || r.status === 'secondAssessmentDue') {
+    const dueFrom = r.status === 'assessmentDue' ? birthday : asOf;
+    items.push(item(input, 'assessmentDue', dueFrom > asOf ? dueFrom : asOf, '一(四)', r.reason, 'now'));
+  }
+
+  // Allowances received that have stopped, or will stop within the horizon.
+  for (const code of evaluation.receivingIneligible) {
+    const e = evaluation.entitlements[code];
+    items.push(item(input, 'allowanceStops', asOf, e.clause, `正在领取的${BENEFIT_LABELS_ZH[code]}已不符合条件：${e.reason}`, 'now'));
+  }
+  const horizon = addMonths(asOf, HORIZON.allowanceStopsMonths);
+  for (const entry of input.timeline) {
+    if (entry.date > horizon) continue;
+    for (const change of entry.changes) {
+      if (change.kind !== 'entitlement' || change.from !== 'eligible' || change.to === 'eligible') continue;
+      if (!input.receiving.includes(change.benefit) || evaluation.receivingIneligible.includes(change.benefit)) continue;
+      const why = entry.kinds.includes('eighteenthBirthday') ? '年满18周岁' : entry.kinds.includes('studyEnds') ? '预计完成学业' : '政策有效期届满';
+      items.push(
+        item(input, 'allowanceStops', entry.date, change.clause, `${entry.date}${why}后，${BENEFIT_LABELS_ZH[change.benefit]}将停止：${change.reason}`, urgencyOf(entry.date, asOf, 30)),
+      );
+    }
+  }
+
+  // Benefits received together that may not stack (一(二)).
+  for (const c of evaluation.conflicts) {
+    items.push(item(input, 'conflict', asOf, c.clause, c.reason, 'now'));
+  }
+
+  // The yearly mental-health check (四(十二)): due 12 months after the last; a child never checked is due now.
+  const mhDue = input.lastMentalHealthCheck ? addYears(input.lastMentalHealthCheck, 1) : asOf;
+  if (mhDue <= addDays(asOf, HORIZON.mentalHealthDays)) {
+    items.push(
+      item(
+        input,
+        'mentalHealthDue',
+        mhDue,
+        '四(十二)',
+        input.lastMentalHealthCheck ? `上次心理健康监测为 ${input.lastMentalHealthCheck}，每年应监测一次` : '尚无心理健康监测记录，每年应监测一次并建立档案',
+        urgencyOf(mhDue, asOf, 0),
+      ),
+    );
+  }
+
+  // The active rehabilitation plan's review (二(七)).
+  if (input.rehabReviewDate && input.rehabReviewDate <= addDays(asOf, HORIZON.rehabReviewDays)) {
+    items.push(item(input, 'rehabReviewDue', input.rehabReviewDate, '二(七)', `康复计划应于 ${input.rehabReviewDate} 复评`, urgencyOf(input.rehabReviewDate, asOf, 0)));
+  }
+  return items;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../electron/rules';
+import { eligibilityTimeline } from '../../../electron/services/eligibility-timeline';
+import { type ChildWorklistInput, worklistItemsForChild } from '../../../electron/services/worklist-items';
+import type { ChildFacts } from '../../../shared/domain/rules-types';
+
+const ASOF = '2026-11-29';
+
+const base: ChildFacts = {
+  birthDate: '2012-01-10',
+  hukou: 'shanghai',
+  orphan: true,
+  abandonedConfirmedByPolice: false,
+  guardianship: 'adequate',
+  courtAppointedGuardian: 'none',
+  placement: 'municipalInstitution',
+  disability: null,
+  autism: false,
+  seriousIllness: false,
+  family: { minimumLivingSecurity: false, lowIncomeEdge: false, extremePoverty: false, legalSupporterAble: false, economicHardship: false, suddenHardship: false },
+  migrant: false,
+  leftBehind: false,
+  education: { stage: 'compulsory', fullTime: true, withinStandardDuration: true },
+  receiving: ['basicLivingAllowance'],
+  reintegration: { assessments: [], vocationalRehabCompleted: false },
+};
+
+function input(facts: Partial<ChildFacts>, extra: Partial<ChildWorklistInput> = {}, expectedStudyEnd: string | null = null): ChildWorklistInput {
+  const f = { ...base, ...facts };
+  return {
+    child: { id: 7, name: '林小雨', birthDate: f.birthDate },
+    asOf: ASOF,
+    evaluation: evaluate(f, ASOF),
+    timeline: eligibilityTimeline(evaluate, f, ASOF, expectedStudyEnd).entries,
+    receiving: f.receiving,
+    lastMentalHealthCheck: '2026-06-01',
+    rehabReviewDate: null,
+    ...extra,
+  };
+}
+
+const kinds = (i: ChildWorklistInput) => worklistItemsForChild(i).map((x) => x.kind);
+
+describe('worklist items for one child', () => {
+  it('a child of 12 with a recent mental-health check has nothing due', () => {
+    expect(worklistItemsForChild(input({}))).toEqual([]);
+  });
+
+  it('lists an 18th birthday five months away under 一(四), but not one seven months away', () => {
+    const five = worklistItemsForChild(input({ birthDate: '2009-04-29', education: { stage: 'finished', fullTime: false, withinStandardDuration: false } }));
+    const turning = five.find((x) => x.kind === 'turning18');
+    expect(turning).toMatchObject({ dueDate: '2027-04-29', clause: '一(四)', childId: 7, childName: '林小雨' });
+    expect(turning!.reason).toContain('2027-04-29');
+    expect(kinds(input({ birthDate: '2009-06-29' }))).not.toContain('turning18');
+    expect(kinds(input({ birthDate: '2009-05-29' }))).toContain('turning18');
+  });
+
+  it('an 18-year-old who has finished school with no assessment is "assessment due"', () => {
+    const items = worklistItemsForChild(input({ birthDate: '2008-03-01', education: { stage: 'finished', fullTime: false, withinStandardDuration: false } }));
+    expect(items.find((x) => x.kind === 'assessmentDue')).toMatchObject({ clause: '一(四)', urgency: 'now' });
+  });
+
+  it('an allowance still received after it stopped is listed now, with its clause', () => {
+    const items = worklistItemsForChild(input({ birthDate: '2008-03-01', education: { stage: 'finished', fullTime: false, withinStandardDuration: false } }));
+    expect(items.find((x) => x.kind === 'allowanceStops')).toMatchObject({ clause: '一(一)', dueDate: ASOF, urgency: 'now' });
+  });
+
+  it('an allowance that will stop at the projected end of study within three months is announced', () => {
+    const items = worklistItemsForChild(
+      input({ birthDate: '2008-03-01', education: { stage: 'seniorVocational', fullTime: true, withinStandardDuration: true } }, {}, '2027-01-15'),
+    );
+    const stop = items.find((x) => x.kind === 'allowanceStops');
+    expect(stop).toMatchObject({ dueDate: '2027-01-15', clause: '一(一)' });
+    expect(stop!.reason).toContain('预计完成学业');
+    const later = worklistItemsForChild(
+      input({ birthDate: '2008-03-01', education: { stage: 'seniorVocational', fullTime: true, withinStandardDuration: true } }, {}, '2027-06-30'),
+    );
+    expect(later.map((x) => x.kind)).not.toContain('allowanceStops');
+  });
+
+  it('benefits received together that may not stack are a conflict under 一(二)', () => {
+    const items = worklistItemsForChild(input({ receiving: ['basicLivingAllowance', 'minimumLivingAllowance'] }));
+    expect(items.find((x) => x.kind === 'conflict')).toMatchObject({ clause: '一(二)', urgency: 'now' });
+  });
+
+  it('the yearly mental-health check: due 12 months after the last, or now when none is on file', () => {
+    expect(kinds(input({}, { lastMentalHealthCheck: '2025-11-28' }))).toContain('mentalHealthDue');
+    expect(worklistItemsForChild(input({}, { lastMentalHealthCheck: '2025-11-28' }))[0]).toMatchObject({ dueDate: '2026-11-28', urgency: 'now', clause: '四(十二)' });
+    expect(kinds(input({}, { lastMentalHealthCheck: '2026-01-15' }))).not.toContain('mentalHealthDue');
+    expect(kinds(input({}, { lastMentalHealthCheck: null }))).toContain('mentalHealthDue');
+  });
+
+  it('a rehabilitation plan review shows from two weeks before it is due', () => {
+    expect(kinds(input({}, { rehabReviewDate: '2026-12-13' }))).toContain('rehabReviewDue');
+    expect(kinds(input({}, { rehabReviewDate: '2026-12-14' }))).not.toContain('rehabReviewDue');
+  });
+});
