@@ -11,33 +11,10 @@
  */
 import { POLICY_DOCUMENT } from '../../shared/domain/clauses';
 import { addDays } from '../../shared/domain/dates';
-import {
-  BENEFIT_CODES,
-  type BenefitCode,
-  type ChildFacts,
-  type ClauseId,
-  type EntitlementStatus,
-  type Evaluation,
-  type ReintegrationStatus,
-} from '../../shared/domain/rules-types';
+import type { Timeline, TimelineChange, TimelineDateKind } from '../../shared/contract/eligibility';
+import { BENEFIT_CODES, type ChildFacts, type Evaluation } from '../../shared/domain/rules-types';
 
-export type TimelineDateKind = 'eighteenthBirthday' | 'studyEnds' | 'policyEnds';
-
-export type TimelineChange =
-  | { kind: 'entitlement'; benefit: BenefitCode; from: EntitlementStatus; to: EntitlementStatus; clause: ClauseId; reason: string }
-  | { kind: 'reintegration'; from: ReintegrationStatus; to: ReintegrationStatus; clause: ClauseId; reason: string }
-  /** The policy's term is its closing paragraph, not a numbered clause: `sentence` quotes it. */
-  | { kind: 'policy'; from: boolean; to: boolean; sentence: string; reason: string }
-  | { kind: 'conflict'; codes: [BenefitCode, BenefitCode]; change: 'starts' | 'ends'; clause: ClauseId; reason: string };
-
-export type TimelineEntry = {
-  date: string;
-  kinds: TimelineDateKind[];
-  /** Empty when nothing changes on that date (the UI says so rather than hiding the date). */
-  changes: TimelineChange[];
-};
-
-export type Timeline = { asOf: string; assumption: string; entries: TimelineEntry[] };
+export type { Timeline, TimelineChange, TimelineDateKind, TimelineEntry } from '../../shared/contract/eligibility';
 
 export type Evaluate = (facts: ChildFacts, asOf: string) => Evaluation;
 
