@@ -1,24 +1,55 @@
 /** 序言: who is a child in difficulty (困境儿童), as category codes. */
-import type { CategoryCode, ClauseId } from '../../shared/domain/rules-types';
+import type { CategoryCode, CategoryLine } from '../../shared/domain/rules-types';
 import type { RuleContext } from './context';
 
 export const CATEGORIES_SENTENCE =
   '困境儿童包括孤儿、监护缺失或监护不当儿童、残疾儿童、家庭经济困难儿童、生活就医就学等困难的流动儿童、留守儿童等。';
 
+type CategoryTest = {
+  code: CategoryCode;
+  test: (ctx: RuleContext) => boolean;
+  /** The zh-CN reason naming the deciding fact. */
+  reason: (ctx: RuleContext) => string;
+};
+
 /** Each category with the fact that decides it, in the preamble's order. */
-export const CATEGORY_TESTS: readonly { code: CategoryCode; test: (ctx: RuleContext) => boolean }[] = [
-  { code: 'orphan', test: (ctx) => ctx.facts.orphan },
-  { code: 'guardianshipMissing', test: (ctx) => ctx.facts.guardianship === 'missing' },
-  { code: 'guardianshipImproper', test: (ctx) => ctx.facts.guardianship === 'improper' },
-  { code: 'disabled', test: (ctx) => ctx.facts.disability !== null },
-  { code: 'economicHardship', test: (ctx) => ctx.facts.family.economicHardship },
-  { code: 'migrant', test: (ctx) => ctx.facts.migrant },
-  { code: 'leftBehind', test: (ctx) => ctx.facts.leftBehind },
+export const CATEGORY_TESTS: readonly CategoryTest[] = [
+  { code: 'orphan', test: (ctx) => ctx.facts.orphan, reason: () => '经认定为孤儿，属困境儿童中的孤儿。' },
+  {
+    code: 'guardianshipMissing',
+    test: (ctx) => ctx.facts.guardianship === 'missing',
+    reason: () => '监护状况为监护缺失（含无法确定监护人），属监护缺失儿童。',
+  },
+  {
+    code: 'guardianshipImproper',
+    test: (ctx) => ctx.facts.guardianship === 'improper',
+    reason: () => '监护状况为监护不当，属监护不当儿童。',
+  },
+  {
+    code: 'disabled',
+    test: (ctx) => ctx.facts.disability !== null,
+    reason: (ctx) => `持有残疾等级${ctx.facts.disability?.grade ?? ''}级的残疾认定，属残疾儿童。`,
+  },
+  {
+    code: 'economicHardship',
+    test: (ctx) => ctx.facts.family.economicHardship,
+    reason: () => '家庭经认定为经济困难，属家庭经济困难儿童。',
+  },
+  {
+    code: 'migrant',
+    test: (ctx) => ctx.facts.migrant,
+    reason: () => '属生活、就医、就学等有困难的流动儿童。',
+  },
+  { code: 'leftBehind', test: (ctx) => ctx.facts.leftBehind, reason: () => '属留守儿童。' },
 ];
 
-/** The child's categories, each citing the preamble. */
-export function categoriesOf(ctx: RuleContext): { code: CategoryCode; clause: ClauseId }[] {
-  return CATEGORY_TESTS.filter(({ test }) => test(ctx)).map(({ code }) => ({ code, clause: '序言' }));
+/** The child's categories, each citing the preamble with the fact that decided it. */
+export function categoriesOf(ctx: RuleContext): CategoryLine[] {
+  return CATEGORY_TESTS.filter(({ test }) => test(ctx)).map(({ code, reason }) => ({
+    code,
+    clause: '序言',
+    reason: reason(ctx),
+  }));
 }
 
 /** Whether the child is a 困境儿童 at all (any category, or treated as an institutional orphan). */

@@ -45,7 +45,7 @@ export function buildContext(facts: ChildFacts, asOf: string, tables: RuleTables
     facts,
     asOf,
     tables,
-    age: ageOn(facts.birthDate, asOf),
+    age: ageOn(facts.birthDate, asOf, tables.ageCounting),
     receiving: new Set(facts.receiving),
     specialChild: facts.orphan || guardianshipMissingOrImproper,
     treatedAsInstitutionalOrphan: facts.courtAppointedGuardian !== 'none',
@@ -66,9 +66,9 @@ export function ineligible(clause: ClauseId, reason: string): Decision {
   return { status: 'ineligible', clause, reason };
 }
 
-/** `N周岁`, as reasons write an age. */
+/** `现N周岁`, as reasons write the child's age beside a threshold (`未满18周岁（现17周岁）`). */
 export function ageText(ctx: RuleContext): string {
-  return `${ctx.age}周岁`;
+  return `现${ctx.age}周岁`;
 }
 
 /** The benefit's Chinese name in 《》-less form, for reasons. */
@@ -76,7 +76,7 @@ export function benefitName(code: BenefitCode): string {
   return BENEFIT_LABELS_ZH[code];
 }
 
-/** The child's study stage in Chinese, with 全日制/非全日制 where it matters. */
+/** The child's study stage in Chinese (教育阶段 names as the policy writes them). */
 export function stageText(ctx: RuleContext): string {
   return EDUCATION_STAGE_LABELS_ZH[ctx.facts.education.stage];
 }

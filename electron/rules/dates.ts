@@ -1,14 +1,26 @@
 /**
  * Whole-day date arithmetic on `YYYY-MM-DD` strings: no Date objects, no time zones, no clock.
  *
- * Age is counted in 周岁 and the birthday itself counts as the new age (the project's reading, RULES.md:
- * "周岁 on the birthday"). Someone born on 29 February reaches a new age on 1 March in a non-leap year:
- * their birth date has not yet come round on 28 February, and by analogy with 民法典 第二百零一条
- * (a period without a corresponding day ends on the month's last day, so the next age starts the day
- * after it). See READING.md.
+ * How 周岁 are counted is a reading decision, so it is data (`AgeCounting`, held in RULE_TABLES):
+ * - the new age begins on the birthday itself (RULES.md makes "the day of the 18th birthday" the
+ *   boundary; 年满18周岁 is reached that day);
+ * - someone born on 29 February reaches a new age on 1 March of a common year. 民法典 第二百零二条:
+ *   "按照年、月计算期间的,到期月的对应日为期间的最后一日;没有对应日的,月末日为期间的最后一日" — with no
+ *   29 February, 28 February is the *last day* of the period of years, so the years are complete
+ *   (年满) only from 1 March. The other convention (周岁 from the day after the birthday) lands on 1 March
+ *   as well. See READING.md.
  */
 
 export type DateParts = { year: number; month: number; day: number };
+
+/** The day a new age (周岁) begins: on the birthday, or the day after it. */
+export type NewAgeOn = 'birthday' | 'dayAfterBirthday';
+/** The anniversary of a 29 February birth in a common year. */
+export type LeapDayAnniversary = 'feb28' | 'mar1';
+export type AgeCounting = { newAgeOn: NewAgeOn; leapDayAnniversary: LeapDayAnniversary };
+
+/** The project's reading: the birthday counts; 29 February turns over on 1 March in a common year. */
+export const POLICY_AGE_COUNTING: AgeCounting = Object.freeze({ newAgeOn: 'birthday', leapDayAnniversary: 'mar1' });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -55,18 +67,35 @@ export function isWithin(date: string, from: string, to: string): boolean {
   return compareIsoDates(date, from) >= 0 && compareIsoDates(date, to) <= 0;
 }
 
-/** Whole years (周岁) on `asOf` of someone born on `birthDate`; the birthday counts. */
-export function ageOn(birthDate: string, asOf: string): number {
-  const b = partsOf(birthDate);
-  const a = partsOf(asOf);
-  const birthdayReached = a.month > b.month || (a.month === b.month && a.day >= b.day);
-  return a.year - b.year - (birthdayReached ? 0 : 1);
+/** The calendar day after `parts`. */
+function nextDay({ year, month, day }: DateParts): DateParts {
+  if (day < daysInMonth(year, month)) return { year, month, day: day + 1 };
+  if (month < 12) return { year, month: month + 1, day: 1 };
+  return { year: year + 1, month: 1, day: 1 };
 }
 
-/** The first date on which someone born on `birthDate` is `years` 周岁 (29 Feb → 1 Mar in non-leap years). */
-export function dateOfAge(birthDate: string, years: number): string {
-  const b = partsOf(birthDate);
+function agePartsOf(b: DateParts, years: number, counting: AgeCounting): DateParts {
+  if (years === 0) return b;
   const year = b.year + years;
-  if (b.month === 2 && b.day === 29 && !isLeapYear(year)) return formatIsoDate({ year, month: 3, day: 1 });
-  return formatIsoDate({ year, month: b.month, day: b.day });
+  const anniversary =
+    b.month === 2 && b.day === 29 && !isLeapYear(year)
+      ? counting.leapDayAnniversary === 'mar1'
+        ? { year, month: 3, day: 1 }
+        : { year, month: 2, day: 28 }
+      : { year, month: b.month, day: b.day };
+  return counting.newAgeOn === 'birthday' ? anniversary : nextDay(anniversary);
+}
+
+/** The first date on which someone born on `birthDate` is `years` 周岁. */
+export function dateOfAge(birthDate: string, years: number, counting: AgeCounting = POLICY_AGE_COUNTING): string {
+  return formatIsoDate(agePartsOf(partsOf(birthDate), years, counting));
+}
+
+/** Whole years (周岁) on `asOf` of someone born on `birthDate` (not after `asOf`). */
+export function ageOn(birthDate: string, asOf: string, counting: AgeCounting = POLICY_AGE_COUNTING): number {
+  const b = partsOf(birthDate);
+  const a = partsOf(asOf);
+  const years = a.year - b.year;
+  if (years <= 0) return 0;
+  return compareIsoDates(formatIsoDate(agePartsOf(b, years, counting)), asOf) <= 0 ? years : years - 1;
 }

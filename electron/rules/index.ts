@@ -1,7 +1,7 @@
 /**
  * The policy rules (沪府规〔2025〕11号) as pure functions: ChildFacts on a date → Evaluation, every line
  * with its clause and a zh-CN reason. No I/O, no clock. Contract: shared/RULES.md; reading decisions:
- * READING.md beside this file.
+ * READING.md beside this file. Imports only shared/ and files of this folder.
  */
 import { BENEFIT_CODES } from '../../shared/domain/rules-types';
 import type { BenefitCode, ChildFacts, Evaluation } from '../../shared/domain/rules-types';
@@ -69,11 +69,12 @@ export function createEvaluator(tables: RuleTables): Evaluator {
       asOf: date,
       policy: { id: '沪府规〔2025〕11号', inForce: term.inForce, inForceFrom: tables.policyTerm.from, inForceTo: tables.policyTerm.to },
       age: ctx.age,
-      eighteenthBirthday: dateOfAge(facts.birthDate, tables.adultAge),
+      eighteenthBirthday: dateOfAge(facts.birthDate, tables.adultAge, tables.ageCounting),
       categories: categoriesOf(ctx),
       specialChild: ctx.specialChild,
       treatedAsInstitutionalOrphan: ctx.treatedAsInstitutionalOrphan,
       placementResponsibility: placement.responsibility,
+      placementResponsibilityClause: '一(四)',
       placementResponsibilityReason: placement.reason,
       entitlements,
       conflicts,

@@ -1,5 +1,6 @@
-/** 一(四): who is responsible for placing an orphan or abandoned child whose guardian cannot be set. */
+/** 一(四): who is responsible for placing an orphan or abandoned minor whose guardian cannot be set. */
 import type { PlacementResponsibility } from '../../shared/domain/rules-types';
+import { ageText } from './context';
 import type { RuleContext } from './context';
 
 export const PLACEMENT_SENTENCES = {
@@ -9,16 +10,26 @@ export const PLACEMENT_SENTENCES = {
     '经查找无法找到法定监护人,被公安部门确认为弃婴、弃儿身份的未成年人,由市级儿童福利机构集中养育。',
 } as const;
 
-/** The responsible body (null when 一(四) assigns none) and why. */
-export function placementResponsibility(ctx: RuleContext): {
-  responsibility: PlacementResponsibility | null;
-  reason: string;
-} {
+type PlacementDecision = { responsibility: PlacementResponsibility | null; reason: string };
+
+/**
+ * The responsible body (null when 一(四) assigns none) and why. Both sentences are about minors: the
+ * abandoned-child sentence says 未成年人, and a guardian (监护人) is set only for a minor; from 18 the
+ * young person's path is the reintegration of the same clause.
+ */
+export function placementResponsibility(ctx: RuleContext): PlacementDecision {
   const { facts } = ctx;
+  const adultAge = ctx.tables.adultAge;
+  if ((facts.abandonedConfirmedByPolice || facts.orphan) && ctx.age >= adultAge) {
+    return {
+      responsibility: null,
+      reason: `已满${adultAge}周岁（${ageText(ctx)}），不再是未成年人，一(四)关于确定监护人和弃婴、弃儿集中养育的安置责任不适用（成年后见回归社会安置）。`,
+    };
+  }
   if (facts.abandonedConfirmedByPolice) {
     return {
       responsibility: 'municipalInstitution',
-      reason: '经查找无法找到法定监护人，被公安部门确认为弃婴、弃儿身份，由市级儿童福利机构集中养育。',
+      reason: '经查找无法找到法定监护人，被公安部门确认为弃婴、弃儿身份的未成年人，由市级儿童福利机构集中养育。',
     };
   }
   if (facts.orphan && facts.guardianship === 'missing') {

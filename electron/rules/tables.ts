@@ -12,6 +12,8 @@ import type {
   Placement,
   ReintegrationTask,
 } from '../../shared/domain/rules-types';
+import { POLICY_AGE_COUNTING } from './dates';
+import type { AgeCounting } from './dates';
 
 /** What happens to the basic living allowance after 18, per study stage (一(一)). */
 export type AllowanceAfterAdultAge = 'continues' | 'continuesIfFullTimeWithinDuration' | 'stops';
@@ -33,7 +35,10 @@ export type NonStackingRule = {
 };
 
 export type RuleTables = {
+  /** 本意见自2026年1月1日起施行,有效期至2030年12月31日: both days included. */
   policyTerm: { from: string; to: string };
+  /** How 周岁 are counted: the day a new age begins, and 29 February in a common year (dates.ts). */
+  ageCounting: AgeCounting;
   /** 年满18周岁: the age at which the allowance's continuation test and reintegration begin. */
   adultAge: number;
   /** 重残 / 重度残疾: disability grades counted as severe (grade 1 is the most severe). */
@@ -63,9 +68,21 @@ const NOT_STACKING =
 const CHOOSING_ENDS_EXTREME_POVERTY =
   '选择申请社会散居孤儿、监护缺失或监护不当儿童基本生活保障的,不再享受特困人员供养政策。';
 
-/** The tables as the policy text reads (see READING.md). */
-export const RULE_TABLES: RuleTables = {
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * The tables as the policy text reads (see READING.md). Frozen: a test that wants other values takes
+ * `structuredClone(RULE_TABLES)` and passes the copy to `createEvaluator`.
+ */
+export const RULE_TABLES: RuleTables = deepFreeze({
   policyTerm: { from: POLICY_DOCUMENT.inForceFrom, to: POLICY_DOCUMENT.inForceTo },
+  ageCounting: { ...POLICY_AGE_COUNTING },
   adultAge: 18,
   severeDisabilityGrades: [1, 2],
   allowanceAfterAdultAge: {
@@ -123,4 +140,4 @@ export const RULE_TABLES: RuleTables = {
   ],
   reintegrationPlacements: ['municipalInstitution'],
   resettlementTasks: ['housing', 'hukou', 'employment', 'longTermCare'],
-};
+});

@@ -1,4 +1,9 @@
-/** Parsing the rules' inputs: invalid facts or dates become a RulesValidationError naming the field. */
+/**
+ * Parsing the rules' inputs: invalid facts or dates become a RulesValidationError naming the field.
+ * Fields ChildFacts does not list are stripped (RULES.md: "Add fields freely"); listed fields that are
+ * missing or hold a value outside the contract are errors.
+ */
+import { ValidationError } from '../../shared/contract/errors';
 import { childFactsSchema } from '../../shared/domain/rules-types';
 import type { ChildFacts } from '../../shared/domain/rules-types';
 import { compareIsoDates, parseIsoDate } from './dates';
@@ -9,17 +14,21 @@ export type RulesIssue = {
   message: string;
 };
 
-/** Thrown by `evaluate` when its input is not valid; `field` names the first invalid field. */
-export class RulesValidationError extends Error {
-  readonly field: string;
+/**
+ * Thrown by `evaluate` when its input is not valid; `field` names the first invalid field as a dotted
+ * path into ChildFacts (`disability.grade`, `receiving.2`), or `asOf` for the date. It is the shared
+ * contract's ValidationError (code `invalid_input`), so a service may let it cross the boundary as is.
+ */
+export class RulesValidationError extends ValidationError {
+  declare readonly field: string;
   readonly issues: RulesIssue[];
 
   constructor(issues: RulesIssue[]) {
-    const first = issues[0] ?? { field: '(root)', message: '输入无效' };
-    super(`${first.field}: ${first.message}`);
+    const all = issues.length > 0 ? issues : [{ field: '(root)', message: '输入无效' }];
+    const first = all[0];
+    super(first.field, `${first.field}: ${first.message}`, { issues: all });
     this.name = 'RulesValidationError';
-    this.field = first.field;
-    this.issues = issues.length > 0 ? issues : [first];
+    this.issues = all;
   }
 }
 
@@ -27,7 +36,6 @@ type ZodIssueLike = {
   code: string;
   path: PropertyKey[];
   message: string;
-  keys?: string[];
 };
 
 function dotted(path: readonly PropertyKey[]): string {
@@ -46,8 +54,6 @@ function isPresent(input: unknown, path: readonly PropertyKey[]): boolean {
 
 function toRulesIssue(issue: ZodIssueLike, input: unknown): RulesIssue {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return { field: dotted([...issue.path, issue.keys?.[0] ?? '']), message: '未知字段（ChildFacts 不含此字段）' };
     case 'invalid_type':
       return {
         field: dotted(issue.path),
@@ -64,7 +70,7 @@ function toRulesIssue(issue: ZodIssueLike, input: unknown): RulesIssue {
   }
 }
 
-/** Validates unknown input as ChildFacts (strict: unknown fields are errors). */
+/** Validates unknown input as ChildFacts; unknown fields are dropped from the result. */
 export function parseFacts(input: unknown): ChildFacts {
   const result = childFactsSchema.safeParse(input);
   if (result.success) return result.data;

@@ -43,8 +43,10 @@ function normaliseCase(raw: unknown, index: number, defaults: unknown): CaseSpec
   spec.asOf = raw.asOf;
   spec.facts = deepMerge(defaults, raw.facts);
   if (raw.expect !== undefined) {
-    if (isPlainObject(raw.expect)) spec.expect = raw.expect;
-    else spec.problems.push('expect must be a mapping of paths to expected values');
+    if (!isPlainObject(raw.expect)) spec.problems.push('expect must be a mapping of paths to expected values');
+    else if (Object.keys(raw.expect).length === 0 && raw.expectError === undefined) {
+      spec.problems.push('expect is empty: a case that checks nothing cannot fail');
+    } else spec.expect = raw.expect;
   }
   if (raw.expectError !== undefined) {
     if (typeof raw.expectError === 'string' && raw.expectError !== '') spec.expectError = raw.expectError;

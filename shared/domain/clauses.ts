@@ -3,6 +3,7 @@
  * decision that cites it. Texts are copied verbatim from shared/policy/hufugui-2025-11.zh.txt
  * (including its half-width punctuation); a unit test checks each against the file.
  */
+import { CLAUSE_IDS } from './rules-types';
 import type { ClauseId } from './rules-types';
 
 export type Clause = {
@@ -201,9 +202,19 @@ export const CLAUSES: Readonly<Record<ClauseId, Clause>> = {
   },
 };
 
-/** The clause's full text, for a tooltip beside a decision that cites it. */
+/** Whether `value` is a clause id this policy has (`一(四)`, `二(六)`, `序言`…). */
+export function isClauseId(value: string): value is ClauseId {
+  return (CLAUSE_IDS as readonly string[]).includes(value);
+}
+
+/** The clause's full text (the exact sentences of the policy), for a tooltip beside a decision that cites it. */
 export function clauseText(id: ClauseId): string {
   return CLAUSES[id].text;
+}
+
+/** The clause's heading (for 序言, the word itself). */
+export function clauseTitle(id: ClauseId): string {
+  return CLAUSES[id].title;
 }
 
 /** The clause's text split into sentences (each ending in 。), to quote the one a rule rests on. */

@@ -158,12 +158,12 @@ export const isoDateSchema = z
 export const disabilityGradeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export type DisabilityGrade = z.infer<typeof disabilityGradeSchema>;
 
-export const disabilitySchema = z.strictObject({
+export const disabilitySchema = z.object({
   category: z.enum(DISABILITY_CATEGORIES),
   grade: disabilityGradeSchema,
 });
 
-export const familySchema = z.strictObject({
+export const familySchema = z.object({
   minimumLivingSecurity: z.boolean(),
   lowIncomeEdge: z.boolean(),
   extremePoverty: z.boolean(),
@@ -172,26 +172,30 @@ export const familySchema = z.strictObject({
   suddenHardship: z.boolean(),
 });
 
-export const educationSchema = z.strictObject({
+export const educationSchema = z.object({
   stage: z.enum(EDUCATION_STAGES),
   fullTime: z.boolean(),
   withinStandardDuration: z.boolean(),
 });
 
-export const assessmentSchema = z.strictObject({
+export const assessmentSchema = z.object({
   date: isoDateSchema,
   round: z.union([z.literal(1), z.literal(2)]),
   result: z.enum(ASSESSMENT_RESULTS),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
-export const reintegrationFactsSchema = z.strictObject({
+export const reintegrationFactsSchema = z.object({
   assessments: z.array(assessmentSchema),
   vocationalRehabCompleted: z.boolean(),
 });
 
-/** What the registry knows about one child, as the rules read it (RULES.md, ChildFacts). */
-export const childFactsSchema = z.strictObject({
+/**
+ * What the registry knows about one child, as the rules read it (RULES.md, ChildFacts). Every listed
+ * field is required; fields the contract does not list are stripped, not rejected ("Add fields freely":
+ * outside case files may carry informational keys).
+ */
+export const childFactsSchema = z.object({
   birthDate: isoDateSchema,
   hukou: z.enum(HUKOU_VALUES),
   orphan: z.boolean(),
@@ -221,6 +225,14 @@ export type Entitlement = {
   excludedBy: BenefitCode[];
 };
 
+/** One category of child in difficulty (序言), with the fact that decided it. */
+export type CategoryLine = {
+  code: CategoryCode;
+  clause: ClauseId;
+  /** Short zh-CN sentence naming the fact that decided it. */
+  reason: string;
+};
+
 /** Two benefits in `receiving` that the policy says may not be received together. */
 export type Conflict = {
   codes: [BenefitCode, BenefitCode];
@@ -241,12 +253,13 @@ export type Evaluation = {
   age: number;
   /** The date the child reaches 18 周岁 (a 29 February birthday turns over on 1 March). */
   eighteenthBirthday: string;
-  categories: { code: CategoryCode; clause: ClauseId }[];
+  categories: CategoryLine[];
   /** Orphan or guardianship missing/improper (一(一)'s 特殊儿童). */
   specialChild: boolean;
   /** 一(四): a court appointed civil affairs or the municipal institution as guardian. */
   treatedAsInstitutionalOrphan: boolean;
   placementResponsibility: PlacementResponsibility | null;
+  placementResponsibilityClause: '一(四)';
   placementResponsibilityReason: string;
   entitlements: Record<BenefitCode, Entitlement>;
   conflicts: Conflict[];
