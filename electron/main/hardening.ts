@@ -21,6 +21,8 @@ export function secureWebPreferences(extra: Pick<WebPreferences, 'preload' | 'ja
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click (auxclick) on a link would otherwise ask for a new window.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

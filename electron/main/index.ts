@@ -80,6 +80,8 @@ function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click (auxclick) on a link would otherwise ask for a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const connection = `wc:${win.webContents.id}`;

@@ -47,7 +47,9 @@ export async function printHtmlToPdf(html: string, options: PrintOptions = {}): 
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   let timer: NodeJS.Timeout | undefined;
