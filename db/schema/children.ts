@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { documents } from './documents';
+import { ADMISSION_SOURCES } from '../../shared/contract/record';
 
 /** A child in the institution's care: identity and the current state of the record. */
 export const children = sqliteTable(
@@ -18,6 +20,24 @@ export const children = sqliteTable(
     admissionDate: text('admission_date'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** JSON array of earlier names (曾用名), oldest first. */
+    formerNames: text('former_names', { mode: 'json' }).$type<string[]>(),
+    nationality: text('nationality'),
+    ethnicity: text('ethnicity'),
+    hukouKind: text('hukou_kind', { enum: ['shanghai', 'other'] }),
+    /** One of the sixteen current Shanghai districts (6 digits), when hukouKind is 'shanghai'. */
+    hukouDistrictCode: text('hukou_district_code'),
+    /** Street or township (街道/乡镇) of a Shanghai hukou. */
+    hukouStreet: text('hukou_street'),
+    /** GB/T 2260 province prefix (2 digits) of a hukou outside Shanghai. */
+    hukouProvinceCode: text('hukou_province_code'),
+    admissionSource: text('admission_source', { enum: ADMISSION_SOURCES }),
+    /** The body that referred or brought the child (公安机关、法院、区民政局…). */
+    referringBody: text('referring_body'),
+    notes: text('notes'),
+    dischargeDate: text('discharge_date'),
+    /** The current photo: a document of kind 'photo' of this child (documents are voided, never deleted). */
+    photoDocumentId: integer('photo_document_id').references((): AnySQLiteColumn => documents.id),
   },
   (t) => [
     uniqueIndex('children_id_number_unique').on(t.idNumber).where(sql`${t.idNumber} IS NOT NULL`),

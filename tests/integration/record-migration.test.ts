@@ -1,0 +1,97 @@
+/**
+ * Migration 0002_registry_record (the child's full record): a database made at the previous level with
+ * children and audit rows is migrated without losing or changing a row; the new columns start empty;
+ * the new tables belong to their child (ON DELETE CASCADE). The migration only adds — it never
+ * rebuilds `children`, so no cascade can fire while it runs.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readMigrations } from '../../db/migrate';
+import { keyCheckValue } from '../../db/key-check';
+import { openDatabase } from '../../db/open';
+import { fixedClock } from '../../electron/services/clock';
+import { createChild } from '../../electron/services/children';
+import { getRecord } from '../../electron/services/record';
+import { addPlacement } from '../../electron/services/record-history';
+import { verifyAuditChain } from '../../electron/services/audit';
+import { makeIdNumber } from '../../shared/domain/id-number';
+import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
+
+const TAG = '0002_registry_record';
+const NEW_TABLES = [
+  'documents',
+  'child_status_facts',
+  'placements',
+  'guardianships',
+  'disabilities',
+  'education_records',
+  'benefits_received',
+  'medical_insurance',
+  'medical_aid_claims',
+  'reintegration_assessments',
+  'vocational_rehab',
+];
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+
+describe(`migration ${TAG}`, () => {
+  const all = readMigrations(MIGRATIONS_DIR);
+  const index = all.findIndex((m) => m.tag === TAG);
+
+  it('is in the journal and only adds: no table rebuild, no DROP, no UPDATE or DELETE of rows', () => {
+    expect(index).toBeGreaterThan(0);
+    const sql = all[index].sql;
+    expect(sql).not.toMatch(/DROP TABLE|__new_|RENAME TO|^\s*(UPDATE|DELETE)\b/im);
+    expect(sql).toMatch(/ALTER TABLE `children` ADD `hukou_kind` text/);
+  });
+
+  it('keeps every existing child and audit row, byte for byte, and the new record works for them', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const file = join(t.dir, 'tonghu.db');
+    const key = randomBytes(32);
+    const clock = fixedClock('2026-11-29T09:00:00+08:00');
+    const actor = { userId: 1, username: 'tester', roles: ['caseworker' as const] };
+
+    // The database as the previous version of the app left it.
+    const old = openDatabase({ file, key, keyCheck: null, migrations: all.slice(0, index) });
+    const oldCtx = { db: old.db, sqlite: old.sqlite, clock, actor };
+    const ids = [
+      createChild(oldCtx, { name: '王小明', sex: 'male', birthDate: '2010-03-07', idNumber: makeIdNumber('310104', '2010-03-07', 11, 'male'), admissionDate: '2011-01-01' }).id,
+      createChild(oldCtx, { name: '无名女婴', sex: 'female', birthDate: '2025-12-01', idNumber: null }).id,
+    ];
+    const childrenBefore = old.sqlite.prepare('SELECT * FROM children ORDER BY id').all();
+    const auditBefore = old.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all();
+    expect(old.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'placements'").get()).toBeUndefined();
+    old.close();
+
+    // The new version opens it and applies the migration.
+    const opened = openDatabase({ file, key, keyCheck: keyCheckValue(key), migrations: all });
+    cleanups.push(() => opened.sqlite.open && opened.close());
+    expect(opened.migrations.applied).toEqual(all.slice(index).map((m) => m.tag));
+    const sqlite = opened.sqlite;
+    const after = sqlite.prepare('SELECT * FROM children ORDER BY id').all() as Record<string, unknown>[];
+    const oldColumns = Object.keys(childrenBefore[0] as object);
+    expect(after.map((row) => Object.fromEntries(oldColumns.map((c) => [c, row[c]])))).toEqual(childrenBefore);
+    for (const row of after) {
+      for (const c of ['former_names', 'hukou_kind', 'hukou_district_code', 'admission_source', 'discharge_date', 'photo_document_id']) expect(row[c], c).toBeNull();
+    }
+    expect(sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all()).toEqual(auditBefore);
+    expect(verifyAuditChain(sqlite).ok).toBe(true);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    for (const table of NEW_TABLES) {
+      const fks = sqlite.prepare(`SELECT "table", "from", on_delete FROM pragma_foreign_key_list(?)`).all(table) as { table: string; from: string; on_delete: string }[];
+      expect(fks.find((f) => f.from === 'child_id'), table).toEqual({ table: 'children', from: 'child_id', on_delete: 'CASCADE' });
+    }
+
+    const ctx = { db: opened.db, sqlite, clock, actor };
+    addPlacement(ctx, { childId: ids[0], kind: 'municipalInstitution', from: '2011-01-01' });
+    expect(getRecord(ctx, ids[0])).toMatchObject({ child: { name: '王小明', formerNames: [], hukouKind: null }, placements: [{ kind: 'municipalInstitution' }] });
+    expect(getRecord(ctx, ids[1]).child.idNumber).toBeNull();
+  });
+});
