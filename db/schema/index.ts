@@ -5,3 +5,4 @@ export * from './children';
 export * from './documents';
 export * from './record';
 export * from './reintegration';
+export * from './wellbeing';

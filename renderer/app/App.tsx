@@ -32,6 +32,7 @@ function SignedIn() {
           <Route path="/" element={<DashboardPage />} />
           <Route path="/children" element={<ChildrenListPage />} />
           <Route path="/children/:id" element={<ChildPage />} />
+          <Route path="/children/:id/:tab" element={<ChildPage />} />
           <Route path="/rehabilitation" element={<ModuleNotOpen module="nav.rehabilitation" />} />
           <Route path="/reintegration" element={<ModuleNotOpen module="nav.reintegration" />} />
           <Route path="/reports" element={<ModuleNotOpen module="nav.reports" />} />

@@ -1,5 +1,8 @@
 import { appChannels } from './app';
 import { childrenChannels } from './children';
+import { eligibilityChannels } from './eligibility';
+import { recordChannels } from './record';
+import { worklistChannels } from './worklist';
 import type { z } from 'zod';
 import type { Result } from './errors';
 
@@ -12,6 +15,9 @@ export type { ChannelDef } from './define';
 export const contract = {
   ...appChannels,
   ...childrenChannels,
+  ...recordChannels,
+  ...eligibilityChannels,
+  ...worklistChannels,
 } as const;
 
 export type Contract = typeof contract;

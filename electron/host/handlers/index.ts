@@ -3,11 +3,15 @@ import type { Handlers } from '../router';
 import type { SessionStore } from '../sessions';
 import { appHandlers } from './app';
 import { childrenHandlers } from './children';
+import { eligibilityHandlers } from './eligibility';
+import { recordHandlers } from './record';
 
 /** Every channel's handler, built over one AppCore and session store. */
 export function createHandlers(core: AppCore, sessions: SessionStore): Handlers {
   return {
     ...appHandlers(core, sessions),
     ...childrenHandlers(core),
+    ...recordHandlers(core),
+    ...eligibilityHandlers(core),
   };
 }

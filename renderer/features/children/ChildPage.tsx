@@ -1,11 +1,13 @@
-import { Alert, Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ChildSummary } from '../../../shared/contract/children';
 import { ageOn, toIsoDate } from '../../../shared/domain/dates';
 import { call } from '../../api/client';
+import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
+import { EligibilityTab } from '../eligibility/EligibilityTab';
 
 function Field({ label, value }: { label: string; value: string | null }) {
   const t = useT();
@@ -22,7 +24,10 @@ function Field({ label, value }: { label: string; value: string | null }) {
 /** One child's page: the header and the profile. */
 export function ChildPage() {
   const t = useT();
-  const { id } = useParams();
+  const { id, tab } = useParams();
+  const navigate = useNavigate();
+  const canEligibility = useCan('eligibility.read');
+  const activeTab = tab === 'eligibility' && canEligibility ? 'eligibility' : 'profile';
   const [child, setChild] = useState<ChildSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -48,17 +53,30 @@ export function ChildPage() {
           {t(`children.status.${child.status}`)}
         </Badge>
       </Group>
-      <Card withBorder>
-        <Title order={4} mb="sm">
-          {t('child.profile')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label={t('childForm.sex')} value={t(`common.${child.sex}`)} />
-          <Field label={t('childForm.birthDate')} value={child.birthDate} />
-          <Field label={t('childForm.idNumber')} value={child.idNumber} />
-          <Field label={t('childForm.admissionDate')} value={child.admissionDate} />
-        </SimpleGrid>
-      </Card>
+      <Tabs value={activeTab} onChange={(v) => navigate(`/children/${child.id}${v === 'profile' ? '' : `/${v}`}`, { replace: true })} keepMounted={false}>
+        <Tabs.List className="no-print">
+          <Tabs.Tab value="profile">{t('child.tabs.profile')}</Tabs.Tab>
+          {canEligibility && <Tabs.Tab value="eligibility">{t('child.tabs.eligibility')}</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="profile" pt="md">
+          <Card withBorder>
+            <Title order={4} mb="sm">
+              {t('child.profile')}
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Field label={t('childForm.sex')} value={t(`common.${child.sex}`)} />
+              <Field label={t('childForm.birthDate')} value={child.birthDate} />
+              <Field label={t('childForm.idNumber')} value={child.idNumber} />
+              <Field label={t('childForm.admissionDate')} value={child.admissionDate} />
+            </SimpleGrid>
+          </Card>
+        </Tabs.Panel>
+        {canEligibility && (
+          <Tabs.Panel value="eligibility" pt="md">
+            <EligibilityTab childId={child.id} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
     </Stack>
   );
 }

@@ -4,12 +4,14 @@ import { call } from '../../api/client';
 import { useSessionUser } from '../../app/app-state';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
+import { WorklistPanel } from './WorklistPanel';
 
 /** The first page after sign-in. */
 export function DashboardPage() {
   const t = useT();
   const user = useSessionUser();
   const canRead = useCan('children.read');
+  const canWorklist = useCan('worklist.read');
   const [inCare, setInCare] = useState<number | null>(null);
   useEffect(() => {
     if (!canRead) return;
@@ -32,6 +34,7 @@ export function DashboardPage() {
           </Card>
         </SimpleGrid>
       )}
+      {canWorklist && <WorklistPanel />}
     </Stack>
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * The dashboard's worklist: for every child in care, what is due, computed on demand from the record
+ * and the rules (never stored). Kinds the signed-in person may not see are left out (the mental-health
+ * section is restricted, 四(十二)).
+ */
+import { asc, eq } from 'drizzle-orm';
+import { children } from '../../db/schema';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import { can } from '../../shared/contract/permissions';
+import { WORKLIST_KINDS, type WorklistItem, type WorklistKind } from '../../shared/contract/worklist';
+import { evaluate } from '../rules';
+import type { ServiceContext } from './context';
+import { eligibilityTimeline } from './eligibility-timeline';
+import { deriveFacts, educationOn } from './facts';
+import { loadRecord } from './record-store';
+import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
+import { KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
+
+const URGENCY_ORDER = { now: 0, soon: 1, upcoming: 2 } as const;
+
+export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist:get'>): ChannelOutput<'worklist:get'> {
+  const asOf = input.asOf ?? ctx.clock.today();
+  const roles = ctx.actor?.roles ?? [];
+  const visibleKinds = WORKLIST_KINDS.filter((k) => can(roles, KIND_PERMISSION[k]));
+  const visible = new Set<WorklistKind>(visibleKinds);
+
+  const inCare = ctx.db
+    .select({ id: children.id, name: children.name, birthDate: children.birthDate })
+    .from(children)
+    .where(eq(children.status, 'inCare'))
+    .orderBy(asc(children.namePinyin))
+    .all()
+    .filter((c) => c.birthDate <= asOf);
+  const mentalHealth = visible.has('mentalHealthDue') ? lastMentalHealthChecks(ctx, asOf) : new Map<number, string>();
+  const reviews = visible.has('rehabReviewDue') ? rehabReviewDates(ctx, asOf) : new Map<number, string>();
+
+  const all: WorklistItem[] = [];
+  for (const child of inCare) {
+    const record = loadRecord(ctx, child.id, { forFacts: true });
+    if (!record) continue;
+    const { facts } = deriveFacts(record, asOf);
+    const evaluation = evaluate(facts, asOf);
+    const current = educationOn(record.education, asOf).source;
+    const expectedStudyEnd = current && current.actualCompletion === null ? current.expectedCompletion : null;
+    const timeline = eligibilityTimeline(evaluate, facts, asOf, expectedStudyEnd).entries;
+    const items = worklistItemsForChild({
+      child,
+      asOf,
+      evaluation,
+      timeline,
+      receiving: facts.receiving,
+      lastMentalHealthCheck: mentalHealth.get(child.id) ?? null,
+      rehabReviewDate: reviews.get(child.id) ?? null,
+    });
+    for (const item of items) if (visible.has(item.kind)) all.push(item);
+  }
+
+  const counts = Object.fromEntries(visibleKinds.map((k) => [k, 0])) as Record<WorklistKind, number>;
+  for (const item of all) counts[item.kind] += 1;
+  const wanted = input.kinds && input.kinds.length > 0 ? new Set(input.kinds) : null;
+  const items = all
+    .filter((i) => wanted === null || wanted.has(i.kind))
+    .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.dueDate.localeCompare(b.dueDate) || a.childId - b.childId);
+  return { asOf, counts, visibleKinds, items };
+}
