@@ -32,7 +32,7 @@ export const worklistChannels = {
     output: z.object({
       asOf: z.string(),
       /** Counts per visible kind, before the `kinds` filter (so the filter chips can show them). */
-      counts: z.record(worklistKindSchema, z.number().int()),
+      counts: z.partialRecord(worklistKindSchema, z.number().int()),
       visibleKinds: z.array(worklistKindSchema),
       items: z.array(worklistItemSchema),
     }),

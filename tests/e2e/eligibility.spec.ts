@@ -63,7 +63,7 @@ test('the eligibility tab shows each benefit with its clause and reason; the wor
     await expect(dueRow).toHaveCount(1);
     await expect(dueRow.getByTestId('clause-ref')).toHaveText('一(四)');
     // The filter narrows to one kind and keeps its count.
-    await worklist.getByTestId('worklist-filter-assessmentDue').click();
+    await worklist.getByRole('group', { name: '待办事项' }).getByText(/^应进行安置评估/).click();
     await expect(worklist.getByRole('row').filter({ hasText: '林小雨' })).toHaveCount(0);
     await expect(worklist.getByRole('row').filter({ hasText: '陈晓军' })).toHaveCount(1);
     await testInfo.attach('worklist', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
