@@ -66,13 +66,20 @@ export function diffEvaluations(before: Evaluation, after: Evaluation): Timeline
 
 /**
  * The timeline from `asOf`: each coming date (strictly after asOf) with what changes on it compared with
- * the day before. `expectedStudyEnd` is the education record's expected completion, if any.
+ * the day before. `expectedStudyEnd` is the education record's expected completion, if any. `until`
+ * leaves out later dates (the worklist looks a few months ahead); `today` reuses an evaluation on asOf.
  */
-export function eligibilityTimeline(evaluate: Evaluate, facts: ChildFacts, asOf: string, expectedStudyEnd: string | null): Timeline {
-  const today = evaluate(facts, asOf);
+export function eligibilityTimeline(
+  evaluate: Evaluate,
+  facts: ChildFacts,
+  asOf: string,
+  expectedStudyEnd: string | null,
+  options: { until?: string; today?: Evaluation } = {},
+): Timeline {
+  const today = options.today ?? evaluate(facts, asOf);
   const dates = new Map<string, TimelineDateKind[]>();
   const add = (date: string | null, kind: TimelineDateKind) => {
-    if (!date || date <= asOf) return;
+    if (!date || date <= asOf || (options.until !== undefined && date > options.until)) return;
     dates.set(date, [...(dates.get(date) ?? []), kind]);
   };
   add(today.eighteenthBirthday, 'eighteenthBirthday');

@@ -172,3 +172,51 @@ export function findDocument(ctx: ServiceContext, childId: number, id: number) {
     .where(and(eq(documents.id, id), eq(documents.childId, childId)))
     .get();
 }
+
+function groupByChild<T extends { childId: number }>(rows: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.childId);
+    if (list) list.push(row);
+    else out.set(row.childId, [row]);
+  }
+  return out;
+}
+
+/**
+ * The facts-relevant record of many children at once (the worklist, reports): one query per table for
+ * all of them instead of nine per child, the same shapes and order as `loadRecord(…, { forFacts })`.
+ */
+export function loadRecordsForFacts(ctx: ServiceContext, childRows: readonly ChildRow[]): Map<number, ChildRecord> {
+  const db = ctx.db;
+  const facts = groupByChild(
+    db.select().from(childStatusFacts).orderBy(asc(childStatusFacts.effectiveDate), asc(childStatusFacts.id)).all().map(toStatusFactRow),
+  );
+  const place = groupByChild(db.select().from(placements).orderBy(asc(placements.from), asc(placements.id)).all());
+  const guard = groupByChild(db.select().from(guardianships).orderBy(asc(guardianships.from), asc(guardianships.id)).all());
+  const disab = groupByChild(db.select().from(disabilities).orderBy(asc(disabilities.from), asc(disabilities.id)).all());
+  const edu = groupByChild(db.select().from(educationRecords).orderBy(asc(educationRecords.enrolmentDate), asc(educationRecords.id)).all());
+  const ben = groupByChild(db.select().from(benefitsReceived).orderBy(asc(benefitsReceived.from), asc(benefitsReceived.id)).all());
+  const assess = groupByChild(
+    db.select().from(reintegrationAssessments).orderBy(asc(reintegrationAssessments.assessedOn), asc(reintegrationAssessments.id)).all(),
+  );
+  const voc = groupByChild(db.select().from(vocationalRehab).orderBy(asc(vocationalRehab.from), asc(vocationalRehab.id)).all());
+  const out = new Map<number, ChildRecord>();
+  for (const child of childRows) {
+    out.set(child.id, {
+      child: toProfile(child),
+      statusFacts: facts.get(child.id) ?? [],
+      placements: place.get(child.id) ?? [],
+      guardianships: guard.get(child.id) ?? [],
+      disabilities: disab.get(child.id) ?? [],
+      education: edu.get(child.id) ?? [],
+      benefits: ben.get(child.id) ?? [],
+      medicalInsurance: [],
+      medicalAidClaims: [],
+      documents: [],
+      assessments: assess.get(child.id) ?? [],
+      vocationalRehab: voc.get(child.id) ?? [],
+    });
+  }
+  return out;
+}

@@ -12,9 +12,10 @@ import { evaluate } from '../rules';
 import type { ServiceContext } from './context';
 import { eligibilityTimeline } from './eligibility-timeline';
 import { deriveFacts, educationOn } from './facts';
-import { loadRecord } from './record-store';
+import { loadRecordsForFacts } from './record-store';
 import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
-import { KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
+import { HORIZON, KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
+import { addMonths } from '../../shared/domain/dates';
 
 const URGENCY_ORDER = { now: 0, soon: 1, upcoming: 2 } as const;
 
@@ -25,7 +26,7 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
   const visible = new Set<WorklistKind>(visibleKinds);
 
   const inCare = ctx.db
-    .select({ id: children.id, name: children.name, birthDate: children.birthDate })
+    .select()
     .from(children)
     .where(eq(children.status, 'inCare'))
     .orderBy(asc(children.namePinyin))
@@ -34,17 +35,18 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
   const mentalHealth = visible.has('mentalHealthDue') ? lastMentalHealthChecks(ctx, asOf) : new Map<number, string>();
   const reviews = visible.has('rehabReviewDue') ? rehabReviewDates(ctx, asOf) : new Map<number, string>();
 
+  const records = loadRecordsForFacts(ctx, inCare);
+  const horizon = addMonths(asOf, HORIZON.allowanceStopsMonths);
   const all: WorklistItem[] = [];
   for (const child of inCare) {
-    const record = loadRecord(ctx, child.id, { forFacts: true });
-    if (!record) continue;
+    const record = records.get(child.id)!;
     const { facts } = deriveFacts(record, asOf);
     const evaluation = evaluate(facts, asOf);
     const current = educationOn(record.education, asOf).source;
     const expectedStudyEnd = current && current.actualCompletion === null ? current.expectedCompletion : null;
-    const timeline = eligibilityTimeline(evaluate, facts, asOf, expectedStudyEnd).entries;
+    const timeline = eligibilityTimeline(evaluate, facts, asOf, expectedStudyEnd, { until: horizon, today: evaluation }).entries;
     const items = worklistItemsForChild({
-      child,
+      child: { id: child.id, name: child.name, birthDate: child.birthDate },
       asOf,
       evaluation,
       timeline,

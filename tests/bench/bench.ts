@@ -10,6 +10,11 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { listChildren } from '../../electron/services/children';
 import { loadDemoData } from '../../electron/services/demo';
+import { deriveFacts, factsForChild } from '../../electron/services/facts';
+import { loadRecordsForFacts } from '../../electron/services/record-store';
+import { children } from '../../db/schema';
+import { buildWorklist } from '../../electron/services/worklist';
+import { evaluate } from '../../electron/rules';
 import { tempDatabase } from '../helpers/temp-db';
 
 export type Figure = { name: string; value: number; unit: string };
@@ -67,8 +72,42 @@ async function benchSearch(): Promise<Figure[]> {
   }
 }
 
+/** The benchmark data set through the whole path: record → facts → rules, and the dashboard worklist. */
+async function benchEligibility(): Promise<Figure[]> {
+  const db = tempDatabase({ actor: { userId: 1, username: 'bench', roles: ['supervisor'] } });
+  try {
+    loadDemoData(db.ctx, { children: CHILDREN });
+    const rows = db.ctx.db.select().from(children).all();
+    const asOf = db.ctx.clock.today();
+    let t0 = performance.now();
+    const records = loadRecordsForFacts(db.ctx, rows);
+    let evaluated = 0;
+    for (const row of rows) {
+      evaluate(deriveFacts(records.get(row.id)!, asOf).facts, asOf);
+      evaluated += 1;
+    }
+    const batchMs = performance.now() - t0;
+    const sample = rows.slice(0, 500);
+    const oneMs = medianMs(3, () => {
+      for (const row of sample) evaluate(factsForChild(db.ctx, row.id, asOf), asOf);
+    });
+    t0 = performance.now();
+    const worklist = buildWorklist(db.ctx, {});
+    const worklistMs = performance.now() - t0;
+    return [
+      { name: `evaluate all ${evaluated} children (batch load → facts → rules)`, value: round(batchMs, 0), unit: 'ms' },
+      { name: 'one child as the eligibility tab does (9 queries → facts → rules)', value: round((oneMs * 1000) / sample.length, 0), unit: 'µs (median of 3 × 500)' },
+      { name: `worklist over ${rows.length} children (${worklist.items.length} items)`, value: round(worklistMs, 0), unit: 'ms' },
+      { name: 'heap used after eligibility bench', value: round(process.memoryUsage().heapUsed / 2 ** 20, 1), unit: 'MiB' },
+    ];
+  } finally {
+    db.cleanup();
+  }
+}
+
 const groups: Record<string, () => Promise<Figure[]>> = {
   search: benchSearch,
+  eligibility: benchEligibility,
   rules: async () => {
     const { benchRules } = await import('./rules-bench');
     return benchRules();

@@ -69,3 +69,17 @@ describe('eligibility timeline', () => {
     expect(diffEvaluations(a, a)).toEqual([]);
   });
 });
+
+describe('eligibility timeline: options', () => {
+  it('`until` leaves out later dates; `today` is used instead of evaluating again', () => {
+    let calls = 0;
+    const counting = (f: ChildFacts, d: string) => {
+      calls += 1;
+      return evaluate(f, d);
+    };
+    const today = evaluate(facts, '2026-11-29');
+    const t = eligibilityTimeline(counting, facts, '2026-11-29', '2028-06-30', { until: '2027-06-01', today });
+    expect(t.entries.map((e) => e.date)).toEqual(['2027-05-20']);
+    expect(calls).toBe(2);
+  });
+});
