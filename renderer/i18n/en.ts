@@ -1,3 +1,5 @@
+import { recordEn } from './parts/record';
+import { registryEn } from './parts/registry';
 import type { Messages } from './zh-CN';
 
 /** English, second language. Every key of zh-CN must be here (the type checks it). */
@@ -89,6 +91,8 @@ export const en: Messages = {
     facts: 'Facts used', factsHint: 'Derived from the case file as recorded on the evaluation date; correct the file if anything is wrong.',
     warnings: 'Notes', clauseTooltip: 'Clause {id}',
   },
+  registry: registryEn,
+  record: recordEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

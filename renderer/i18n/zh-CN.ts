@@ -1,5 +1,8 @@
 /** Simplified Chinese: the source of every message key. */
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
+import { recordZh } from './parts/record';
+import { registryZh } from './parts/registry';
+import type { Widen } from './parts/widen';
 export const zhCN = {
   app: {
     name: '童护',
@@ -187,6 +190,8 @@ export const zhCN = {
     warnings: '提示',
     clauseTooltip: '{id} 原文',
   },
+  registry: registryZh,
+  record: recordZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {
@@ -214,5 +219,4 @@ export const zhCN = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;
