@@ -3,8 +3,14 @@ import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { recordChannels } from './record';
 import { worklistChannels } from './worklist';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Result } from './errors';
+
+/**
+ * zod's own messages (a wrong type, a missing field) in Chinese, on both sides of the contract; every
+ * schema that can say something more precise still does, with its own message.
+ */
+z.config(z.locales.zhCN());
 
 export * from './errors';
 export * from './permissions';

@@ -15,6 +15,7 @@ import {
   PLACEMENTS,
 } from '../../shared/domain/rules-types';
 import type { BenefitCode, ChildFacts } from '../../shared/domain/rules-types';
+import { seededRandom } from '../../electron/services/demo';
 
 export type Figure = { name: string; value: number; unit: string };
 
@@ -22,25 +23,13 @@ const CHILDREN = 10_000;
 const RUNS = 5;
 const SEED = 0x7f4a7c15;
 
-/** mulberry32: a small, fast, seeded PRNG in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** `count` children with facts spread over every field, and an asOf for each inside or near the policy term. */
 export function generateCases(count: number, seed = SEED): { facts: ChildFacts; asOf: string }[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const chance = (p: number): boolean => random() < p;
   const cases: { facts: ChildFacts; asOf: string }[] = [];

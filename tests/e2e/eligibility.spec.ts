@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
 import { addDays, addMonths, addYears, toIsoDate } from '../../shared/domain/dates';
-import { ADMIN, StartPages } from './pages/app-pages';
-import { freshDataDir, startHost } from './support/host';
+import { ADMIN } from './pages/app-pages';
+import { withSignedInApp } from './support/host';
 
 const PASSPHRASE = 'e2e passphrase for eligibility';
 
@@ -38,14 +37,8 @@ async function seedOrphan(page: Page, name: string, birthDate: string, education
 }
 
 test('the eligibility tab shows each benefit with its clause and reason; the worklist shows who turns 18 and who is due an assessment', async ({ page }, testInfo) => {
-  const dataDir = freshDataDir(testInfo.testId);
-  const host = await startHost(dataDir, PASSPHRASE);
   const today = toIsoDate(new Date());
-  try {
-    await page.goto(host.url);
-    const start = new StartPages(page);
-    await start.completeSetup();
-    await start.login();
+  await withSignedInApp(page, testInfo.testId, PASSPHRASE, async (host) => {
     await expect(page.getByRole('heading', { name: new RegExp(`${ADMIN.name}，您好`) })).toBeVisible();
 
     // Turns 18 in five months; in senior vocational school.
@@ -91,21 +84,12 @@ test('the eligibility tab shows each benefit with its clause and reason; the wor
     await page.getByTestId('eligibility-as-of').fill(later);
     await page.getByTestId('eligibility-as-of').press('Enter');
     await expect(tab.getByTestId('entitlement-basicLivingAllowance').getByText('不符合')).toBeVisible();
-  } finally {
-    await host.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('benefits received that may not stack are shown in red with what to do', async ({ page }, testInfo) => {
-  const dataDir = freshDataDir(testInfo.testId);
-  const host = await startHost(dataDir, PASSPHRASE);
   const today = toIsoDate(new Date());
-  try {
-    await page.goto(host.url);
-    const start = new StartPages(page);
-    await start.completeSetup();
-    await start.login();
+  await withSignedInApp(page, testInfo.testId, PASSPHRASE, async (host) => {
     const id = await seedOrphan(page, '王小兰', addYears(today, -10), { stage: 'compulsory', enrolled: addYears(today, -4) });
     await invoke(page, 'record:addBenefit', { childId: id, code: 'minimumLivingAllowance', from: addDays(today, -30) });
     await page.goto(`${host.url}#/children/${id}/eligibility`);
@@ -115,8 +99,5 @@ test('benefits received that may not stack are shown in red with what to do', as
     await expect(conflicts).toContainText('停发');
     await page.goto(host.url);
     await expect(page.getByTestId('worklist').getByRole('row').filter({ hasText: '王小兰' }).filter({ hasText: '待遇不可兼得' })).toHaveCount(1);
-  } finally {
-    await host.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });

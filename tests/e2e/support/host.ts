@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
+import { StartPages } from '../pages/app-pages';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -61,4 +63,28 @@ export function folderFingerprint(dir: string): Record<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * A fresh data folder and browser host for one test, set up (administrator) and signed in; the host is
+ * stopped and the folder removed when `body` ends, whatever happens.
+ */
+export async function withSignedInApp(
+  page: Page,
+  testId: string,
+  passphrase: string,
+  body: (host: RunningHost) => Promise<void>,
+): Promise<void> {
+  const dataDir = freshDataDir(testId);
+  const host = await startHost(dataDir, passphrase);
+  try {
+    await page.goto(host.url);
+    const start = new StartPages(page);
+    await start.completeSetup();
+    await start.login();
+    await body(host);
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -2,26 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../electron/rules';
 import { diffEvaluations, eligibilityTimeline } from '../../../electron/services/eligibility-timeline';
 import type { ChildFacts } from '../../../shared/domain/rules-types';
+import { orphanFacts } from '../../fixtures/child-facts';
 
 /** A scattered orphan of 17 in full-time senior vocational school, raised by the municipal institution. */
-const facts: ChildFacts = {
+const facts: ChildFacts = orphanFacts({
   birthDate: '2009-05-20',
-  hukou: 'shanghai',
-  orphan: true,
-  abandonedConfirmedByPolice: false,
-  guardianship: 'adequate',
-  courtAppointedGuardian: 'none',
-  placement: 'municipalInstitution',
-  disability: null,
-  autism: false,
-  seriousIllness: false,
-  family: { minimumLivingSecurity: false, lowIncomeEdge: false, extremePoverty: false, legalSupporterAble: false, economicHardship: false, suddenHardship: false },
-  migrant: false,
-  leftBehind: false,
   education: { stage: 'seniorVocational', fullTime: true, withinStandardDuration: true },
-  receiving: ['basicLivingAllowance'],
-  reintegration: { assessments: [], vocationalRehabCompleted: false },
-};
+});
 
 describe('eligibility timeline', () => {
   it('lists the 18th birthday, the projected end of study and the end of the policy, in date order', () => {

@@ -3,27 +3,11 @@ import { evaluate } from '../../../electron/rules';
 import { eligibilityTimeline } from '../../../electron/services/eligibility-timeline';
 import { type ChildWorklistInput, worklistItemsForChild } from '../../../electron/services/worklist-items';
 import type { ChildFacts } from '../../../shared/domain/rules-types';
+import { orphanFacts } from '../../fixtures/child-facts';
 
 const ASOF = '2026-11-29';
 
-const base: ChildFacts = {
-  birthDate: '2012-01-10',
-  hukou: 'shanghai',
-  orphan: true,
-  abandonedConfirmedByPolice: false,
-  guardianship: 'adequate',
-  courtAppointedGuardian: 'none',
-  placement: 'municipalInstitution',
-  disability: null,
-  autism: false,
-  seriousIllness: false,
-  family: { minimumLivingSecurity: false, lowIncomeEdge: false, extremePoverty: false, legalSupporterAble: false, economicHardship: false, suddenHardship: false },
-  migrant: false,
-  leftBehind: false,
-  education: { stage: 'compulsory', fullTime: true, withinStandardDuration: true },
-  receiving: ['basicLivingAllowance'],
-  reintegration: { assessments: [], vocationalRehabCompleted: false },
-};
+const base: ChildFacts = orphanFacts();
 
 function input(facts: Partial<ChildFacts>, extra: Partial<ChildWorklistInput> = {}, expectedStudyEnd: string | null = null): ChildWorklistInput {
   const f = { ...base, ...facts };
