@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { documents } from './documents';
+import { DISCHARGE_REASONS } from '../../shared/contract/children';
 import { ADMISSION_SOURCES } from '../../shared/contract/record';
 
 /** A child in the institution's care: identity and the current state of the record. */
@@ -35,7 +36,10 @@ export const children = sqliteTable(
     /** The body that referred or brought the child (公安机关、法院、区民政局…). */
     referringBody: text('referring_body'),
     notes: text('notes'),
+    /** The last day in care, while discharged or archived (cleared on restore; the history keeps it). */
     dischargeDate: text('discharge_date'),
+    dischargeReason: text('discharge_reason', { enum: DISCHARGE_REASONS }),
+    dischargeNote: text('discharge_note'),
     /** The current photo: a document of kind 'photo' of this child (documents are voided, never deleted). */
     photoDocumentId: integer('photo_document_id').references((): AnySQLiteColumn => documents.id),
   },

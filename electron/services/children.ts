@@ -1,9 +1,20 @@
-import type { ChildCreateInput, ChildListInput, ChildSummary } from '../../shared/contract/children';
+import { asc } from 'drizzle-orm';
+import type { SqliteDb } from '../../db/open';
+import { children } from '../../db/schema';
+import type { AgeBand, ChildCreateInput, ChildListInput, ChildSummary, DischargeReason, PlacementFilter } from '../../shared/contract/children';
 import { childCreateSchema, childListInputSchema } from '../../shared/contract/children';
 import { AppError } from '../../shared/contract/errors';
+import { addYears } from '../../shared/domain/dates';
+import type { CategoryCode } from '../../shared/domain/rules-types';
+import { evaluate } from '../rules';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
+import { deriveFacts } from './facts';
+import { createLogger } from './logger';
 import { namePinyin } from './pinyin';
+import { loadRecordsForFacts } from './record-store';
+
+const log = createLogger('children');
 
 type ChildRow = {
   id: number;
@@ -14,9 +25,14 @@ type ChildRow = {
   status: 'inCare' | 'discharged' | 'archived';
   admission_date: string | null;
   created_at: string;
+  /** Absent where only the identity columns were read. */
+  discharge_date?: string | null;
+  discharge_reason?: DischargeReason | null;
 };
 
-const SUMMARY_COLUMNS = 'id, name, sex, birth_date, id_number, status, admission_date, created_at';
+/** The identity columns, as registration reads them (the same at every schema level since the first). */
+const IDENTITY_COLUMNS = 'id, name, sex, birth_date, id_number, status, admission_date, created_at';
+const SUMMARY_COLUMNS = `${IDENTITY_COLUMNS}, discharge_date, discharge_reason`;
 
 function toSummary(row: ChildRow): ChildSummary {
   return {
@@ -28,7 +44,15 @@ function toSummary(row: ChildRow): ChildSummary {
     status: row.status,
     admissionDate: row.admission_date,
     createdAt: row.created_at,
+    dischargeDate: row.discharge_date ?? null,
+    dischargeReason: row.discharge_reason ?? null,
   };
+}
+
+/** The summary of one child by id, or undefined. */
+export function findSummary(ctx: ServiceContext, id: number): ChildSummary | undefined {
+  const row = ctx.sqlite.prepare(`SELECT ${SUMMARY_COLUMNS} FROM children WHERE id = ?`).get(id) as ChildRow | undefined;
+  return row ? toSummary(row) : undefined;
 }
 
 const SORT_COLUMNS = {
@@ -50,9 +74,103 @@ export function searchCondition(query: string): { sql: string; params: string[] 
   return { sql: "name LIKE ? ESCAPE '\\'", params: [`%${escaped}%`] };
 }
 
-/** One page of the children list, with the total for the same filters. */
+const AGE_BAND_YEARS: Readonly<Record<AgeBand, { min: number; max: number | null }>> = {
+  '0-2': { min: 0, max: 2 },
+  '3-5': { min: 3, max: 5 },
+  '6-11': { min: 6, max: 11 },
+  '12-15': { min: 12, max: 15 },
+  '16-17': { min: 16, max: 17 },
+  '18+': { min: 18, max: null },
+};
+
+/**
+ * The birth dates of the children whose age (周岁, as `ageOn` counts it) on `today` is in the band:
+ * born after `after` (exclusive; null = no limit) and on or before `onOrBefore`.
+ */
+export function ageBandBirthRange(band: AgeBand, today: string): { after: string | null; onOrBefore: string } {
+  const { min, max } = AGE_BAND_YEARS[band];
+  // age ≥ min  ⇔  born on or before today − min years; age ≤ max  ⇔  born after today − (max + 1) years.
+  // addYears clamps 29 February to the 28th, which is when ageOn has not yet counted the birthday.
+  return { after: max === null ? null : addYears(today, -(max + 1)), onOrBefore: addYears(today, -min) };
+}
+
+/** SQL for the children whose current placement (covering `today`) is one of `kinds` ('none': no live placement covers today). */
+export function placementCondition(kinds: readonly PlacementFilter[], today: string): { sql: string; params: string[] } {
+  const covering = `SELECT 1 FROM placements p WHERE p.child_id = children.id AND p.voided_at IS NULL AND p.from_date <= ? AND (p.to_date IS NULL OR p.to_date >= ?)`;
+  const real = kinds.filter((k): k is Exclude<PlacementFilter, 'none'> => k !== 'none');
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (real.length > 0) {
+    parts.push(`EXISTS (${covering} AND p.kind IN (${real.map(() => '?').join(', ')}))`);
+    params.push(today, today, ...real);
+  }
+  if (kinds.includes('none')) {
+    parts.push(`NOT EXISTS (${covering})`);
+    params.push(today, today);
+  }
+  return { sql: `(${parts.join(' OR ')})`, params };
+}
+
+type CategoryCache = { key: string; byChild: Map<number, readonly CategoryCode[]> };
+const categoryCaches = new WeakMap<SqliteDb, CategoryCache>();
+
+/**
+ * What identifies the data the categories were computed from. Every write on this connection adds to
+ * total_changes(), and so does every audit row — including the rows a mere view of a child's page
+ * writes. Subtracting the last audit id leaves views out, so looking at a child does not throw the
+ * computation away while any change to a record (which changes at least one row besides its audit
+ * row) does; data_version moves when another connection commits.
+ */
+function dataKey(sqlite: SqliteDb, today: string): string {
+  const row = sqlite
+    .prepare('SELECT total_changes() - coalesce((SELECT max(id) FROM audit_log), 0) AS own, (SELECT data_version FROM pragma_data_version) AS other')
+    .get() as { own: number; other: number };
+  return `${today}|${row.own}|${row.other}`;
+}
+
+/**
+ * Every child's categories of children in difficulty (序言) on `today`, from the record through the
+ * rules — the same reading as the eligibility tab. All children at once (one query per table); kept
+ * until the data or the day changes.
+ */
+export function categoriesByChild(ctx: ServiceContext, today: string): Map<number, readonly CategoryCode[]> {
+  const key = dataKey(ctx.sqlite, today);
+  const cached = categoryCaches.get(ctx.sqlite);
+  if (cached && cached.key === key) return cached.byChild;
+  const started = performance.now();
+  const rows = ctx.db.select().from(children).orderBy(asc(children.id)).all();
+  const records = loadRecordsForFacts(ctx, rows);
+  const byChild = new Map<number, readonly CategoryCode[]>();
+  for (const row of rows) {
+    // A child born after today (a mistyped birth date) has no categories yet.
+    if (row.birthDate > today) continue;
+    try {
+      const { facts } = deriveFacts(records.get(row.id)!, today);
+      byChild.set(row.id, evaluate(facts, today).categories.map((c) => c.code));
+    } catch (error) {
+      log.warn('categories not computed for a child', { childId: row.id, error: (error as Error).name });
+    }
+  }
+  log.info('categories computed', { children: rows.length, ms: Math.round(performance.now() - started) });
+  categoryCaches.set(ctx.sqlite, { key, byChild });
+  return byChild;
+}
+
+/** The ids of the children having at least one of `wanted` on `today`. */
+export function childrenInCategories(ctx: ServiceContext, wanted: readonly CategoryCode[], today: string): number[] {
+  const set = new Set(wanted);
+  const ids: number[] = [];
+  for (const [id, codes] of categoriesByChild(ctx, today)) if (codes.some((c) => set.has(c))) ids.push(id);
+  return ids;
+}
+
+/**
+ * One page of the children list, with the total for the same search and filters. Each filter keeps
+ * the children matching any of its values; categories, placement and age are as of today.
+ */
 export function listChildren(ctx: ServiceContext, rawInput: ChildListInput): { total: number; rows: ChildSummary[] } {
   const input = childListInputSchema.parse(rawInput);
+  const today = ctx.clock.today();
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (input.status) {
@@ -63,6 +181,30 @@ export function listChildren(ctx: ServiceContext, rawInput: ChildListInput): { t
   if (search) {
     where.push(search.sql);
     params.push(...search.params);
+  }
+  if (input.ageBands.length > 0) {
+    const ranges = input.ageBands.map((band) => ageBandBirthRange(band, today));
+    where.push(`(${ranges.map((r) => (r.after === null ? '(birth_date <= ?)' : '(birth_date > ? AND birth_date <= ?)')).join(' OR ')})`);
+    for (const r of ranges) params.push(...(r.after === null ? [r.onOrBefore] : [r.after, r.onOrBefore]));
+  }
+  if (input.districts.length > 0) {
+    const codes = input.districts.filter((d) => d !== 'other');
+    const parts: string[] = [];
+    if (codes.length > 0) {
+      parts.push(`(hukou_kind = 'shanghai' AND hukou_district_code IN (${codes.map(() => '?').join(', ')}))`);
+      params.push(...codes);
+    }
+    if (input.districts.includes('other')) parts.push(`hukou_kind = 'other'`);
+    where.push(`(${parts.join(' OR ')})`);
+  }
+  if (input.placements.length > 0) {
+    const placement = placementCondition(input.placements, today);
+    where.push(placement.sql);
+    params.push(...placement.params);
+  }
+  if (input.categories.length > 0) {
+    where.push('id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(childrenInCategories(ctx, input.categories, today)));
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const order = `${SORT_COLUMNS[input.sort]} ${input.direction === 'desc' ? 'DESC' : 'ASC'}, id ASC`;
@@ -75,10 +217,10 @@ export function listChildren(ctx: ServiceContext, rawInput: ChildListInput): { t
 
 /** One child; audited as a read of the child's page. */
 export function getChild(ctx: ServiceContext, id: number): ChildSummary {
-  const row = ctx.sqlite.prepare(`SELECT ${SUMMARY_COLUMNS} FROM children WHERE id = ?`).get(id) as ChildRow | undefined;
-  if (!row) throw new AppError('not_found', '未找到该儿童的档案');
+  const child = findSummary(ctx, id);
+  if (!child) throw new AppError('not_found', '未找到该儿童的档案');
   inTransaction(ctx, () => appendAudit(ctx, { action: 'child.read', entity: 'child', entityId: id, childId: id }));
-  return toSummary(row);
+  return child;
 }
 
 /**
@@ -90,14 +232,14 @@ export function createChild(ctx: ServiceContext, rawInput: ChildCreateInput): Ch
   const { full, initials } = namePinyin(input.name);
   return inTransaction(ctx, () => {
     if (input.idNumber) {
-      const existing = ctx.sqlite.prepare(`SELECT ${SUMMARY_COLUMNS} FROM children WHERE id_number = ?`).get(input.idNumber) as ChildRow | undefined;
+      const existing = ctx.sqlite.prepare(`SELECT ${IDENTITY_COLUMNS} FROM children WHERE id_number = ?`).get(input.idNumber) as ChildRow | undefined;
       if (existing) {
         throw new AppError('conflict', '该身份证号已登记', { field: 'idNumber', details: { existing: toSummary(existing) } });
       }
     }
     if (!input.confirmPossibleDuplicate) {
       const similar = ctx.sqlite
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM children WHERE birth_date = ? AND (name = ? OR name_pinyin = ?) LIMIT 5`)
+        .prepare(`SELECT ${IDENTITY_COLUMNS} FROM children WHERE birth_date = ? AND (name = ? OR name_pinyin = ?) LIMIT 5`)
         .all(input.birthDate, input.name, full) as ChildRow[];
       if (similar.length > 0) {
         throw new AppError('duplicate', '已有同名（或同音）且出生日期相同的儿童，请确认不是同一人', {
@@ -121,7 +263,7 @@ export function createChild(ctx: ServiceContext, rawInput: ChildCreateInput): Ch
       childId: id,
       detail: { fields: ['name', 'sex', 'birthDate', 'idNumber', 'admissionDate'] },
     });
-    const row = ctx.sqlite.prepare(`SELECT ${SUMMARY_COLUMNS} FROM children WHERE id = ?`).get(id) as ChildRow;
+    const row = ctx.sqlite.prepare(`SELECT ${IDENTITY_COLUMNS} FROM children WHERE id = ?`).get(id) as ChildRow;
     return toSummary(row);
   });
 }

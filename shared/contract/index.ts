@@ -1,6 +1,7 @@
 import { appChannels } from './app';
 import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
+import { historyChannels } from './history';
 import { recordChannels } from './record';
 import { worklistChannels } from './worklist';
 import { z } from 'zod';
@@ -24,6 +25,7 @@ export const contract = {
   ...recordChannels,
   ...eligibilityChannels,
   ...worklistChannels,
+  ...historyChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { AppCore } from '../../services/app-core';
 import { createChild, getChild, listChildren } from '../../services/children';
+import { archiveChild, dischargeChild, restoreChild } from '../../services/discharge';
 import type { Handler } from '../router';
 import { actorOf } from './app';
 
@@ -8,10 +9,16 @@ export function childrenHandlers(core: AppCore) {
     'children:list': Handler<'children:list'>;
     'children:create': Handler<'children:create'>;
     'children:get': Handler<'children:get'>;
+    'children:discharge': Handler<'children:discharge'>;
+    'children:archive': Handler<'children:archive'>;
+    'children:restore': Handler<'children:restore'>;
   } = {
     'children:list': (input, ctx) => listChildren(core.context(actorOf(ctx.session)), input),
     'children:create': (input, ctx) => createChild(core.context(actorOf(ctx.session)), input),
     'children:get': (input, ctx) => getChild(core.context(actorOf(ctx.session)), input.id),
+    'children:discharge': (input, ctx) => dischargeChild(core.context(actorOf(ctx.session)), input),
+    'children:archive': (input, ctx) => archiveChild(core.context(actorOf(ctx.session)), input),
+    'children:restore': (input, ctx) => restoreChild(core.context(actorOf(ctx.session)), input),
   };
   return handlers;
 }

@@ -4,6 +4,7 @@ import type { SessionStore } from '../sessions';
 import { appHandlers } from './app';
 import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
+import { historyHandlers } from './history';
 import { recordHandlers } from './record';
 
 /** Every channel's handler, built over one AppCore and session store. */
@@ -13,5 +14,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...childrenHandlers(core),
     ...recordHandlers(core),
     ...eligibilityHandlers(core),
+    ...historyHandlers(core),
   };
 }

@@ -1,15 +1,18 @@
-import { Alert, Badge, Box, Button, Group, SegmentedControl, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, MultiSelect, SegmentedControl, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { AGE_BANDS, type ChildSummary, DISTRICT_FILTERS, PLACEMENT_FILTERS } from '../../../shared/contract/children';
 import { ageOn, toIsoDate } from '../../../shared/domain/dates';
+import { districtName } from '../../../shared/domain/districts';
+import { CATEGORY_CODES } from '../../../shared/domain/rules-types';
 import { useCan } from '../../app/permissions';
 import { EmptyState } from '../../components/EmptyState';
-import { type MessageKey, useT } from '../../i18n';
+import { type MessageKey, useI18n } from '../../i18n';
 import { ChildCreateModal } from './ChildCreateModal';
-import { type ChildrenFilter, useChildrenFilter } from './children-filter';
+import { type ChildrenFilter, DEFAULT_FILTER, hasFilters, useChildrenFilter } from './children-filter';
 import { useChildrenPages } from './use-children-pages';
 import classes from './ChildrenListPage.module.css';
 
@@ -23,13 +26,91 @@ const COLUMNS: Column[] = [
   { key: 'birthDate', label: 'children.columns.birthDate', width: '1fr', sort: 'birthDate' },
   { key: 'idNumber', label: 'children.columns.idNumber', width: '1.8fr' },
   { key: 'admissionDate', label: 'children.columns.admissionDate', width: '1fr', sort: 'admissionDate' },
-  { key: 'status', label: 'children.columns.status', width: '0.7fr' },
+  { key: 'status', label: 'children.columns.status', width: '1fr' },
 ];
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 
-/** The children list: search as you type, filter by status, sort by column, virtualised rows. */
+/** The list's filters other than status: category, current placement, age band, hukou district (each "any of"). */
+function FilterBar({ filter, setFilter }: { filter: ChildrenFilter; setFilter: (f: ChildrenFilter) => void }) {
+  const { t, locale } = useI18n();
+  const options = useMemo(
+    () => ({
+      categories: CATEGORY_CODES.map((c) => ({ value: c, label: t(`categories.${c}`) })),
+      placements: PLACEMENT_FILTERS.map((p) => ({ value: p, label: p === 'none' ? t('registry.filters.noPlacement') : t(`registry.values.placement.${p}`) })),
+      ageBands: AGE_BANDS.map((b) => ({ value: b, label: t(`registry.ageBands.${b}`) })),
+      districts: DISTRICT_FILTERS.map((d) => ({
+        value: d,
+        label: d === 'other' ? t('registry.filters.otherProvince') : (districtName(d, locale === 'en' ? 'en' : 'zh') ?? d),
+      })),
+    }),
+    [t, locale],
+  );
+  const common = {
+    clearable: true,
+    size: 'xs',
+    maxDropdownHeight: 320,
+    comboboxProps: { withinPortal: true },
+    style: { flex: '1 1 160px', maxWidth: 260 },
+    // Keep the chosen values on one line as long as they fit: the typing field takes no room of its own.
+    styles: { inputField: { minWidth: 8, flexBasis: 8 } },
+  } as const;
+  return (
+    <Group gap="xs" align="flex-start" wrap="wrap" role="group" aria-label={t('registry.filters.label')} style={{ flex: 1 }}>
+      <MultiSelect
+        {...common}
+        label={t('registry.filters.category')}
+        title={t('registry.filters.categoryHint')}
+        data={options.categories}
+        value={filter.categories}
+        placeholder={filter.categories.length === 0 ? t('registry.filters.any') : undefined}
+        onChange={(v) => setFilter({ ...filter, categories: v as ChildrenFilter['categories'] })}
+      />
+      <MultiSelect
+        {...common}
+        label={t('registry.filters.placement')}
+        data={options.placements}
+        value={filter.placements}
+        placeholder={filter.placements.length === 0 ? t('registry.filters.any') : undefined}
+        onChange={(v) => setFilter({ ...filter, placements: v as ChildrenFilter['placements'] })}
+      />
+      <MultiSelect
+        {...common}
+        label={t('registry.filters.ageBand')}
+        data={options.ageBands}
+        value={filter.ageBands}
+        placeholder={filter.ageBands.length === 0 ? t('registry.filters.any') : undefined}
+        onChange={(v) => setFilter({ ...filter, ageBands: v as ChildrenFilter['ageBands'] })}
+      />
+      <MultiSelect
+        {...common}
+        searchable
+        label={t('registry.filters.district')}
+        data={options.districts}
+        value={filter.districts}
+        placeholder={filter.districts.length === 0 ? t('registry.filters.any') : undefined}
+        onChange={(v) => setFilter({ ...filter, districts: v as ChildrenFilter['districts'] })}
+      />
+    </Group>
+  );
+}
+
+function StatusBadge({ child }: { child: ChildSummary }) {
+  const { t } = useI18n();
+  const label = t(`children.status.${child.status}`);
+  return (
+    <Badge
+      variant="light"
+      color={child.status === 'inCare' ? 'teal' : 'gray'}
+      title={child.dischargeDate ? `${t('registry.columns.dischargeDate')} ${child.dischargeDate}` : undefined}
+    >
+      {child.dischargeReason ? `${label} · ${t(`registry.reasons.${child.dischargeReason}`)}` : label}
+    </Badge>
+  );
+}
+
+/** The children list: search as you type, filter by status, category, placement, age and district, sort by column, virtualised rows. */
 export function ChildrenListPage() {
-  const t = useT();
+  const { t } = useI18n();
   const navigate = useNavigate();
   const canWrite = useCan('children.write');
   const { filter, setFilter } = useChildrenFilter();
@@ -83,12 +164,26 @@ export function ChildrenListPage() {
           data={(['inCare', 'discharged', 'archived', 'all'] as const).map((s) => ({ value: s, label: t(`children.status.${s}`) }))}
         />
       </Group>
+      <Group justify="space-between" align="end" wrap="nowrap">
+        <FilterBar filter={filter} setFilter={setFilter} />
+        <Group gap="sm" wrap="nowrap">
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconFilterOff size={14} />}
+            disabled={!hasFilters(filter) && filter.status === DEFAULT_FILTER.status}
+            onClick={() => setFilter({ ...filter, categories: [], placements: [], ageBands: [], districts: [], status: DEFAULT_FILTER.status })}
+          >
+            {t('registry.filters.clear')}
+          </Button>
+          <Text size="sm" c="dimmed" data-testid="children-total" style={{ whiteSpace: 'nowrap' }} aria-live="polite">
+            {total === null ? t('app.loading') : t('registry.filters.count', { n: total })}
+          </Text>
+        </Group>
+      </Group>
       {error && <Alert color="red">{t('errors.generic', { message: error })}</Alert>}
-      <Text size="sm" c="dimmed" data-testid="children-total">
-        {total === null ? t('app.loading') : t('common.total', { n: total })}
-      </Text>
       {total === 0 ? (
-        filter.query || filter.status !== 'inCare' ? (
+        filter.query || filter.status !== 'inCare' || hasFilters(filter) ? (
           <EmptyState title={t('children.noMatch')} hint={t('children.noMatchHint')} />
         ) : (
           <EmptyState title={t('children.empty')} hint={t('children.emptyHint')} />
@@ -139,9 +234,7 @@ export function ChildrenListPage() {
                         </div>
                         <div role="cell">{child.admissionDate ?? ''}</div>
                         <div role="cell">
-                          <Badge variant="light" color={child.status === 'inCare' ? 'teal' : 'gray'}>
-                            {t(`children.status.${child.status}`)}
-                          </Badge>
+                          <StatusBadge child={child} />
                         </div>
                       </>
                     ) : (
