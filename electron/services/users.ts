@@ -129,3 +129,9 @@ export function checkOwnPassword(ctx: ServiceContext, userId: number, password: 
   const row = ctx.sqlite.prepare('SELECT password_hash FROM users WHERE id = ?').get(userId) as { password_hash: string } | undefined;
   return row !== undefined && verifyPassword(password, row.password_hash);
 }
+
+/** Every account, by username (no password hashes leave the service). */
+export function listUsers(ctx: ServiceContext): SessionUser[] {
+  const rows = ctx.sqlite.prepare('SELECT id FROM users ORDER BY username').all() as { id: number }[];
+  return rows.map((r) => getUser(ctx, r.id)!);
+}

@@ -3,6 +3,7 @@ import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
 import { recordChannels } from './record';
+import { usersChannels } from './users';
 import { worklistChannels } from './worklist';
 import { z } from 'zod';
 import type { Result } from './errors';
@@ -25,6 +26,7 @@ export const contract = {
   ...recordChannels,
   ...eligibilityChannels,
   ...worklistChannels,
+  ...usersChannels,
   ...historyChannels,
 } as const;
 

@@ -6,6 +6,7 @@ import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
 import { recordHandlers } from './record';
+import { usersHandlers } from './users';
 
 /** Every channel's handler, built over one AppCore and session store. */
 export function createHandlers(core: AppCore, sessions: SessionStore): Handlers {
@@ -14,6 +15,7 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...childrenHandlers(core),
     ...recordHandlers(core),
     ...eligibilityHandlers(core),
+    ...usersHandlers(core),
     ...historyHandlers(core),
   };
 }
