@@ -1,81 +1,73 @@
-import { Alert, Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Stack, Tabs } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { ChildSummary } from '../../../shared/contract/children';
-import { ageOn, toIsoDate } from '../../../shared/domain/dates';
-import { call } from '../../api/client';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
+import { BenefitsTab } from '../record/BenefitsTab';
+import { ChildHeader } from '../record/ChildHeader';
+import { DocumentsTab } from '../record/DocumentsTab';
+import { EducationTab } from '../record/EducationTab';
+import { HealthTab } from '../record/HealthTab';
+import { HistoryTab } from '../record/HistoryTab';
+import { PlacementTab } from '../record/PlacementTab';
+import { ProfileTab } from '../record/ProfileTab';
+import { type RecordTabProps, useChildRecord } from '../record/use-child-record';
 
-function Field({ label, value }: { label: string; value: string | null }) {
-  const t = useT();
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value ?? t('common.notRecorded')}</Text>
-    </Stack>
-  );
-}
+const TABS = ['profile', 'placement', 'education', 'health', 'benefits', 'documents', 'eligibility', 'history'] as const;
+type TabName = (typeof TABS)[number];
 
-/** One child's page: the header and the profile. */
+/** One child's page: the header, then the record in tabs; the tab is in the URL (`/children/:id/:tab`). */
 export function ChildPage() {
   const t = useT();
   const { id, tab } = useParams();
+  const childId = Number(id);
   const navigate = useNavigate();
   const canEligibility = useCan('eligibility.read');
-  const activeTab = tab === 'eligibility' && canEligibility ? 'eligibility' : 'profile';
-  const [child, setChild] = useState<ChildSummary | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setChild(null);
-    call('children:get', { id: Number(id) })
-      .then(setChild)
-      .catch((e: Error) => setError(e.message));
-  }, [id]);
-  if (error) return <Alert color="red">{error}</Alert>;
-  if (!child) return <Loader />;
+  const canDocuments = useCan('documents.read');
+  const visible = TABS.filter((name) => (name !== 'eligibility' || canEligibility) && (name !== 'documents' || canDocuments));
+  const activeTab: TabName = visible.find((name) => name === tab) ?? 'profile';
+  const { record, evaluation, error, reload, loads } = useChildRecord(childId);
+
+  if (error && !record) return <Alert color="red">{error}</Alert>;
+  if (!record) return <Loader />;
+  const props: RecordTabProps = { record, evaluation, onChanged: reload };
+  const panels: Record<TabName, () => ReactNode> = {
+    profile: () => <ProfileTab {...props} />,
+    placement: () => <PlacementTab {...props} />,
+    education: () => <EducationTab {...props} />,
+    health: () => <HealthTab {...props} />,
+    benefits: () => <BenefitsTab {...props} />,
+    documents: () => <DocumentsTab {...props} />,
+    // These two load their own data: mounted again after each reload, so a change (a discharge in the
+    // header, a save in another tab) shows in them.
+    eligibility: () => <EligibilityTab key={loads} childId={childId} />,
+    history: () => <HistoryTab key={loads} childId={childId} />,
+  };
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/children" size="sm">
+      <Anchor component={Link} to="/children" size="sm" className="no-print">
         <Group gap={4}>
           <IconArrowLeft size={14} />
           {t('child.back')}
         </Group>
       </Anchor>
-      <Group gap="md">
-        <Title order={2}>{child.name}</Title>
-        <Text c="dimmed">{t('child.age', { n: ageOn(child.birthDate, toIsoDate(new Date())) })}</Text>
-        <Badge variant="light" color={child.status === 'inCare' ? 'teal' : 'gray'}>
-          {t(`children.status.${child.status}`)}
-        </Badge>
-      </Group>
-      <Tabs value={activeTab} onChange={(v) => navigate(`/children/${child.id}${v === 'profile' ? '' : `/${v}`}`, { replace: true })} keepMounted={false}>
+      {error && <Alert color="red">{error}</Alert>}
+      <ChildHeader record={record} evaluation={evaluation} onChanged={reload} />
+      <Tabs value={activeTab} onChange={(v) => navigate(`/children/${childId}${v === 'profile' || !v ? '' : `/${v}`}`, { replace: true })} keepMounted={false}>
         <Tabs.List className="no-print">
-          <Tabs.Tab value="profile">{t('child.tabs.profile')}</Tabs.Tab>
-          {canEligibility && <Tabs.Tab value="eligibility">{t('child.tabs.eligibility')}</Tabs.Tab>}
+          {visible.map((name) => (
+            <Tabs.Tab key={name} value={name}>
+              {t(`record.tabs.${name}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="profile" pt="md">
-          <Card withBorder>
-            <Title order={4} mb="sm">
-              {t('child.profile')}
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Field label={t('childForm.sex')} value={t(`common.${child.sex}`)} />
-              <Field label={t('childForm.birthDate')} value={child.birthDate} />
-              <Field label={t('childForm.idNumber')} value={child.idNumber} />
-              <Field label={t('childForm.admissionDate')} value={child.admissionDate} />
-            </SimpleGrid>
-          </Card>
-        </Tabs.Panel>
-        {canEligibility && (
-          <Tabs.Panel value="eligibility" pt="md">
-            <EligibilityTab childId={child.id} />
+        {visible.map((name) => (
+          <Tabs.Panel key={name} value={name} pt="md">
+            {activeTab === name && panels[name]()}
           </Tabs.Panel>
-        )}
+        ))}
       </Tabs>
     </Stack>
   );
