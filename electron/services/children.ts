@@ -2,8 +2,8 @@ import { asc } from 'drizzle-orm';
 import type { SqliteDb } from '../../db/open';
 import { children } from '../../db/schema';
 import type { AgeBand, ChildCreateInput, ChildListInput, ChildSummary, DischargeReason, PlacementFilter } from '../../shared/contract/children';
-import { childCreateSchema, childListInputSchema } from '../../shared/contract/children';
-import { AppError } from '../../shared/contract/errors';
+import { childCreateSchema, childListInputSchema, identityDateProblem } from '../../shared/contract/children';
+import { AppError, ValidationError } from '../../shared/contract/errors';
 import { addYears } from '../../shared/domain/dates';
 import type { CategoryCode } from '../../shared/domain/rules-types';
 import { evaluate } from '../rules';
@@ -229,6 +229,8 @@ export function getChild(ctx: ServiceContext, id: number): ChildSummary {
  */
 export function createChild(ctx: ServiceContext, rawInput: ChildCreateInput): ChildSummary {
   const input = childCreateSchema.parse(rawInput);
+  const dateProblem = identityDateProblem(input, ctx.clock.today());
+  if (dateProblem) throw new ValidationError(dateProblem.field, dateProblem.message);
   const { full, initials } = namePinyin(input.name);
   return inTransaction(ctx, () => {
     if (input.idNumber) {

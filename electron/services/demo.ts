@@ -407,7 +407,10 @@ function buildRecord(base: DemoChild, today: string, rand: () => number, scenari
   const receive = (code: BenefitCode, from: string, to: string | null = null) =>
     record.benefits.push({ code, from, to: to !== null && to < from ? from : to, monthlyAmountFen: AMOUNT_FEN[code] ?? null });
   receive('basicLivingAllowance', admitted, allowanceTo);
-  receive('medicalInsurancePremium', admitted);
+  // 二(六)'s full premium subsidy is for scattered orphans and guardianship-missing/improper children;
+  // children raised in an institution are insured under 二(五), so it is not recorded for them.
+  const placedNow = record.placements.at(-1)?.kind;
+  if (placedNow !== 'municipalInstitution' && placedNow !== 'districtInstitution') receive('medicalInsurancePremium', admitted);
   if (scenario === 'nonStacking') receive('minimumLivingAllowance', addMonths(today, -20) > admitted ? addMonths(today, -20) : admitted);
   const disability = record.disabilities[0];
   if (disability) {

@@ -39,7 +39,7 @@ export function addDocument(ctx: ServiceContext, raw: DocumentAddInput): Documen
   const input = parseInput(documentAddSchema, raw);
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.length === 0) throw new ValidationError('contentBase64', '文件内容为空');
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw new ValidationError('contentBase64', '文件过大（最大10MB）');
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new ValidationError('contentBase64', '文件过大（最大20MB）');
   if (!contentMatchesMime(bytes, input.mime)) throw new ValidationError('contentBase64', `文件内容不是所选类型（${MIME_LABELS[input.mime]}）`);
   if (input.kind === 'photo' && !input.mime.startsWith('image/')) throw new ValidationError('mime', '照片须为 JPEG 或 PNG 图片');
   const sha256 = createHash('sha256').update(bytes).digest('hex');

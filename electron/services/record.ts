@@ -6,6 +6,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { children } from '../../db/schema';
 import { AppError, ValidationError } from '../../shared/contract/errors';
+import { identityDateProblem } from '../../shared/contract/children';
 import {
   type ChildProfile,
   type ChildRecord,
@@ -74,6 +75,9 @@ function checkProfile(ctx: ServiceContext, merged: ChildProfile, changed: Readon
   if (merged.admissionDate !== null && merged.admissionDate < merged.birthDate) {
     throw new ValidationError(changed.has('admissionDate') ? 'admissionDate' : 'birthDate', `入院日期不能早于出生日期（${merged.birthDate}）`);
   }
+  // No birth or admission in the future.
+  const dateProblem = identityDateProblem(merged, ctx.clock.today());
+  if (dateProblem) throw new ValidationError(dateProblem.field, dateProblem.message);
   switch (merged.hukouKind) {
     case null:
       if (merged.hukouDistrictCode !== null || merged.hukouProvinceCode !== null) {

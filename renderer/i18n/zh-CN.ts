@@ -144,9 +144,6 @@ export const zhCN = {
   },
   child: {
     back: '返回列表',
-    age: '{n}岁',
-    profile: '基本信息',
-    tabs: { profile: '基本信息', eligibility: '待遇资格' },
   },
   eligibility: {
     asOf: '评估日期',

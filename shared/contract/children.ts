@@ -181,3 +181,19 @@ export const childrenChannels = {
     description: 'restore a child to care',
   }),
 } as const;
+
+/**
+ * The dates of a child's identity against today: no birth in the future, no admission in the future or
+ * before birth. The first problem, with the field it belongs to, or null.
+ */
+export function identityDateProblem(
+  child: { birthDate: string; admissionDate?: string | null },
+  today: string,
+): { field: 'birthDate' | 'admissionDate'; message: string } | null {
+  if (child.birthDate > today) return { field: 'birthDate', message: `出生日期不能晚于今天（${today}）` };
+  if (child.admissionDate) {
+    if (child.admissionDate > today) return { field: 'admissionDate', message: `入院日期不能晚于今天（${today}）` };
+    if (child.admissionDate < child.birthDate) return { field: 'admissionDate', message: `入院日期不能早于出生日期（${child.birthDate}）` };
+  }
+  return null;
+}

@@ -68,7 +68,7 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export const DOCUMENT_MIMES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 /** The largest document kept inside the database. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 /** Rows that `record:void` can void (documents and reintegration rows have their own channels and permissions). */
 export const VOIDABLE_ENTITIES = [
@@ -522,7 +522,7 @@ export const documentAddSchema = z.object({
   mime: z.enum(DOCUMENT_MIMES, { message: '只接受 JPEG、PNG 图片或 PDF 文件' }),
   contentBase64: z
     .string()
-    .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4, '文件过大（最大10MB）')
+    .max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4, '文件过大（最大20MB）')
     .min(4, '文件内容为空')
     .pipe(z.base64('文件内容不是有效的 base64 编码')),
   issuedOn: isoDate.nullish(),
