@@ -34,6 +34,8 @@ try {
   await start.completeSetup({ loadDemo: true });
   await start.login();
   await page.getByRole('heading', { name: /您好/ }).waitFor();
+  await page.getByTestId('worklist').getByRole('table').waitFor();
+  await page.getByTestId('children-in-care').filter({ hasText: /\d/ }).waitFor();
   await shot('02-dashboard');
   await page.getByRole('link', { name: '儿童档案' }).click();
   await page.getByRole('table', { name: '儿童档案' }).getByRole('row').nth(1).waitFor();

@@ -6,7 +6,9 @@ import {
   educationRecords,
   guardianships,
   medicalInsurance,
+  mentalHealthChecks,
   placements,
+  rehabPlans,
   reintegrationAssessments,
   vocationalRehab,
 } from '../../db/schema';
@@ -19,6 +21,9 @@ import type { BenefitCode, DisabilityGrade, EducationStage, Placement } from '..
 import { appendAudit } from './audit';
 import type { ServiceContext } from './context';
 import { namePinyin } from './pinyin';
+
+/** The seed of the wellbeing dates' own random stream (the records use theirs, per child). */
+const DEMO_SEED = 20261129;
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same demo data everywhere. */
 export function seededRandom(seed: number): () => number {
@@ -407,10 +412,11 @@ function buildRecord(base: DemoChild, today: string, rand: () => number, scenari
   const receive = (code: BenefitCode, from: string, to: string | null = null) =>
     record.benefits.push({ code, from, to: to !== null && to < from ? from : to, monthlyAmountFen: AMOUNT_FEN[code] ?? null });
   receive('basicLivingAllowance', admitted, allowanceTo);
-  // 二(六)'s full premium subsidy is for scattered orphans and guardianship-missing/improper children;
-  // children raised in an institution are insured under 二(五), so it is not recorded for them.
+  // 二(六)'s full premium subsidy is for children living scattered (with relatives or family: orphans,
+  // guardianship missing/improper); children raised in an institution or in its foster families are
+  // insured through the institution (二(五)), so it is not recorded for them.
   const placedNow = record.placements.at(-1)?.kind;
-  if (placedNow !== 'municipalInstitution' && placedNow !== 'districtInstitution') receive('medicalInsurancePremium', admitted);
+  if (placedNow === 'kinship' || placedNow === 'family') receive('medicalInsurancePremium', admitted);
   if (scenario === 'nonStacking') receive('minimumLivingAllowance', addMonths(today, -20) > admitted ? addMonths(today, -20) : admitted);
   const disability = record.disabilities[0];
   if (disability) {
@@ -473,11 +479,35 @@ export function demoRecords(count: number, today: string, seed = 20260101): Demo
 }
 
 /** Loads the demo data set into an empty database, in one transaction. */
+/**
+ * The dates the worklist reads beside the record: the last yearly mental-health check (四(十二)) —
+ * most within the year, about one in twenty overdue — and, for a disabled or autistic child, an
+ * approved rehabilitation plan (二(七)) whose review falls in the next three months.
+ */
+function demoWellbeing(record: DemoRecord, today: string, rand: () => number) {
+  const born = record.child.birthDate;
+  const overdue = rand() < 0.05;
+  const checkedOn = addMonths(today, overdue ? -(12 + Math.floor(rand() * 3)) : -Math.floor(rand() * 11));
+  const mentalHealthCheck =
+    checkedOn > born && checkedOn >= (record.child.admissionDate ?? born)
+      ? { checkedOn, instrument: 'SDQ', riskLevel: rand() < 0.9 ? ('none' as const) : ('watch' as const) }
+      : null;
+  const needsRehab = record.disabilities.length > 0 || record.facts.some((f) => f.fact.kind === 'autismDiagnosis');
+  const startsOn = addMonths(today, -6);
+  const rehabPlan =
+    needsRehab && startsOn > born
+      ? { version: 1, status: 'approved' as const, startsOn, reviewOn: addDays(today, Math.floor(rand() * 90) - 5), summary: '康复训练计划（演示数据）' }
+      : null;
+  return { mentalHealthCheck, rehabPlan };
+}
+
 export function loadDemoData(ctx: ServiceContext, options: { children: number }): void {
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   const meta = (childId: number) => ({ childId, createdAt: now, createdBy: ctx.actor?.userId ?? null });
   const db = ctx.db;
+  // A stream of its own, so the records stay what they were before the wellbeing dates were added.
+  const wellbeingRand = seededRandom(DEMO_SEED);
   ctx.sqlite.transaction(() => {
     for (const record of demoRecords(options.children, today)) {
       const c = record.child;
@@ -517,6 +547,9 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
       for (const a of record.assessments) db.insert(reintegrationAssessments).values({ ...meta(childId), ...a }).run();
       for (const v of record.vocationalRehab) db.insert(vocationalRehab).values({ ...meta(childId), ...v }).run();
       for (const m of record.insurance) db.insert(medicalInsurance).values({ ...meta(childId), ...m }).run();
+      const wellbeing = demoWellbeing(record, today, wellbeingRand);
+      if (wellbeing.mentalHealthCheck) db.insert(mentalHealthChecks).values({ ...meta(childId), ...wellbeing.mentalHealthCheck }).run();
+      if (wellbeing.rehabPlan) db.insert(rehabPlans).values({ ...meta(childId), ...wellbeing.rehabPlan }).run();
     }
     appendAudit(ctx, { action: 'demo.load', detail: { children: options.children } });
   })();
