@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
-import { useT } from '../i18n';
+import { FormActions } from './FormActions';
 
 /**
  * A dialog holding one form: the fields, the form-level error (when the service names no field an
@@ -33,25 +33,12 @@ export function FormModal({
   children: ReactNode;
   testId?: string;
 }) {
-  const t = useT();
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size} data-testid={testId}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           {children}
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} color={danger ? 'red' : undefined}>
-              {submitLabel ?? t('common.save')}
-            </Button>
-          </Group>
+          <FormActions formError={formError} busy={busy} onCancel={onClose} submitLabel={submitLabel} danger={danger} />
         </Stack>
       </form>
     </Modal>

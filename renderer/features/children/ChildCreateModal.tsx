@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, List, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { ApiError, call } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { useT } from '../../i18n';
+import { FormActions } from '../../components/FormActions';
 
 type Values = { name: string; sex: 'male' | 'female'; birthDate: string | null; idNumber: string; admissionDate: string | null };
 const EMPTY: Values = { name: '', sex: 'male', birthDate: null, idNumber: '', admissionDate: null };
@@ -90,19 +91,7 @@ export function ChildCreateModal({ opened, onClose, onCreated }: { opened: boole
               </Button>
             </Alert>
           )}
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions formError={formError} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

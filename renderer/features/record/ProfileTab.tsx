@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type ChildProfile, ADMISSION_SOURCES, type ProfileUpdateInput, profileUpdateSchema } from '../../../shared/contract/record';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n';
 import type { RecordTabProps } from './use-child-record';
 import { useRecordForm } from './use-record-form';
 import { joinList, withAside } from './labels';
+import { FormActions } from '../../components/FormActions';
 
 type ProfileValues = {
   name: string;
@@ -256,19 +257,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
             <TextInput label={t('record.profile.fields.referringBody')} {...form.getInputProps('referringBody')} />
           </SimpleGrid>
           <Textarea label={t('record.profile.fields.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={cancel}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions formError={formError} busy={busy} onCancel={cancel} />
         </Stack>
       </form>
     </Card>

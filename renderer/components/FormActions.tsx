@@ -1,0 +1,40 @@
+import { Alert, Button, Group } from '@mantine/core';
+import { useT } from '../i18n';
+
+/**
+ * The end of every form: the form-level error (when the service names no field an input shows), then
+ * cancel and the primary action.
+ */
+export function FormActions({
+  formError,
+  busy,
+  onCancel,
+  submitLabel,
+  danger = false,
+}: {
+  formError: string | null;
+  busy: boolean;
+  onCancel: () => void;
+  submitLabel?: string;
+  /** A destructive step (end, void, discharge): the action is red. */
+  danger?: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      {formError && (
+        <Alert color="red" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <Group justify="flex-end" mt="xs">
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" loading={busy} color={danger ? 'red' : undefined}>
+          {submitLabel ?? t('common.save')}
+        </Button>
+      </Group>
+    </>
+  );
+}
