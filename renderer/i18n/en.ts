@@ -65,7 +65,7 @@ export const en: Messages = {
   },
   child: { back: 'Back to the list' },
   eligibility: {
-    asOf: 'Evaluate on', today: 'Today', policyNotInForce: 'Policy not in force', age: '{n} years', eighteenth: 'Turns 18 on {date}',
+    asOf: 'Evaluate on', today: 'Today', policyNotInForce: 'Policy not in force', ageLabel: 'Age', age: '{n} years', eighteenth: 'Turns 18 on {date}',
     categories: 'Categories', noCategory: 'No category of children in difficulty', specialChild: 'Special child',
     treatedAsInstitutionalOrphan: 'Treated as an institutional orphan', placementResponsibility: 'Placement responsibility',
     responsibility: { hukouDistrictGovernment: 'Hukou district government', municipalInstitution: 'Municipal children\'s welfare institution', asGuardianshipMissing: 'Aided as guardianship missing' },

@@ -149,6 +149,7 @@ export const zhCN = {
     asOf: '评估日期',
     today: '今天',
     policyNotInForce: '政策不在有效期内',
+    ageLabel: '年龄',
     age: '{n}周岁',
     eighteenth: '年满18周岁：{date}',
     categories: '困境儿童类别',

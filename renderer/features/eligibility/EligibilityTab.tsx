@@ -107,7 +107,8 @@ export function EligibilityTab({ childId }: { childId: number }) {
             </Group>
           </Stack>
           <Stack gap={4}>
-            <Text size="xs" c="dimmed">{t('eligibility.age', { n: ev.age })}</Text>
+            <Text size="xs" c="dimmed">{t('eligibility.ageLabel')}</Text>
+            <Text size="sm" fw={500}>{t('eligibility.age', { n: ev.age })}</Text>
             <Text size="sm">{t('eligibility.eighteenth', { date: ev.eighteenthBirthday })}</Text>
           </Stack>
           <Stack gap={4}>
