@@ -1,3 +1,5 @@
+import { adminEn } from './parts/admin';
+import { backupEn } from './parts/backup';
 import { recordEn } from './parts/record';
 import { registryEn } from './parts/registry';
 import type { Messages } from './zh-CN';
@@ -92,6 +94,8 @@ export const en: Messages = {
     warnings: 'Notes', clauseTooltip: 'Clause {id}',
   },
   registry: registryEn,
+  admin: adminEn,
+  backup: backupEn,
   record: recordEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',

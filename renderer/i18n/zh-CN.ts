@@ -1,5 +1,7 @@
 /** Simplified Chinese: the source of every message key. */
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
+import { adminZh } from './parts/admin';
+import { backupZh } from './parts/backup';
 import { recordZh } from './parts/record';
 import { registryZh } from './parts/registry';
 import type { Widen } from './parts/widen';
@@ -189,6 +191,8 @@ export const zhCN = {
     clauseTooltip: '{id} 原文',
   },
   registry: registryZh,
+  admin: adminZh,
+  backup: backupZh,
   record: recordZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
