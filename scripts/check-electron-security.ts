@@ -4,7 +4,10 @@
  * Scans electron/ and renderer/ (tests left out) with package.json for the Electron version, then
  * fails on any finding about contextIsolation, nodeIntegration, sandbox, CSP, navigation, new windows
  * or the permission handler that has not been reviewed and accepted (scripts/electron-security/accepted.ts).
- * Other findings are printed for review. Exit 0 when nothing blocks, 1 otherwise, 2 when the scan itself failed.
+ * Other findings are printed for review. Then our own checks (scripts/electron-security/own-checks.ts: every
+ * ipcMain listener behind the sender check, the preload exposing only `invoke`, the fuses in
+ * electron-builder.yml), one line each; any violation blocks.
+ * Exit 0 when nothing blocks, 1 otherwise, 2 when the scan itself failed.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ACCEPTED_FINDINGS } from './electron-security/accepted';
 import { formatFinding, judgeFindings, parseElectronegativityCsv, summaryLine } from './electron-security/csv';
+import { formatOwnChecks, runOwnChecks } from './electron-security/own-checks';
 
 const root = resolve(import.meta.dirname, '..');
 const SCANNED_DIRS = ['electron', 'renderer'];
@@ -129,8 +133,12 @@ async function main(): Promise<number> {
       console.log(`\nBLOCKING: files electronegativity could not parse (so could not check):`);
       for (const error of unscanned) console.log(`  ${error.file}: ${error.message}`);
     }
-    const blocking = verdict.blocking.length + unscanned.length;
-    console.log(`\n${summaryLine(checks, blocking)}`);
+    const own = runOwnChecks(root);
+    console.log(`\nown checks (what electronegativity does not cover):`);
+    for (const line of formatOwnChecks(own)) console.log(`  ${line}`);
+    const ownViolations = own.reduce((n, r) => n + r.violations.length, 0);
+    const blocking = verdict.blocking.length + unscanned.length + ownViolations;
+    console.log(`\n${summaryLine(checks + own.length, blocking)}`);
     return blocking === 0 ? 0 : 1;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -62,7 +62,7 @@ const steps: Step[] = [
     counts: vitestCounts,
   },
   { name: 'rules', title: 'Rule cases (tests/rules)', command: [bin('tsx'), 'scripts/rules-cli.ts', 'tests/rules'], counts: closingLineCounts },
-  { name: 'security', title: 'Electron security (electronegativity)', command: [bin('tsx'), 'scripts/check-electron-security.ts'] },
+  { name: 'security', title: 'Electron security (electronegativity + own checks)', command: [bin('tsx'), 'scripts/check-electron-security.ts'] },
   { name: 'e2e', title: 'End to end (Chromium via the browser host)', command: [bin('playwright'), 'test'], counts: playwrightCounts },
 ];
 
