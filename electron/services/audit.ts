@@ -87,3 +87,149 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
     .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
     .map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }));
 }
+
+/** A filter of the audit page; dates are calendar days in China time, both inclusive. */
+export type AuditQuery = {
+  person?: number;
+  childId?: number;
+  action?: string;
+  from?: string;
+  to?: string;
+  offset: number;
+  limit: number;
+};
+
+export type AuditView = {
+  id: number;
+  at: string;
+  userId: number | null;
+  who: string | null;
+  username: string | null;
+  action: string;
+  entity: string | null;
+  entityId: number | null;
+  childId: number | null;
+  childName: string | null;
+  summary: string;
+};
+
+/** The first instant of a China-time calendar day, as the ISO string the rows store. */
+function dayStart(isoDay: string, plusDays = 0): string {
+  const d = new Date(`${isoDay}T00:00:00+08:00`);
+  return new Date(d.getTime() + plusDays * 86_400_000).toISOString();
+}
+
+function shortValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** A one-line plain-text summary of a row's detail JSON: changed fields, or key=value pairs. */
+export function summarizeDetail(detail: string | null): string {
+  if (detail === null) return '';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(detail);
+  } catch {
+    return detail.slice(0, 200);
+  }
+  let text: string;
+  if (Array.isArray(parsed)) {
+    text = parsed
+      .map((c: unknown) => {
+        const change = c as { field?: unknown; before?: unknown; after?: unknown };
+        return typeof change?.field === 'string' ? `${change.field}: ${shortValue(change.before)} → ${shortValue(change.after)}` : shortValue(c);
+      })
+      .join('；');
+  } else if (parsed !== null && typeof parsed === 'object') {
+    text = Object.entries(parsed as Record<string, unknown>)
+      .map(([k, v]) => `${k}=${shortValue(v)}`)
+      .join('，');
+  } else {
+    text = shortValue(parsed);
+  }
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
+/**
+ * The audit trail newest first, filtered. `person` matches what the person did and what happened to
+ * their account while nobody was signed in (failed logins, the lock). The first page of a query is
+ * itself audited ('audit.read'), before reading, so paging stays stable.
+ */
+export function queryAudit(
+  ctx: ServiceContext,
+  query: AuditQuery,
+): { total: number; rows: AuditView[]; actions: string[]; people: { id: number; name: string }[] } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (query.person !== undefined) {
+    where.push("(a.user_id = @person OR (a.user_id IS NULL AND a.entity = 'user' AND a.entity_id = @person))");
+    params.person = query.person;
+  }
+  if (query.childId !== undefined) {
+    where.push('a.child_id = @childId');
+    params.childId = query.childId;
+  }
+  if (query.action !== undefined) {
+    if (query.action.endsWith('.')) {
+      where.push("substr(a.action, 1, length(@action)) = @action");
+    } else {
+      where.push('a.action = @action');
+    }
+    params.action = query.action;
+  }
+  if (query.from !== undefined) {
+    where.push('a.at >= @from');
+    params.from = dayStart(query.from);
+  }
+  if (query.to !== undefined) {
+    where.push('a.at < @to');
+    params.to = dayStart(query.to, 1);
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  return ctx.sqlite.transaction(() => {
+    if (query.offset === 0) {
+      const filter = Object.fromEntries(Object.entries({ person: query.person, childId: query.childId, action: query.action, from: query.from, to: query.to }).filter(([, v]) => v !== undefined));
+      appendAudit(ctx, { action: 'audit.read', detail: filter });
+    }
+    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log a ${clause}`).get(params) as { n: number }).n;
+    const raw = ctx.sqlite
+      .prepare(
+        `SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, a.child_id, a.detail,
+                u.display_name AS who, c.name AS child_name
+           FROM audit_log a
+           LEFT JOIN users u ON u.id = a.user_id
+           LEFT JOIN children c ON c.id = a.child_id
+           ${clause}
+          ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null })[];
+    const rows = raw.map((r) => ({
+      id: r.id,
+      at: r.at,
+      userId: r.user_id,
+      who: r.who ?? r.username,
+      username: r.username,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      childId: r.child_id,
+      childName: r.child_name,
+      summary: summarizeDetail(r.detail),
+    }));
+    const actions = (ctx.sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
+    const people = (ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[]);
+    return { total, rows, actions, people };
+  }).immediate();
+}
+
+/** Verifies the chain and records that it was verified (and the outcome). */
+export function verifyAudit(ctx: ServiceContext): { ok: boolean; checked: number; firstBrokenId?: number; reason?: string } {
+  const result = verifyAuditChain(ctx.sqlite);
+  const out = result.ok
+    ? { ok: true, checked: result.rows }
+    : { ok: false, checked: result.rows, firstBrokenId: result.firstBrokenId, reason: result.reason };
+  ctx.sqlite.transaction(() => appendAudit(ctx, { action: 'audit.verify', detail: out })).immediate();
+  return out;
+}

@@ -1,6 +1,7 @@
 import { AppError, ValidationError } from '../../shared/contract/errors';
 import type { Role } from '../../shared/contract/permissions';
 import type { SessionUser } from '../../shared/contract/common';
+import type { UserAccount } from '../../shared/contract/users';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
@@ -18,6 +19,7 @@ type UserRow = {
   failed_logins: number;
   locked_until: string | null;
   active: number;
+  created_at: string;
 };
 
 export function toSessionUser(row: UserRow): SessionUser {
@@ -76,7 +78,14 @@ export function authenticate(ctx: ServiceContext, username: string, password: st
   const row = findByUsername(ctx, username);
   const now = ctx.clock.now();
   if (!row || row.active !== 1) {
-    inTransaction(ctx, () => appendAudit(ctx, { action: 'auth.loginFailed', detail: { username, reason: 'unknownUser' } }));
+    inTransaction(ctx, () =>
+      appendAudit(
+        ctx,
+        row
+          ? { action: 'auth.loginFailed', entity: 'user', entityId: row.id, detail: { username: row.username, reason: 'disabled' } }
+          : { action: 'auth.loginFailed', detail: { username, reason: 'unknownUser' } },
+      ),
+    );
     throw new AppError('bad_credentials', '用户名或密码不正确');
   }
   if (row.locked_until && new Date(row.locked_until) > now) {
@@ -130,8 +139,96 @@ export function checkOwnPassword(ctx: ServiceContext, userId: number, password: 
   return row !== undefined && verifyPassword(password, row.password_hash);
 }
 
-/** Every account, by username (no password hashes leave the service). */
-export function listUsers(ctx: ServiceContext): SessionUser[] {
-  const rows = ctx.sqlite.prepare('SELECT id FROM users ORDER BY username').all() as { id: number }[];
-  return rows.map((r) => getUser(ctx, r.id)!);
+/** Every account, by username, disabled ones included (no password hashes leave the service). */
+export function listUsers(ctx: ServiceContext): UserAccount[] {
+  const rows = ctx.sqlite.prepare('SELECT * FROM users ORDER BY lower(username)').all() as UserRow[];
+  return rows.map((r) => toAccount(r, ctx.clock.now()));
+}
+
+function toAccount(row: UserRow, now: Date): UserAccount {
+  const locked = row.locked_until !== null && new Date(row.locked_until) > now;
+  return { ...toSessionUser(row), lockedUntil: locked ? row.locked_until : null, active: row.active === 1, createdAt: row.created_at };
+}
+
+function requireRow(ctx: ServiceContext, id: number): UserRow {
+  const row = ctx.sqlite.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  if (!row) throw new AppError('not_found', '用户不存在', { field: 'id' });
+  return row;
+}
+
+function accountOf(ctx: ServiceContext, id: number): UserAccount {
+  return toAccount(requireRow(ctx, id), ctx.clock.now());
+}
+
+/** Active accounts holding the administrator role, other than `exceptId`. */
+function otherActiveAdministrators(ctx: ServiceContext, exceptId: number): number {
+  const rows = ctx.sqlite.prepare('SELECT id, roles FROM users WHERE active = 1 AND id <> ?').all(exceptId) as { id: number; roles: string }[];
+  return rows.filter((r) => (JSON.parse(r.roles) as Role[]).includes('administrator')).length;
+}
+
+/**
+ * Changes an account's display name and roles. Someone must remain able to administer: an
+ * administrator cannot drop their own administrator role, nor may the last one lose it.
+ */
+export function updateUser(ctx: ServiceContext, input: { id: number; displayName: string; roles: Role[] }): UserAccount {
+  const roles = [...new Set(input.roles)];
+  if (roles.length === 0) throw new ValidationError('roles', '请至少选择一个角色');
+  return inTransaction(ctx, () => {
+    const row = requireRow(ctx, input.id);
+    const before = toSessionUser(row);
+    const losesAdmin = before.roles.includes('administrator') && !roles.includes('administrator');
+    if (losesAdmin && ctx.actor?.userId === row.id) throw new ValidationError('roles', '不能取消自己的系统管理员角色，请由另一位管理员操作');
+    if (losesAdmin && row.active === 1 && otherActiveAdministrators(ctx, row.id) === 0) {
+      throw new ValidationError('roles', '这是唯一的系统管理员，不能取消其管理员角色');
+    }
+    const changes: { field: string; before: unknown; after: unknown }[] = [];
+    if (before.displayName !== input.displayName) changes.push({ field: 'displayName', before: before.displayName, after: input.displayName });
+    if (JSON.stringify(before.roles) !== JSON.stringify(roles)) changes.push({ field: 'roles', before: before.roles, after: roles });
+    if (changes.length > 0) {
+      ctx.sqlite.prepare('UPDATE users SET display_name = ?, roles = ? WHERE id = ?').run(input.displayName, JSON.stringify(roles), row.id);
+      appendAudit(ctx, { action: 'user.update', entity: 'user', entityId: row.id, detail: changes });
+    }
+    return accountOf(ctx, row.id);
+  });
+}
+
+/** An administrator sets a temporary password; the person must change it at the next sign-in. Clears a lock. */
+export function resetPassword(ctx: ServiceContext, id: number, password: string): UserAccount {
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError('weak_password', problem, { field: 'password' });
+  return inTransaction(ctx, () => {
+    const row = requireRow(ctx, id);
+    ctx.sqlite
+      .prepare('UPDATE users SET password_hash = ?, must_change_password = 1, failed_logins = 0, locked_until = NULL WHERE id = ?')
+      .run(hashPassword(password), row.id);
+    appendAudit(ctx, { action: 'user.passwordReset', entity: 'user', entityId: row.id, detail: { username: row.username } });
+    return accountOf(ctx, row.id);
+  });
+}
+
+/** Lifts the lock after five wrong passwords (and the count of failures). */
+export function unlockUser(ctx: ServiceContext, id: number): UserAccount {
+  return inTransaction(ctx, () => {
+    const row = requireRow(ctx, id);
+    ctx.sqlite.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+    appendAudit(ctx, { action: 'user.unlock', entity: 'user', entityId: row.id, detail: { username: row.username, lockedUntil: row.locked_until } });
+    return accountOf(ctx, row.id);
+  });
+}
+
+/** Disables or re-enables an account; accounts are never deleted. Nobody disables themselves or the last administrator. */
+export function setUserActive(ctx: ServiceContext, id: number, active: boolean): UserAccount {
+  return inTransaction(ctx, () => {
+    const row = requireRow(ctx, id);
+    if (!active && ctx.actor?.userId === row.id) throw new ValidationError('active', '不能停用自己的账户');
+    const isAdmin = (JSON.parse(row.roles) as Role[]).includes('administrator');
+    if (!active && isAdmin && row.active === 1 && otherActiveAdministrators(ctx, row.id) === 0) {
+      throw new ValidationError('active', '这是唯一的系统管理员，不能停用');
+    }
+    if ((row.active === 1) !== active) {
+      ctx.sqlite.prepare('UPDATE users SET active = ? WHERE id = ?').run(active ? 1 : 0, row.id);
+      appendAudit(ctx, { action: active ? 'user.enable' : 'user.disable', entity: 'user', entityId: row.id, detail: { username: row.username } });
+    }
+    return accountOf(ctx, row.id);
+  });
 }

@@ -13,14 +13,14 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router-dom';
-import type { Permission } from '../../shared/contract/permissions';
+import { can, type Permission } from '../../shared/contract/permissions';
 import { call } from '../api/client';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { type MessageKey, useT } from '../i18n';
-import { useAppState } from './app-state';
-import { useCan } from './permissions';
+import { useAppState, useSessionUser } from './app-state';
 
-type NavItem = { to: string; label: MessageKey; icon: ReactNode; permission: Permission };
+/** A nav item shows when the person holds any of its permissions. */
+type NavItem = { to: string; label: MessageKey; icon: ReactNode; permission: Permission | Permission[] };
 
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.dashboard', icon: <IconHome size={18} />, permission: 'authenticated' },
@@ -28,13 +28,15 @@ const NAV: NavItem[] = [
   { to: '/rehabilitation', label: 'nav.rehabilitation', icon: <IconActivity size={18} />, permission: 'rehab.read' },
   { to: '/reintegration', label: 'nav.reintegration', icon: <IconWalk size={18} />, permission: 'reintegration.read' },
   { to: '/reports', label: 'nav.reports', icon: <IconChartBar size={18} />, permission: 'reports.read' },
-  { to: '/admin', label: 'nav.administration', icon: <IconSettings size={18} />, permission: 'users.manage' },
+  { to: '/admin', label: 'nav.administration', icon: <IconSettings size={18} />, permission: ['users.manage', 'audit.read', 'backup.manage', 'key.manage'] },
 ];
 
 function NavEntry({ item }: { item: NavItem }) {
   const t = useT();
   const location = useLocation();
-  const allowed = useCan(item.permission);
+  const user = useSessionUser();
+  const permissions = Array.isArray(item.permission) ? item.permission : [item.permission];
+  const allowed = user !== null && permissions.some((p) => can(user.roles, p));
   if (!allowed) return null;
   const active = item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to);
   return <NavLink component={RouterLink} to={item.to} label={t(item.label)} leftSection={item.icon} active={active} />;

@@ -1,0 +1,15 @@
+import type { AppCore } from '../../services/app-core';
+import { queryAudit, verifyAudit } from '../../services/audit';
+import type { Handler } from '../router';
+import { actorOf } from './app';
+
+export function auditHandlers(core: AppCore) {
+  const handlers: {
+    'audit:query': Handler<'audit:query'>;
+    'audit:verify': Handler<'audit:verify'>;
+  } = {
+    'audit:query': (input, ctx) => queryAudit(core.context(actorOf(ctx.session)), input),
+    'audit:verify': (_input, ctx) => verifyAudit(core.context(actorOf(ctx.session))),
+  };
+  return handlers;
+}

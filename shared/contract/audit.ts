@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { idSchema, isoDate } from './common';
+import { channel } from './define';
+
+export const auditQuerySchema = z
+  .object({
+    /** The acting person's user id. */
+    person: idSchema.optional(),
+    childId: idSchema.optional(),
+    /** An exact action code (`auth.loginFailed`), or a prefix ending in a dot (`auth.`). */
+    action: z.string().trim().min(1).max(64).optional(),
+    /** First and last calendar day (China time), inclusive. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export type AuditQueryInput = z.input<typeof auditQuerySchema>;
+
+export const auditRowSchema = z.object({
+  id: z.number().int(),
+  /** ISO time of the row. */
+  at: z.string(),
+  userId: z.number().int().nullable(),
+  /** The person's display name (or the username recorded at the time, or null for the system). */
+  who: z.string().nullable(),
+  username: z.string().nullable(),
+  action: z.string(),
+  entity: z.string().nullable(),
+  entityId: z.number().int().nullable(),
+  childId: z.number().int().nullable(),
+  childName: z.string().nullable(),
+  /** A short plain-text summary of the detail (fields changed, reason, attempt number). */
+  summary: z.string(),
+});
+export type AuditRowView = z.infer<typeof auditRowSchema>;
+
+export const auditVerifySchema = z.object({
+  ok: z.boolean(),
+  /** Rows walked (up to and including the first broken one). */
+  checked: z.number().int(),
+  firstBrokenId: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+export type AuditVerifyResult = z.infer<typeof auditVerifySchema>;
+
+export const auditChannels = {
+  /** The audit trail, newest first, filtered by person, child, action and date. Itself audited. */
+  'audit:query': channel({
+    input: auditQuerySchema,
+    output: z.object({
+      total: z.number().int(),
+      rows: z.array(auditRowSchema),
+      /** Every action code in the trail and every person who appears, for the filter selects. */
+      actions: z.array(z.string()),
+      people: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    }),
+    permission: 'audit.read',
+    description: 'query the audit trail',
+  }),
+  /** Walks the hash chain; names the first broken row. */
+  'audit:verify': channel({
+    input: z.object({}),
+    output: auditVerifySchema,
+    permission: 'audit.read',
+    description: 'verify the audit chain',
+  }),
+};
