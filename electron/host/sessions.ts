@@ -15,6 +15,10 @@ export type SessionStore = {
   touch: (connection: string) => Session | null;
   lock: (connection: string) => void;
   unlock: (connection: string, user: SessionUser) => void;
+  /** Ends every session of a person (account disabled, password reset by an administrator). */
+  endUser: (userId: number) => void;
+  /** Puts a person's changed name and roles into their open sessions, effective at the next request. */
+  updateUser: (user: SessionUser) => void;
   setIdleMinutes: (minutes: number) => void;
   idleMinutes: () => number;
   clear: () => void;
@@ -49,6 +53,12 @@ export function createSessionStore(now: () => number, idleMinutes = 10): Session
         s.user = user;
         s.lastActivity = now();
       }
+    },
+    endUser: (userId) => {
+      for (const [c, s] of sessions) if (s.user.id === userId) sessions.delete(c);
+    },
+    updateUser: (user) => {
+      for (const s of sessions.values()) if (s.user.id === user.id) s.user = { ...s.user, displayName: user.displayName, roles: user.roles };
     },
     setIdleMinutes: (m) => {
       idleMs = m * 60_000;
