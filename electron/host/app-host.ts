@@ -1,22 +1,48 @@
 import type { AppCore, AppCoreOptions } from '../services/app-core';
 import { createAppCore } from '../services/app-core';
+import type { BackupEntry } from '../../shared/contract/backup';
+import { runDueBackup } from '../services/backup';
 import { loadDemoData } from '../services/demo';
+import { createLogger } from '../services/logger';
 import { createHandlers } from './handlers';
 import { type Router, createRouter } from './router';
 import { type SessionStore, createSessionStore } from './sessions';
 
-export type AppHost = { core: AppCore; sessions: SessionStore; router: Router; close: () => void };
+const log = createLogger('app-host');
+
+/** How often the daily-backup timer looks at the clock. */
+const BACKUP_TICK_MS = 60_000;
+
+export type AppHost = {
+  core: AppCore;
+  sessions: SessionStore;
+  router: Router;
+  /** Runs the daily backup if its time has come and none exists for the day (the timer calls it every minute). */
+  runDueBackups: (now: Date) => BackupEntry | null;
+  close: () => void;
+};
 
 /** Wires the core, the session store and the router: what both transports (Electron IPC, browser host) share. */
 export function createAppHost(options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] }): AppHost {
   const core = createAppCore({ demoLoader: loadDemoData, ...options });
   const sessions = createSessionStore(() => options.clock.now().getTime());
   const router = createRouter(createHandlers(core, sessions), sessions);
+  const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
+  const timer = setInterval(() => {
+    try {
+      runDueBackups(options.clock.now());
+    } catch (error) {
+      log.error('daily backup failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+    }
+  }, BACKUP_TICK_MS);
+  timer.unref();
   return {
     core,
     sessions,
     router,
+    runDueBackups,
     close: () => {
+      clearInterval(timer);
       sessions.clear();
       core.close();
     },

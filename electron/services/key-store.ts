@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomInt, scryptSync } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { WrongKeyError } from '../../db/errors';
 import { keyCheckValue } from '../../db/key-check';
 
@@ -23,6 +24,8 @@ type KeyStoreFile = {
   sealed: SealedKey;
   recovery: ScryptBox;
   createdAt: string;
+  /** Set when a start finished an interrupted key change: the new recovery code may never have been shown. */
+  recoveryUnseen?: boolean;
 };
 
 type ScryptBox = { salt: string; n: number; r: number; p: number; iv: string; tag: string; ct: string };
@@ -100,6 +103,20 @@ function writeAtomically(file: string, content: string): void {
     closeSync(fd);
   }
   renameSync(tmp, file);
+  syncDir(dirname(file));
+}
+
+/** Makes a rename durable: fsync of the folder that holds the entry (best effort where unsupported). */
+function syncDir(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some file systems refuse fsync on a directory; the rename itself is still atomic.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }
 
 /** The key file beside the database: the sealed key, the recovery box and the key check value. */
@@ -116,11 +133,27 @@ export type KeyStore = {
   reseal: (key: Buffer, sealer: KeySealer) => void;
   /** Replaces the key (after a rekey): new sealed key, new recovery code, new check value. */
   replace: (key: Buffer, sealer: KeySealer) => { recoveryCode: string; keyCheck: string };
+  /**
+   * A key change in two steps. `prepare` writes the new key (sealed, with a new recovery box) to
+   * `keystore.json.new` beside the current one; `commit` renames it over `keystore.json` once the
+   * database has been rekeyed. Until then both keys are kept, so a start after a crash at any point
+   * can open the database with whichever key it is under (see rekey.ts).
+   */
+  pendingFile: string;
+  hasPending: () => boolean;
+  preparePending: (key: Buffer, sealer: KeySealer) => { recoveryCode: string; keyCheck: string };
+  unlockPending: (sealer: KeySealer) => { key: Buffer; keyCheck: string };
+  unlockPendingWithRecoveryCode: (code: string) => { key: Buffer; keyCheck: string };
+  commitPending: (options?: { recoveryUnseen?: boolean }) => void;
+  discardPending: () => void;
+  /** Whether the current recovery code may never have been shown (an interrupted key change was finished at start). */
+  recoveryUnseen: () => boolean;
 };
 
 export function createKeyStore(file: string): KeyStore {
-  const read = (): KeyStoreFile => JSON.parse(readFileSync(file, 'utf8')) as KeyStoreFile;
-  const write = (key: Buffer, sealer: KeySealer, recoveryCode: string): string => {
+  const pendingFile = `${file}.new`;
+  const read = (f = file): KeyStoreFile => JSON.parse(readFileSync(f, 'utf8')) as KeyStoreFile;
+  const write = (key: Buffer, sealer: KeySealer, recoveryCode: string, target = file): string => {
     const keyCheck = keyCheckValue(key);
     const content: KeyStoreFile = {
       version: 1,
@@ -129,7 +162,7 @@ export function createKeyStore(file: string): KeyStore {
       recovery: boxSeal(normalizeRecoveryCode(recoveryCode), key),
       createdAt: new Date().toISOString(),
     };
-    writeAtomically(file, JSON.stringify(content, null, 2));
+    writeAtomically(target, JSON.stringify(content, null, 2));
     return keyCheck;
   };
   return {
@@ -160,5 +193,33 @@ export function createKeyStore(file: string): KeyStore {
       const keyCheck = write(key, sealer, recoveryCode);
       return { recoveryCode, keyCheck };
     },
+    pendingFile,
+    hasPending: () => existsSync(pendingFile),
+    preparePending: (key, sealer) => {
+      const recoveryCode = newRecoveryCode();
+      const keyCheck = write(key, sealer, recoveryCode, pendingFile);
+      return { recoveryCode, keyCheck };
+    },
+    unlockPending: (sealer) => {
+      const store = read(pendingFile);
+      return { key: sealer.unseal(store.sealed), keyCheck: store.keyCheck };
+    },
+    unlockPendingWithRecoveryCode: (code) => {
+      const store = read(pendingFile);
+      return { key: boxOpen(normalizeRecoveryCode(code), store.recovery, '恢复码'), keyCheck: store.keyCheck };
+    },
+    commitPending: (opts = {}) => {
+      if (opts.recoveryUnseen) {
+        const store = read(pendingFile);
+        writeAtomically(pendingFile, JSON.stringify({ ...store, recoveryUnseen: true }, null, 2));
+      }
+      renameSync(pendingFile, file);
+      syncDir(dirname(file));
+    },
+    discardPending: () => {
+      rmSync(pendingFile, { force: true });
+      syncDir(dirname(file));
+    },
+    recoveryUnseen: () => read().recoveryUnseen === true,
   };
 }

@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import 'dayjs/locale/zh-cn';
+import { AdminPage } from '../features/admin/AdminPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LockScreen } from '../features/auth/LockScreen';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -36,7 +37,8 @@ function SignedIn() {
           <Route path="/rehabilitation" element={<ModuleNotOpen module="nav.rehabilitation" />} />
           <Route path="/reintegration" element={<ModuleNotOpen module="nav.reintegration" />} />
           <Route path="/reports" element={<ModuleNotOpen module="nav.reports" />} />
-          <Route path="/admin" element={<ModuleNotOpen module="nav.administration" />} />
+          <Route path="/admin" element={<AdminPage />} />
+          <Route path="/admin/:tab" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Shell>

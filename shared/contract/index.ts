@@ -1,4 +1,6 @@
 import { appChannels } from './app';
+import { backupChannels } from './backup';
+import { auditChannels } from './audit';
 import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
@@ -28,6 +30,8 @@ export const contract = {
   ...worklistChannels,
   ...usersChannels,
   ...historyChannels,
+  ...backupChannels,
+  ...auditChannels,
 } as const;
 
 export type Contract = typeof contract;

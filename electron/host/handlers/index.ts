@@ -2,6 +2,8 @@ import type { AppCore } from '../../services/app-core';
 import type { Handlers } from '../router';
 import type { SessionStore } from '../sessions';
 import { appHandlers } from './app';
+import { backupHandlers } from './backup';
+import { auditHandlers } from './audit';
 import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
@@ -15,7 +17,9 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...childrenHandlers(core),
     ...recordHandlers(core),
     ...eligibilityHandlers(core),
-    ...usersHandlers(core),
+    ...usersHandlers(core, sessions),
     ...historyHandlers(core),
+    ...backupHandlers(core, sessions),
+    ...auditHandlers(core),
   };
 }
