@@ -1,20 +1,10 @@
 import { type Page, expect, test } from '@playwright/test';
 import { addDays, addMonths, addYears, toIsoDate } from '../../shared/domain/dates';
 import { ADMIN } from './pages/app-pages';
+import { invoke } from './support/api';
 import { withSignedInApp } from './support/host';
 
 const PASSPHRASE = 'e2e passphrase for eligibility';
-
-/** Calls the app's one request path from the page, as the renderer does (window.api.invoke). */
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) => (globalThis as unknown as { api: { invoke: (c: string, i: unknown) => Promise<unknown> } }).api.invoke(c as string, i),
-    [channel, input] as const,
-  );
-  const r = result as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
-  return r.value as T;
-}
 
 /** An orphan in the municipal institution, with the record the rules read. */
 async function seedOrphan(page: Page, name: string, birthDate: string, education: { stage: string; enrolled: string; finished?: string }) {

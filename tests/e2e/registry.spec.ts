@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ageOn, toIsoDate } from '../../shared/domain/dates';
 import { ChildrenPages, StartPages } from './pages/app-pages';
 import { RecordPages } from './pages/record-pages';
+import { invokeRaw } from './support/api';
 import { freshDataDir, startHost } from './support/host';
 
 const PASSPHRASE = 'e2e passphrase for the registry';
@@ -10,14 +11,6 @@ const ID_NUMBER = '310101201503070015';
 /** A 1×1 PNG and the smallest PDF header: content the service checks against the declared type. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-/** Calls the app's one request path from the page, as the renderer does (window.api.invoke). */
-async function invokeRaw(page: Page, channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
-  return page.evaluate(
-    async ([c, i]) => (globalThis as unknown as { api: { invoke: (c: string, i: unknown) => Promise<unknown> } }).api.invoke(c as string, i),
-    [channel, input] as const,
-  ) as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
-}
 
 test('a child registered with every section filled is found by initials and ID fragment; a placement change keeps both intervals; discharge and restore', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
