@@ -4,7 +4,10 @@ import type { BackupEntry } from '../../shared/contract/backup';
 import { runDueBackup } from '../services/backup';
 import { loadDemoData } from '../services/demo';
 import { createLogger } from '../services/logger';
+import { getSetting } from '../services/settings';
+import type { OpenedDatabase } from '../../db/open';
 import { createHandlers } from './handlers';
+import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_KEY } from './handlers/settings';
 import { type Router, createRouter } from './router';
 import { type SessionStore, createSessionStore } from './sessions';
 
@@ -24,8 +27,10 @@ export type AppHost = {
 
 /** Wires the core, the session store and the router: what both transports (Electron IPC, browser host) share. */
 export function createAppHost(options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] }): AppHost {
-  const core = createAppCore({ demoLoader: loadDemoData, ...options });
   const sessions = createSessionStore(() => options.clock.now().getTime());
+  // The saved idle-lock time applies whenever the database opens (start-up, unlock, set-up, restore).
+  const onOpened = (db: OpenedDatabase) => sessions.setIdleMinutes(getSetting(db, IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES));
+  const core = createAppCore({ demoLoader: loadDemoData, ...options, onOpened });
   const router = createRouter(createHandlers(core, sessions), sessions);
   const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
   const timer = setInterval(() => {

@@ -32,6 +32,8 @@ export type AppCoreOptions = {
   nativeBinding?: string;
   demoLoader?: DemoLoader;
   demoChildren?: number;
+  /** Called each time the database has been opened (start-up, unlock, set-up, reopen after a restore). */
+  onOpened?: (db: OpenedDatabase) => void;
 };
 
 export type SetupInput = {
@@ -98,6 +100,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     institutionName = getSetting(opened, 'institutionName', null as string | null);
     phase = 'ready';
     problem = null;
+    options.onOpened?.(opened);
   };
 
   const fail = (error: unknown): void => {

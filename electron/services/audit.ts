@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../../db/open';
-import type { ServiceContext } from './context';
+import { type ServiceContext, inTransaction } from './context';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -232,4 +232,10 @@ export function verifyAudit(ctx: ServiceContext): { ok: boolean; checked: number
     : { ok: false, checked: result.rows, firstBrokenId: result.firstBrokenId, reason: result.reason };
   ctx.sqlite.transaction(() => appendAudit(ctx, { action: 'audit.verify', detail: out })).immediate();
   return out;
+}
+
+/** A page printed by the signed-in person (the print dialog opens after this row is written). */
+export function recordPrint(ctx: ServiceContext, what: string, childId?: number): null {
+  inTransaction(ctx, () => appendAudit(ctx, { action: 'print', entity: childId ? 'child' : 'key', entityId: childId, childId, detail: { what } }));
+  return null;
 }

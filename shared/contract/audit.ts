@@ -59,6 +59,13 @@ export const auditChannels = {
     permission: 'audit.read',
     description: 'query the audit trail',
   }),
+  /** Records that a person printed a page (a child's entitlements, a recovery code) before the print dialog opens. */
+  'audit:printed': channel({
+    input: z.object({ what: z.enum(['eligibility', 'recoveryCode']), childId: z.number().int().positive().optional() }),
+    output: z.null(),
+    permission: 'authenticated',
+    description: 'record a print in the audit trail',
+  }),
   /** Walks the hash chain; names the first broken row. */
   'audit:verify': channel({
     input: z.object({}),

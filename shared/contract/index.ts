@@ -5,6 +5,7 @@ import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
 import { recordChannels } from './record';
+import { settingsChannels } from './settings';
 import { usersChannels } from './users';
 import { worklistChannels } from './worklist';
 import { z } from 'zod';
@@ -32,6 +33,7 @@ export const contract = {
   ...historyChannels,
   ...backupChannels,
   ...auditChannels,
+  ...settingsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import type { AppCore } from '../../services/app-core';
-import { queryAudit, verifyAudit } from '../../services/audit';
+import { queryAudit, recordPrint, verifyAudit } from '../../services/audit';
 import type { Handler } from '../router';
 import { actorOf } from './app';
 
@@ -7,7 +7,9 @@ export function auditHandlers(core: AppCore) {
   const handlers: {
     'audit:query': Handler<'audit:query'>;
     'audit:verify': Handler<'audit:verify'>;
+    'audit:printed': Handler<'audit:printed'>;
   } = {
+    'audit:printed': (input, ctx) => recordPrint(core.context(actorOf(ctx.session)), input.what, input.childId),
     'audit:query': (input, ctx) => queryAudit(core.context(actorOf(ctx.session)), input),
     'audit:verify': (_input, ctx) => verifyAudit(core.context(actorOf(ctx.session))),
   };

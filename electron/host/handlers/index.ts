@@ -8,6 +8,7 @@ import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
 import { recordHandlers } from './record';
+import { settingsHandlers } from './settings';
 import { usersHandlers } from './users';
 
 /** Every channel's handler, built over one AppCore and session store. */
@@ -21,5 +22,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...historyHandlers(core),
     ...backupHandlers(core, sessions),
     ...auditHandlers(core),
+    ...settingsHandlers(core, sessions),
   };
 }

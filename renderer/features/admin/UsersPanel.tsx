@@ -13,6 +13,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { FormModal } from '../../components/FormModal';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { type MessageKey, useT } from '../../i18n';
+import { IdleLockSetting } from './IdleLockSetting';
 
 function formatTime(iso: string): string {
   return new Date(iso).toLocaleString('zh-CN', { hour12: false });
@@ -190,124 +191,127 @@ export function UsersPanel() {
   };
 
   return (
-    <Card withBorder padding="md">
-      <Group justify="space-between" mb="sm">
-        <Title order={3}>{t('admin.users.title')}</Title>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-          {t('admin.users.create')}
-        </Button>
-      </Group>
-      {error && <Alert color="red">{error}</Alert>}
-      {!users && !error && <Loader size="sm" />}
-      {users && users.length === 0 && <EmptyState title={t('admin.users.empty')} />}
-      {users && users.length > 0 && (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover aria-label={t('admin.users.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.users.columns.name')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.username')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.roles')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.status')}</Table.Th>
-                <Table.Th>{t('admin.users.columns.created')}</Table.Th>
-                <Table.Th w={70}>{t('admin.users.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.map((u) => {
-                const self = me?.id === u.id;
-                return (
-                  <Table.Tr key={u.id} data-username={u.username}>
-                    <Table.Td>
-                      <Text fw={600} size="sm" c={u.active ? undefined : 'dimmed'}>
-                        {u.displayName}
-                        {self && t('admin.users.you')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {u.username}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {u.roles.map((r) => (
-                          <Badge key={r} size="sm" variant="light">
-                            {t(`roles.${r}` as MessageKey)}
+    <>
+      <Card withBorder padding="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={3}>{t('admin.users.title')}</Title>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            {t('admin.users.create')}
+          </Button>
+        </Group>
+        {error && <Alert color="red">{error}</Alert>}
+        {!users && !error && <Loader size="sm" />}
+        {users && users.length === 0 && <EmptyState title={t('admin.users.empty')} />}
+        {users && users.length > 0 && (
+          <Table.ScrollContainer minWidth={820}>
+            <Table striped highlightOnHover aria-label={t('admin.users.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.users.columns.name')}</Table.Th>
+                  <Table.Th>{t('admin.users.columns.username')}</Table.Th>
+                  <Table.Th>{t('admin.users.columns.roles')}</Table.Th>
+                  <Table.Th>{t('admin.users.columns.status')}</Table.Th>
+                  <Table.Th>{t('admin.users.columns.created')}</Table.Th>
+                  <Table.Th w={70}>{t('admin.users.columns.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.map((u) => {
+                  const self = me?.id === u.id;
+                  return (
+                    <Table.Tr key={u.id} data-username={u.username}>
+                      <Table.Td>
+                        <Text fw={600} size="sm" c={u.active ? undefined : 'dimmed'}>
+                          {u.displayName}
+                          {self && t('admin.users.you')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace">
+                          {u.username}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {u.roles.map((r) => (
+                            <Badge key={r} size="sm" variant="light">
+                              {t(`roles.${r}` as MessageKey)}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          <Badge size="sm" color={u.active ? 'teal' : 'gray'} variant={u.active ? 'light' : 'filled'}>
+                            {u.active ? t('admin.users.active') : t('admin.users.disabled')}
                           </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge size="sm" color={u.active ? 'teal' : 'gray'} variant={u.active ? 'light' : 'filled'}>
-                          {u.active ? t('admin.users.active') : t('admin.users.disabled')}
-                        </Badge>
-                        {u.lockedUntil && (
-                          <Badge size="sm" color="red" variant="light">
-                            {t('admin.users.locked', { time: formatTime(u.lockedUntil) })}
-                          </Badge>
-                        )}
-                        {u.mustChangePassword && (
-                          <Badge size="sm" color="orange" variant="light">
-                            {t('admin.users.mustChange')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatTime(u.createdAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon variant="subtle" aria-label={t('admin.users.actionsFor', { name: u.displayName })}>
-                            <IconDots size={18} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => setEditing(u)}>{t('admin.users.edit')}</Menu.Item>
-                          <Menu.Item onClick={() => setResetting(u)}>{t('admin.users.resetPassword')}</Menu.Item>
                           {u.lockedUntil && (
-                            <Menu.Item onClick={() => void act(u, () => call('users:unlock', { id: u.id }), t('admin.users.unlocked', { name: u.displayName }))}>
-                              {t('admin.users.unlock')}
-                            </Menu.Item>
+                            <Badge size="sm" color="red" variant="light">
+                              {t('admin.users.locked', { time: formatTime(u.lockedUntil) })}
+                            </Badge>
                           )}
-                          {u.active ? (
-                            <Menu.Item color="red" disabled={self} onClick={() => setDisabling(u)}>
-                              {t('admin.users.disable')}
-                            </Menu.Item>
-                          ) : (
-                            <Menu.Item onClick={() => void act(u, () => call('users:setActive', { id: u.id, active: true }), t('admin.users.enabledDone', { name: u.displayName }))}>
-                              {t('admin.users.enable')}
-                            </Menu.Item>
+                          {u.mustChangePassword && (
+                            <Badge size="sm" color="orange" variant="light">
+                              {t('admin.users.mustChange')}
+                            </Badge>
                           )}
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <CreateUserModal opened={creating} onClose={() => setCreating(false)} onDone={load} />
-      <EditUserModal user={editing} onClose={() => setEditing(null)} onDone={load} />
-      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} onDone={load} />
-      <ConfirmModal
-        opened={disabling !== null}
-        onClose={() => setDisabling(null)}
-        title={t('admin.users.disableTitle')}
-        message={t('admin.users.disableMessage', { name: disabling?.displayName ?? '' })}
-        confirmLabel={t('admin.users.disable')}
-        onConfirm={async () => {
-          if (!disabling) return;
-          const done = await call('users:setActive', { id: disabling.id, active: false });
-          notifications.show({ color: 'teal', message: t('admin.users.disabledDone', { name: done.displayName }) });
-          load();
-        }}
-      />
-    </Card>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{formatTime(u.createdAt)}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Menu position="bottom-end" withinPortal>
+                          <Menu.Target>
+                            <ActionIcon variant="subtle" aria-label={t('admin.users.actionsFor', { name: u.displayName })}>
+                              <IconDots size={18} />
+                            </ActionIcon>
+                          </Menu.Target>
+                          <Menu.Dropdown>
+                            <Menu.Item onClick={() => setEditing(u)}>{t('admin.users.edit')}</Menu.Item>
+                            <Menu.Item onClick={() => setResetting(u)}>{t('admin.users.resetPassword')}</Menu.Item>
+                            {u.lockedUntil && (
+                              <Menu.Item onClick={() => void act(u, () => call('users:unlock', { id: u.id }), t('admin.users.unlocked', { name: u.displayName }))}>
+                                {t('admin.users.unlock')}
+                              </Menu.Item>
+                            )}
+                            {u.active ? (
+                              <Menu.Item color="red" disabled={self} onClick={() => setDisabling(u)}>
+                                {t('admin.users.disable')}
+                              </Menu.Item>
+                            ) : (
+                              <Menu.Item onClick={() => void act(u, () => call('users:setActive', { id: u.id, active: true }), t('admin.users.enabledDone', { name: u.displayName }))}>
+                                {t('admin.users.enable')}
+                              </Menu.Item>
+                            )}
+                          </Menu.Dropdown>
+                        </Menu>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <CreateUserModal opened={creating} onClose={() => setCreating(false)} onDone={load} />
+        <EditUserModal user={editing} onClose={() => setEditing(null)} onDone={load} />
+        <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} onDone={load} />
+        <ConfirmModal
+          opened={disabling !== null}
+          onClose={() => setDisabling(null)}
+          title={t('admin.users.disableTitle')}
+          message={t('admin.users.disableMessage', { name: disabling?.displayName ?? '' })}
+          confirmLabel={t('admin.users.disable')}
+          onConfirm={async () => {
+            if (!disabling) return;
+            const done = await call('users:setActive', { id: disabling.id, active: false });
+            notifications.show({ color: 'teal', message: t('admin.users.disabledDone', { name: done.displayName }) });
+            load();
+          }}
+        />
+      </Card>
+      <IdleLockSetting />
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Code, Group, Modal, PasswordInput, Stack, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
+import { printAudited } from '../../components/print';
 import { useAppState } from '../../app/app-state';
 import { FormActions } from '../../components/FormActions';
 import { singleFieldError } from '../../components/form-errors';
@@ -137,7 +138,7 @@ function NewRecoveryCode({ code, onDone }: { code: string; onDone: () => void })
         </Code>
       </Stack>
       <Group className="no-print">
-        <Button variant="default" onClick={() => window.print()}>
+        <Button variant="default" onClick={() => void printAudited('recoveryCode')}>
           {t('setup.printRecovery')}
         </Button>
       </Group>

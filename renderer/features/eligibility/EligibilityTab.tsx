@@ -6,6 +6,7 @@ import type { TimelineChange } from '../../../shared/contract/eligibility';
 import { toIsoDate } from '../../../shared/domain/dates';
 import { BENEFIT_CODES, type EntitlementStatus } from '../../../shared/domain/rules-types';
 import { call } from '../../api/client';
+import { printAudited } from '../../components/print';
 import { ClauseRef } from '../../components/ClauseRef';
 import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
@@ -46,7 +47,7 @@ export function EligibilityTab({ childId }: { childId: number }) {
           {t('eligibility.today')}
         </Button>
       </Group>
-      <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+      <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void printAudited('eligibility', childId)}>
         {t('common.print')}
       </Button>
     </Group>

@@ -47,6 +47,13 @@ export const adminZh = {
     enabledDone: '已启用 {name}',
     empty: '还没有账户',
   },
+  security: {
+    title: '安全设置',
+    hint: '无人操作超过设定时间后屏幕自动锁定，输入本人密码即可解锁，未保存的填写内容不会丢失。',
+    minutes: '自动锁屏时间（分钟，1–120）',
+    save: '保存',
+    saved: '已保存：无操作 {minutes} 分钟后自动锁屏',
+  },
   roles: {
     title: '角色与权限',
     hint: '每个角色可以做什么（只读）。权限由系统统一规定，界面隐藏无权操作的功能，服务端同样拒绝。',
@@ -122,6 +129,7 @@ export const adminZh = {
     statusFact: { add: '新增身份事实' },
     vocationalRehab: { add: '新增职业康复', complete: '完成职业康复' },
     deny: '被拒绝的操作',
+    print: '打印',
     audit: { read: '查看审计日志', verify: '验证审计日志' },
     child: {
       create: '登记儿童',
@@ -180,6 +188,13 @@ export const adminEn: Widen<typeof adminZh> = {
     disabledDone: '{name} disabled',
     enabledDone: '{name} enabled',
     empty: 'No accounts yet',
+  },
+  security: {
+    title: 'Security settings',
+    hint: 'The screen locks after this long without activity; the person unlocks it with their password and unsaved input is kept.',
+    minutes: 'Idle lock after (minutes, 1–120)',
+    save: 'Save',
+    saved: 'Saved: the screen locks after {minutes} idle minutes',
   },
   roles: {
     title: 'Roles and permissions',
@@ -256,6 +271,7 @@ export const adminEn: Widen<typeof adminZh> = {
     statusFact: { add: 'Status fact added' },
     vocationalRehab: { add: 'Vocational rehab added', complete: 'Vocational rehab completed' },
     deny: 'Refused action',
+    print: 'Printed',
     audit: { read: 'Audit trail read', verify: 'Audit trail verified' },
     child: {
       create: 'Child registered',
