@@ -1,5 +1,5 @@
 import { AppShell, Badge, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import {
   IconActivity,
   IconChartBar,
@@ -48,6 +48,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const { status, refresh } = useAppState();
   const [opened, { toggle }] = useDisclosure();
   const user = status?.user;
+  const lockScreen = () => void call('auth:lock', null).finally(() => void refresh());
+  // Ctrl/⌘+L locks the screen from anywhere, even inside a form or a dialog (what is typed stays).
+  useHotkeys([['mod+L', lockScreen]], []);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header className="no-print">
@@ -63,7 +66,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="xs">
             <LanguageSwitch />
-            <Button variant="subtle" size="compact-sm" leftSection={<IconLock size={16} />} onClick={() => void call('auth:lock', null).finally(() => void refresh())}>
+            <Button variant="subtle" size="compact-sm" leftSection={<IconLock size={16} />} onClick={lockScreen} title={t('nav.lockHint')}>
               {t('nav.lock')}
             </Button>
             <Menu position="bottom-end">

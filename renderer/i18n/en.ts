@@ -14,7 +14,7 @@ export const en: Messages = {
   },
   nav: {
     dashboard: 'Dashboard', children: 'Children', rehabilitation: 'Rehabilitation', reintegration: 'Age-18 reintegration',
-    reports: 'Reports', administration: 'Administration', lock: 'Lock screen', logout: 'Sign out', signedInAs: 'Signed in as',
+    reports: 'Reports', administration: 'Administration', lock: 'Lock screen', lockHint: 'Lock the screen (Ctrl+L)', logout: 'Sign out', signedInAs: 'Signed in as',
   },
   roles: { administrator: 'Administrator', caseworker: 'Caseworker', therapist: 'Therapist', placementOfficer: 'Placement officer', supervisor: 'Supervisor' },
   setup: {

@@ -42,6 +42,7 @@ export const zhCN = {
     reports: '统计报表',
     administration: '系统管理',
     lock: '锁定屏幕',
+    lockHint: '锁定屏幕（Ctrl+L）',
     logout: '退出登录',
     signedInAs: '当前用户',
   },
