@@ -125,6 +125,20 @@ export function createAppCore(options: AppCoreOptions): AppCore {
    * first (drop the new key store), then the new one (commit it), and when neither reads the file
    * (killed inside the rekey) the pre-rekey copy is put back. The full account is in rekey.ts.
    */
+  /**
+   * After an interrupted key change was resolved by opening with one of the keys (the database is back in
+   * WAL mode, which never reads a rollback journal), a journal the rekey left behind is stale; it is put
+   * aside rather than left where a later switch to rollback mode could mistake it for a hot journal.
+   */
+  const setAsideStaleJournal = (): void => {
+    const journal = `${dbFile}-journal`;
+    if (!existsSync(journal)) return;
+    const aside = join(options.dataDir, `replaced-interrupted-rekey-${options.clock.now().getTime()}`);
+    ensurePrivateDir(aside);
+    renameSync(journal, join(aside, `${DB_FILE}-journal`));
+    log.warn('set aside the rollback journal an interrupted key change left behind');
+  };
+
   const unlockAndOpen = (unsealCurrent: () => { key: Buffer; keyCheck: string }, unsealPending: () => { key: Buffer; keyCheck: string }): { key: Buffer } => {
     const unlocked = unsealCurrent();
     if (!keyStore.hasPending()) {
@@ -136,6 +150,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       open(unlocked.key, unlocked.keyCheck);
       keyStore.discardPending();
       rmSync(preRekeyFile, { force: true });
+      setAsideStaleJournal();
       log.warn('dropped an interrupted key change: the database is still under the old key');
       return unlocked;
     } catch (error) {
@@ -151,6 +166,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
           open(pending.key, pending.keyCheck);
           keyStore.commitPending({ recoveryUnseen: true });
           rmSync(preRekeyFile, { force: true });
+          setAsideStaleJournal();
           log.warn('finished an interrupted key change: the database is under the new key');
           return pending;
         } catch {
