@@ -130,6 +130,9 @@ export const adminZh = {
     vocationalRehab: { add: '新增职业康复', complete: '完成职业康复' },
     deny: '被拒绝的操作',
     print: '打印',
+    backup: { created: '创建备份', restored: '从备份恢复', settingsChanged: '修改备份设置' },
+    key: { changed: '更换数据库密钥' },
+    settings: { idleLock: '修改自动锁屏时间' },
     audit: { read: '查看审计日志', verify: '验证审计日志' },
     child: {
       create: '登记儿童',
@@ -272,6 +275,9 @@ export const adminEn: Widen<typeof adminZh> = {
     vocationalRehab: { add: 'Vocational rehab added', complete: 'Vocational rehab completed' },
     deny: 'Refused action',
     print: 'Printed',
+    backup: { created: 'Backup made', restored: 'Restored from a backup', settingsChanged: 'Backup settings changed' },
+    key: { changed: 'Database key changed' },
+    settings: { idleLock: 'Idle-lock time changed' },
     audit: { read: 'Audit trail read', verify: 'Audit trail verified' },
     child: {
       create: 'Child registered',
