@@ -11,6 +11,7 @@ import { useSessionUser } from '../../app/app-state';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { EmptyState } from '../../components/EmptyState';
 import { FormModal } from '../../components/FormModal';
+import { useServiceForm } from '../../components/use-service-form';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { type MessageKey, useT } from '../../i18n';
 import { IdleLockSetting } from './IdleLockSetting';
@@ -72,38 +73,27 @@ type EditValues = { id: number; displayName: string; roles: Role[] };
 
 function EditUserModal({ user, onClose, onDone }: { user: UserAccount | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<EditValues>({ mode: 'controlled', initialValues: { id: 0, displayName: '', roles: [] }, validate: zodValidate(userUpdateSchema) });
-  const { setValues, resetDirty } = form;
-  useEffect(() => {
-    if (user) {
-      setValues({ id: user.id, displayName: user.displayName, roles: user.roles });
-      resetDirty();
-      setFormError(null);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload the form only when another account is chosen
-  }, [user]);
-  const save = async (values: EditValues) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      const saved = await call('users:update', values);
-      notifications.show({ color: 'teal', message: t('admin.users.form.saved', { name: saved.displayName }) });
+  const { form, busy, formError, onSubmit, reset } = useServiceForm({
+    channel: 'users:update',
+    initialValues: { id: 0, displayName: '', roles: [] as Role[] } satisfies EditValues,
+    schema: userUpdateSchema,
+    toInput: (v) => v,
+    savedMessage: (saved) => t('admin.users.form.saved', { name: saved.displayName }),
+    onSaved: () => {
       onClose();
       onDone();
-    } catch (error) {
-      setFormError(applyServiceError(error, form.setFieldError));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  useEffect(() => {
+    if (user) reset({ id: user.id, displayName: user.displayName, roles: user.roles });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload the form only when another account is chosen
+  }, [user]);
   return (
     <FormModal
       opened={user !== null}
       onClose={onClose}
       title={t('admin.users.form.editTitle', { name: user?.displayName ?? '' })}
-      onSubmit={form.onSubmit((v) => void save(v))}
+      onSubmit={onSubmit}
       busy={busy}
       formError={formError}
       testId="user-edit"
@@ -116,37 +106,27 @@ function EditUserModal({ user, onClose, onDone }: { user: UserAccount | null; on
 
 function ResetPasswordModal({ user, onClose, onDone }: { user: UserAccount | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<{ id: number; password: string }>({ mode: 'controlled', initialValues: { id: 0, password: '' }, validate: zodValidate(userResetPasswordSchema) });
-  const { setValues } = form;
-  useEffect(() => {
-    if (user) {
-      setValues({ id: user.id, password: '' });
-      setFormError(null);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload the form only when another account is chosen
-  }, [user]);
-  const save = async (values: { id: number; password: string }) => {
-    setBusy(true);
-    setFormError(null);
-    try {
-      const saved = await call('users:resetPassword', values);
-      notifications.show({ color: 'teal', message: t('admin.users.reset.done', { name: saved.displayName }) });
+  const { form, busy, formError, onSubmit, reset } = useServiceForm({
+    channel: 'users:resetPassword',
+    initialValues: { id: 0, password: '' },
+    schema: userResetPasswordSchema,
+    toInput: (v) => v,
+    savedMessage: (saved) => t('admin.users.reset.done', { name: saved.displayName }),
+    onSaved: () => {
       onClose();
       onDone();
-    } catch (error) {
-      setFormError(applyServiceError(error, form.setFieldError));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  useEffect(() => {
+    if (user) reset({ id: user.id, password: '' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload the form only when another account is chosen
+  }, [user]);
   return (
     <FormModal
       opened={user !== null}
       onClose={onClose}
       title={t('admin.users.reset.title', { name: user?.displayName ?? '' })}
-      onSubmit={form.onSubmit((v) => void save(v))}
+      onSubmit={onSubmit}
       busy={busy}
       formError={formError}
       submitLabel={t('admin.users.reset.submit')}

@@ -5,7 +5,7 @@ import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { aidRatio, formatPercent, yuanToFen } from './record-format';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type Values = { claimDate: string | null; hospital: string; eligibleCostFen: number | string; aidedFen: number | string; note: string };
 
@@ -18,7 +18,7 @@ export function AidClaimForm({ childId, floor, onClose, onDone }: { childId: num
     if (Number.isNaN(fen)) return t('record.money.invalid');
     return null;
   };
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel: 'record:addMedicalAidClaim',
     initialValues: { claimDate: toIsoDate(new Date()), hospital: '', eligibleCostFen: '', aidedFen: '', note: '' } as Values,
     schema: medicalAidClaimAddSchema,

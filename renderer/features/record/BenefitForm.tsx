@@ -6,14 +6,14 @@ import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { yuanToFen } from './record-format';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type Values = { code: string | null; from: string | null; to: string | null; monthlyAmountFen: number | string; note: string };
 
 /** A benefit received: which, from when (to when, if it has ended), and the monthly amount in yuan. */
 export function BenefitForm({ childId, onClose, onDone }: { childId: number; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel: 'record:addBenefit',
     initialValues: { code: null, from: toIsoDate(new Date()), to: null, monthlyAmountFen: '', note: '' } as Values,
     schema: benefitAddSchema,

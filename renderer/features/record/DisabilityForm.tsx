@@ -6,7 +6,7 @@ import { DISABILITY_CATEGORIES } from '../../../shared/domain/rules-types';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type Values = {
   certificateNumber: string;
@@ -25,7 +25,7 @@ type Values = {
  */
 export function DisabilityForm({ child, current, onClose, onDone }: { child: ChildProfile; current: DisabilityRow | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel: 'record:setDisability',
     initialValues: { certificateNumber: '', category: null, grade: null, issuedOn: null, validUntil: null, from: toIsoDate(new Date()), note: '' } as Values,
     schema: disabilitySetSchema,

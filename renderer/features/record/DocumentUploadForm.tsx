@@ -6,7 +6,7 @@ import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { bytesToBase64, documentMime, fileProblem, formatBytes, titleFromFileName } from './record-format';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type Values = { file: File | null; kind: string | null; title: string; issuedOn: string | null; note: string };
 
@@ -30,7 +30,7 @@ export function DocumentUploadForm({ childId, onClose, onDone }: { childId: numb
     const problem = fileProblem(file);
     return problem ? t(`record.documents.problems.${problem}`, { max: formatBytes(MAX_DOCUMENT_BYTES) }) : null;
   };
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel: 'record:addDocument',
     initialValues: { file: null, kind: null, title: '', issuedOn: null, note: '' } as Values,
     schema: documentAddSchema,

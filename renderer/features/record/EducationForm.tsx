@@ -12,7 +12,7 @@ import { addDays, addYears } from '../../../shared/domain/dates';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type Values = {
   stage: string | null;
@@ -53,7 +53,7 @@ function years(v: number | string): number | undefined {
 /** Adds an enrolment, or updates one (completion, outcome, school…); the expected completion defaults to the standard duration. */
 export function EducationForm({ childId, row, onClose, onDone }: { childId: number; row: EducationRow | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useRecordForm<Values, 'record:addEducation' | 'record:updateEducation'>({
+  const { form, busy, formError, onSubmit } = useServiceForm<Values, 'record:addEducation' | 'record:updateEducation'>({
     channel: row ? 'record:updateEducation' : 'record:addEducation',
     initialValues: valuesOf(row),
     schema: row ? educationUpdateSchema : educationAddSchema,

@@ -4,7 +4,7 @@ import { toIsoDate } from '../../../shared/domain/dates';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type EndChannel = 'record:endPlacement' | 'record:endGuardianship' | 'record:endBenefit' | 'record:endDisability';
 
@@ -32,7 +32,7 @@ export function EndIntervalModal({
 }) {
   const t = useT();
   const today = toIsoDate(new Date());
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel,
     initialValues: { to: (today < row.from ? row.from : today) as string | null },
     schema: intervalEndSchema,

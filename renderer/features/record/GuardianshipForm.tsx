@@ -5,7 +5,7 @@ import { GUARDIANSHIP_VALUES } from '../../../shared/domain/rules-types';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type Values = {
   guardianKind: string | null;
@@ -21,7 +21,7 @@ type Values = {
 /** Records a guardianship; with a current one it is a change that ends the current one the day before. */
 export function GuardianshipForm({ childId, current, onClose, onDone }: { childId: number; current: GuardianshipRow | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel: 'record:addGuardianship',
     initialValues: {
       guardianKind: null,

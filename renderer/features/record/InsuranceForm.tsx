@@ -2,14 +2,14 @@ import { Checkbox, Group, NumberInput, Textarea } from '@mantine/core';
 import { type MedicalInsuranceRow, medicalInsuranceSetSchema } from '../../../shared/contract/record';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type Values = { year: number | string; enrolled: boolean; premiumSubsidised: boolean; note: string };
 
 /** The year's medical insurance enrolment; a second entry for the same year supersedes the first. */
 export function InsuranceForm({ childId, existing, onClose, onDone }: { childId: number; existing: readonly MedicalInsuranceRow[]; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel: 'record:setMedicalInsurance',
     initialValues: { year: new Date().getFullYear(), enrolled: true, premiumSubsidised: true, note: '' } as Values,
     schema: medicalInsuranceSetSchema,

@@ -5,7 +5,7 @@ import { PLACEMENTS } from '../../../shared/domain/rules-types';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 type Values = { kind: string | null; from: string | null; to: string | null; place: string; note: string };
 
@@ -15,7 +15,7 @@ type Values = { kind: string | null; from: string | null; to: string | null; pla
  */
 export function PlacementForm({ childId, current, onClose, onDone }: { childId: number; current: PlacementRow | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel: 'record:addPlacement',
     initialValues: { kind: null, from: current ? toIsoDate(new Date()) : null, to: null, place: '', note: '' } as Values,
     schema: placementAddSchema,

@@ -10,7 +10,7 @@ import { DateField } from '../../components/DateField';
 import { LabeledValue } from '../../components/LabeledValue';
 import { useI18n } from '../../i18n';
 import type { RecordTabProps } from './use-child-record';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 import { joinList, withAside } from './labels';
 import { FormActions } from '../../components/FormActions';
 
@@ -91,7 +91,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
   const [editing, setEditing] = useState(false);
   const lang = locale === 'en' ? 'en' : 'zh';
 
-  const { form, busy, formError, onSubmit, reset } = useRecordForm({
+  const { form, busy, formError, onSubmit, reset } = useServiceForm({
     channel: 'record:updateProfile',
     initialValues: valuesOf(child),
     schema: profileUpdateSchema,

@@ -13,7 +13,7 @@ import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { FAMILY_INCOME_FLAGS, isYesNoKind } from './status-facts';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 import { withAside } from './labels';
 
 type Values = {
@@ -77,7 +77,7 @@ export function StatusFactForm({
   onDone: () => void;
 }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useRecordForm({
+  const { form, busy, formError, onSubmit } = useServiceForm({
     channel: 'record:addStatusFact',
     initialValues: {
       kind: kinds.length === 1 ? kinds[0] : null,

@@ -2,7 +2,7 @@ import { Text, TextInput } from '@mantine/core';
 import { type VoidableEntity, voidDocumentSchema, voidSchema } from '../../../shared/contract/record';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { useRecordForm } from './use-record-form';
+import { useServiceForm } from '../../components/use-service-form';
 
 /**
  * Voids a mistaken row (or a document) with a reason, after saying what: the row stays in the record
@@ -30,13 +30,13 @@ export function VoidRowModal({
       onDone();
     },
   };
-  const rowForm = useRecordForm({
+  const rowForm = useServiceForm({
     ...common,
     channel: 'record:void',
     schema: voidSchema,
     toInput: (v) => ({ childId, entity: target.entity as VoidableEntity, id: target.id, reason: v.reason }),
   });
-  const documentForm = useRecordForm({
+  const documentForm = useServiceForm({
     ...common,
     channel: 'record:voidDocument',
     schema: voidDocumentSchema,

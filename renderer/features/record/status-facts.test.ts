@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusFactRow } from '../../../shared/contract/record';
 import { currentFactIds, describeFact } from './status-facts';
-import { leafPaths } from './use-record-form';
+import { leafPaths } from '../../components/use-service-form';
 
 const meta = { childId: 1, createdAt: '', createdBy: null, voidedBy: null, voidReason: null, evidence: null, documentId: null };
 const fact = (id: number, effectiveDate: string, value: boolean, extra: Partial<StatusFactRow> = {}): StatusFactRow => ({

@@ -2,9 +2,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
-import { call } from '../../api/client';
-import { applyServiceError, zodValidate } from '../../components/form-errors';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { call } from '../api/client';
+import { applyServiceError, zodValidate } from './form-errors';
 
 /** Every leaf path of a form's values (`fact.value.father`), i.e. the paths an input can show an error at. */
 export function leafPaths(value: unknown, prefix = ''): string[] {
@@ -23,17 +23,17 @@ type Options<V extends Record<string, unknown>, C extends Channel> = {
   extraValidate?: (values: V) => Record<string, string | null | undefined>;
   /** Where an error of a contract path is shown, when the form holds it differently (`formerNames.0` → `formerNames`). */
   errorPath?: (path: string) => string;
-  /** Shown once saved. */
-  savedMessage: string;
+  /** Shown once saved (may name what was saved). */
+  savedMessage: string | ((output: ChannelOutput<C>) => string);
   onSaved: (output: ChannelOutput<C>) => void;
 };
 
 /**
- * A form of the record: validated with the contract's schema beside each field, sent on one channel,
+ * A form sent on one channel (the record's forms, account administration): validated with the contract's schema beside each field, sent on one channel,
  * errors from the service put beside the field they name (or above the buttons when no input shows
  * that field). A failed save keeps what was typed.
  */
-export function useRecordForm<V extends Record<string, unknown>, C extends Channel>(options: Options<V, C>) {
+export function useServiceForm<V extends Record<string, unknown>, C extends Channel>(options: Options<V, C>) {
   const { channel, schema, toInput, extraValidate, savedMessage, onSaved } = options;
   const mapPath = options.errorPath ?? ((path: string) => path);
   const [busy, setBusy] = useState(false);
@@ -60,7 +60,7 @@ export function useRecordForm<V extends Record<string, unknown>, C extends Chann
     setFormError(null);
     try {
       const output = await call(channel, toInput(values));
-      notifications.show({ color: 'teal', message: savedMessage });
+      notifications.show({ color: 'teal', message: typeof savedMessage === 'function' ? savedMessage(output) : savedMessage });
       onSaved(output);
     } catch (error) {
       const fields = known();
