@@ -6,3 +6,4 @@ export * from './documents';
 export * from './record';
 export * from './reintegration';
 export * from './wellbeing';
+export * from './rehab';

@@ -2,9 +2,10 @@
  * The two dates the worklist needs from the rehabilitation and mental-health records, read for every
  * child at once (one grouped query each, not one per child).
  */
-import { and, eq, isNull, lte, max } from 'drizzle-orm';
+import { and, inArray, isNull, lte, max } from 'drizzle-orm';
 import { mentalHealthChecks, rehabPlans } from '../../db/schema';
 import type { ServiceContext } from './context';
+import { activePlanOf } from './rehab-plans';
 
 /** childId → the date of the latest yearly mental-health check on or before `asOf` (四(十二)). */
 export function lastMentalHealthChecks(ctx: ServiceContext, asOf: string): Map<number, string> {
@@ -18,19 +19,16 @@ export function lastMentalHealthChecks(ctx: ServiceContext, asOf: string): Map<n
 }
 
 /**
- * childId → the review date of the child's active plan: the highest approved, not voided version that
- * has started by `asOf` (二(七); a revision supersedes the version before it).
+ * childId → the review date of the child's plan in force on `asOf`: the highest approved version that
+ * has started (二(七); a revision approved with a later start leaves the version before it in force).
  */
 export function rehabReviewDates(ctx: ServiceContext, asOf: string): Map<number, string> {
   const rows = ctx.db
-    .select({ childId: rehabPlans.childId, version: rehabPlans.version, reviewOn: rehabPlans.reviewOn })
+    .select()
     .from(rehabPlans)
-    .where(and(isNull(rehabPlans.voidedAt), eq(rehabPlans.status, 'approved'), lte(rehabPlans.startsOn, asOf)))
+    .where(and(isNull(rehabPlans.voidedAt), inArray(rehabPlans.status, ['approved', 'superseded']), lte(rehabPlans.startsOn, asOf)))
     .all();
-  const active = new Map<number, { version: number; reviewOn: string }>();
-  for (const r of rows) {
-    const best = active.get(r.childId);
-    if (!best || r.version > best.version) active.set(r.childId, r);
-  }
-  return new Map([...active].map(([childId, r]) => [childId, r.reviewOn]));
+  const byChild = new Map<number, (typeof rows)[number][]>();
+  for (const r of rows) byChild.set(r.childId, [...(byChild.get(r.childId) ?? []), r]);
+  return new Map([...byChild].map(([childId, plans]) => [childId, activePlanOf(plans, asOf)!.reviewOn]));
 }

@@ -1,0 +1,7 @@
+-- The measures' cut-offs, version 1 (versioned configuration, DOMAIN.md): a supervisor may add a later
+-- version from a date; measures keep the version they were read against.
+INSERT INTO `rehab_config` (`kind`, `key`, `version`, `effective_from`, `body`, `note`, `created_at`, `created_by`) VALUES
+('cutoffs', 'ABC', 1, '2000-01-01', '{"field":"total","bands":[{"min":0,"max":30,"label":"低于筛查界值","level":"low"},{"min":31,"max":66,"label":"筛查阳性，需进一步评估","level":"medium"},{"min":67,"max":158,"label":"支持孤独症诊断","level":"high"}]}', 'Krug ABC；国内筛查界值 31，诊断参考 67', '2026-01-01T00:00:00.000Z', NULL),
+('cutoffs', 'CARS', 1, '2000-01-01', '{"field":"total","bands":[{"min":15,"max":29.5,"label":"无孤独症","level":"low"},{"min":30,"max":36.5,"label":"轻至中度孤独症","level":"medium"},{"min":37,"max":60,"label":"重度孤独症","level":"high"}]}', 'Schopler CARS', '2026-01-01T00:00:00.000Z', NULL),
+('cutoffs', 'MCHAT', 1, '2000-01-01', '{"field":"total","bands":[{"min":0,"max":2,"label":"低风险","level":"low"},{"min":3,"max":7,"label":"中等风险，需追问访谈","level":"medium"},{"min":8,"max":20,"label":"高风险，尽快转诊评估","level":"high"}]}', 'M-CHAT-R/F', '2026-01-01T00:00:00.000Z', NULL),
+('cutoffs', 'ADOS', 1, '2000-01-01', '{"field":"comparisonScore","bands":[{"min":1,"max":3,"label":"孤独症相关症状少或无","level":"low"},{"min":4,"max":5,"label":"低度孤独症相关症状","level":"medium"},{"min":6,"max":10,"label":"中至高度孤独症相关症状","level":"high"}]}', 'ADOS-2 校准严重度分', '2026-01-01T00:00:00.000Z', NULL);
