@@ -241,6 +241,7 @@ export function savePlan(ctx: ServiceContext, raw: PlanSaveInput): PlanView {
       const previous = plan.previousPlanId !== null ? plans.find((p) => p.id === plan.previousPlanId) : undefined;
       const previousGoals = previous ? planGoals(ctx, [previous.id]) : [];
       checkPlan(ctx, input, child.birthDate, new Set(previousGoals.map((g) => g.id)));
+      if (previous && input.startsOn < previous.startsOn) throw new ValidationError('startsOn', `修订版的开始日期不能早于第 ${previous.version} 版（${previous.startsOn}）`);
       ctx.db
         .update(rehabPlans)
         .set({ status: 'submitted', startsOn: input.startsOn, reviewOn: input.reviewOn, summary: input.summary })

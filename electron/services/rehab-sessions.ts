@@ -16,7 +16,7 @@ import {
   sessionEditSchema,
   sessionLogSchema,
 } from '../../shared/contract/rehab';
-import { addDays } from '../../shared/domain/dates';
+import { addDays, toIsoDate } from '../../shared/domain/dates';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
 import { type PlanRow, activePlanOf, childPlans, peopleNames } from './rehab-plans';
@@ -31,7 +31,7 @@ type SessionFields = Pick<ReturnType<typeof parseInput<typeof sessionLogSchema>>
 /** Whether `row` may still be edited in place by the person acting. */
 export function editableBy(ctx: ServiceContext, row: Pick<SessionRow, 'createdBy' | 'createdAt'>, amended: boolean): boolean {
   if (amended || row.createdBy === null || row.createdBy !== actorId(ctx)) return false;
-  return ctx.clock.today() <= addDays(row.createdAt.slice(0, 10), SESSION_EDIT_DAYS);
+  return ctx.clock.today() <= addDays(toIsoDate(new Date(row.createdAt)), SESSION_EDIT_DAYS);
 }
 
 /** Checks a session against its plan: dates, attendance, goals of that plan; returns the goals worked. */

@@ -21,11 +21,11 @@ export const countingSessions = (sessions: readonly SessionView[]) => sessions.f
 /** lineage → the latest rating (by session date) among counting sessions. */
 export function latestRatings(sessions: readonly SessionView[]): Map<number, { on: string; level: number }> {
   const latest = new Map<number, { on: string; level: number }>();
-  for (const s of countingSessions(sessions)) {
+  const oldestFirst = [...countingSessions(sessions)].sort((a, b) => (a.sessionOn < b.sessionOn ? -1 : a.sessionOn > b.sessionOn ? 1 : a.id - b.id));
+  for (const s of oldestFirst) {
     for (const g of s.goals) {
       if (g.rating === null) continue;
-      const prev = latest.get(g.lineageId);
-      if (!prev || s.sessionOn >= prev.on) latest.set(g.lineageId, { on: s.sessionOn, level: g.rating });
+      latest.set(g.lineageId, { on: s.sessionOn, level: g.rating });
     }
   }
   return latest;
@@ -41,8 +41,8 @@ export function tScoreTrend(
 ): { on: string; t: number; rated: number }[] {
   const lineages = new Set(goals.map((g) => g.lineageId));
   const ratings = countingSessions(sessions)
-    .flatMap((s) => s.goals.filter((g) => g.rating !== null && lineages.has(g.lineageId)).map((g) => ({ on: s.sessionOn, lineageId: g.lineageId, level: g.rating! })))
-    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    .flatMap((s) => s.goals.filter((g) => g.rating !== null && lineages.has(g.lineageId)).map((g) => ({ on: s.sessionOn, id: s.id, lineageId: g.lineageId, level: g.rating! })))
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id - b.id));
   const dates = [...new Set(ratings.map((r) => r.on))];
   const current = new Map<number, number>();
   const out: { on: string; t: number; rated: number }[] = [];
@@ -148,7 +148,16 @@ export function todayList(ctx: ServiceContext, date: string | null | undefined):
     .where(and(inArray(rehabSessions.childId, [...active.keys()]), eq(rehabSessions.sessionOn, day), isNull(rehabSessions.voidedAt)))
     .orderBy(asc(rehabSessions.id))
     .all();
-  const amended = new Set(logged.map((s) => s.amendsSessionId).filter((v): v is number => v !== null));
+  const amended = new Set(
+    logged.length === 0
+      ? []
+      : ctx.db
+          .select({ amends: rehabSessions.amendsSessionId })
+          .from(rehabSessions)
+          .where(and(inArray(rehabSessions.amendsSessionId, logged.map((s) => s.id)), isNull(rehabSessions.voidedAt)))
+          .all()
+          .map((r) => r.amends!),
+  );
   const ratings = latestRatingsOf(ctx, goals.map((g) => g.lineageId ?? g.id));
   const names = peopleNames(ctx);
   const weekday = String(isoWeekday(day));
