@@ -20,6 +20,7 @@ import { makeIdNumber } from '../../shared/domain/id-number';
 import type { BenefitCode, DisabilityGrade, EducationStage, Placement } from '../../shared/domain/rules-types';
 import { appendAudit } from './audit';
 import type { ServiceContext } from './context';
+import { seedDemoRehab } from './demo-rehab';
 import { namePinyin } from './pinyin';
 
 /** The seed of the wellbeing dates' own random stream (the records use theirs, per child). */
@@ -508,6 +509,7 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
   const db = ctx.db;
   // A stream of its own, so the records stay what they were before the wellbeing dates were added.
   const wellbeingRand = seededRandom(DEMO_SEED);
+  const rehabRand = seededRandom(DEMO_SEED + 2);
   ctx.sqlite.transaction(() => {
     for (const record of demoRecords(options.children, today)) {
       const c = record.child;
@@ -549,7 +551,11 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
       for (const m of record.insurance) db.insert(medicalInsurance).values({ ...meta(childId), ...m }).run();
       const wellbeing = demoWellbeing(record, today, wellbeingRand);
       if (wellbeing.mentalHealthCheck) db.insert(mentalHealthChecks).values({ ...meta(childId), ...wellbeing.mentalHealthCheck }).run();
-      if (wellbeing.rehabPlan) db.insert(rehabPlans).values({ ...meta(childId), ...wellbeing.rehabPlan }).run();
+      if (wellbeing.rehabPlan) {
+        const plan = db.insert(rehabPlans).values({ ...meta(childId), ...wellbeing.rehabPlan }).returning({ id: rehabPlans.id }).get();
+        const autism = record.facts.some((f) => f.fact.kind === 'autismDiagnosis');
+        seedDemoRehab(ctx, { childId, planId: plan.id, startsOn: wellbeing.rehabPlan.startsOn, today, category: record.disabilities[0]?.category ?? null, autism, now }, rehabRand);
+      }
     }
     appendAudit(ctx, { action: 'demo.load', detail: { children: options.children } });
   })();
