@@ -13,6 +13,7 @@ import { ChildPage } from '../features/children/ChildPage';
 import { ChildrenFilterProvider } from '../features/children/children-filter';
 import { ChildrenListPage } from '../features/children/ChildrenListPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { RehabPage } from '../features/rehab/RehabPage';
 import { ModuleNotOpen } from '../features/placeholder/ModuleNotOpen';
 import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
 import { SetupPage } from '../features/setup/SetupPage';
@@ -34,7 +35,8 @@ function SignedIn() {
           <Route path="/children" element={<ChildrenListPage />} />
           <Route path="/children/:id" element={<ChildPage />} />
           <Route path="/children/:id/:tab" element={<ChildPage />} />
-          <Route path="/rehabilitation" element={<ModuleNotOpen module="nav.rehabilitation" />} />
+          <Route path="/rehabilitation" element={<RehabPage />} />
+          <Route path="/rehabilitation/:tab" element={<RehabPage />} />
           <Route path="/reintegration" element={<ModuleNotOpen module="nav.reintegration" />} />
           <Route path="/reports" element={<ModuleNotOpen module="nav.reports" />} />
           <Route path="/admin" element={<AdminPage />} />

@@ -1,6 +1,7 @@
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { recordEn } from './parts/record';
+import { rehabEn } from './parts/rehab';
 import { registryEn } from './parts/registry';
 import type { Messages } from './zh-CN';
 
@@ -97,6 +98,7 @@ export const en: Messages = {
   admin: adminEn,
   backup: backupEn,
   record: recordEn,
+  rehab: rehabEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

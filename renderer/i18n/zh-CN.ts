@@ -3,6 +3,7 @@ import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
 import { recordZh } from './parts/record';
+import { rehabZh } from './parts/rehab';
 import { registryZh } from './parts/registry';
 import type { Widen } from './parts/widen';
 export const zhCN = {
@@ -195,6 +196,7 @@ export const zhCN = {
   admin: adminZh,
   backup: backupZh,
   record: recordZh,
+  rehab: rehabZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

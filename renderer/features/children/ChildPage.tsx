@@ -14,8 +14,9 @@ import { HistoryTab } from '../record/HistoryTab';
 import { PlacementTab } from '../record/PlacementTab';
 import { ProfileTab } from '../record/ProfileTab';
 import { type RecordTabProps, useChildRecord } from '../record/use-child-record';
+import { RehabTab } from '../rehab/RehabTab';
 
-const TABS = ['profile', 'placement', 'education', 'health', 'benefits', 'documents', 'eligibility', 'history'] as const;
+const TABS = ['profile', 'placement', 'education', 'health', 'rehab', 'benefits', 'documents', 'eligibility', 'history'] as const;
 type TabName = (typeof TABS)[number];
 
 /** One child's page: the header, then the record in tabs; the tab is in the URL (`/children/:id/:tab`). */
@@ -26,7 +27,8 @@ export function ChildPage() {
   const navigate = useNavigate();
   const canEligibility = useCan('eligibility.read');
   const canDocuments = useCan('documents.read');
-  const visible = TABS.filter((name) => (name !== 'eligibility' || canEligibility) && (name !== 'documents' || canDocuments));
+  const canRehab = useCan('rehab.read');
+  const visible = TABS.filter((name) => (name !== 'eligibility' || canEligibility) && (name !== 'documents' || canDocuments) && (name !== 'rehab' || canRehab));
   const activeTab: TabName = visible.find((name) => name === tab) ?? 'profile';
   const { record, evaluation, error, reload, loads } = useChildRecord(childId);
 
@@ -44,6 +46,7 @@ export function ChildPage() {
     // header, a save in another tab) shows in them.
     eligibility: () => <EligibilityTab key={loads} childId={childId} />,
     history: () => <HistoryTab key={loads} childId={childId} />,
+    rehab: () => <RehabTab key={loads} childId={childId} />,
   };
   return (
     <Stack gap="md">
