@@ -164,7 +164,7 @@ export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number;
     <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} testId="plan-form" size="80rem" submitLabel={t('rehab.plan.submit')}>
       {therapists !== null && therapists.length === 0 && <Alert color="yellow">{t('rehab.plan.noTherapists')}</Alert>}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <DateField label={t('rehab.plan.startsOn')} withAsterisk clearable={false} data-autofocus {...form.getInputProps('startsOn')} />
+        <DateField label={t('rehab.plan.startsOn')} withAsterisk clearable={false} {...form.getInputProps('startsOn')} />
         <DateField label={t('rehab.plan.reviewOn')} withAsterisk clearable={false} {...form.getInputProps('reviewOn')} />
         <MultiSelect
           label={t('rehab.plan.therapists')}
@@ -196,7 +196,7 @@ export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number;
               </ActionIcon>
             </Group>
             <SimpleGrid cols={{ base: 1, sm: 6 }}>
-              <TextInput label={t('rehab.goals.titleField')} withAsterisk style={{ gridColumn: 'span 3' }} {...form.getInputProps(`goals.${i}.title`)} />
+              <TextInput label={t('rehab.goals.titleField')} withAsterisk data-autofocus={i === 0 || undefined} style={{ gridColumn: 'span 3' }} {...form.getInputProps(`goals.${i}.title`)} />
               <TextInput label={t('rehab.goals.icf')} placeholder="d450" {...form.getInputProps(`goals.${i}.icfCode`)} />
               <NumberInput label={t('rehab.goals.importance')} min={0} max={3} allowDecimal={false} {...form.getInputProps(`goals.${i}.importance`)} />
               <NumberInput label={t('rehab.goals.difficulty')} min={0} max={3} allowDecimal={false} {...form.getInputProps(`goals.${i}.difficulty`)} />

@@ -97,6 +97,10 @@ export const registryZh = {
     medicalAidClaim: { add: '登记医疗救助', void: '作废医疗救助记录' },
     assessment: { add: '登记综合评估', void: '作废综合评估' },
     vocationalRehab: { add: '登记职业康复', complete: '职业康复完成', void: '作废职业康复记录' },
+    rehab: { read: '查看康复档案' },
+    rehabPlan: { add: '制定康复计划', revise: '修订康复计划', update: '修改待审批康复计划', approve: '批准康复计划', reject: '不予批准康复计划', changesRequested: '退回康复计划' },
+    rehabSession: { add: '记录康复训练', update: '修改训练记录', amend: '更正训练记录' },
+    rehabMeasure: { add: '录入评估量表', void: '作废评估量表' },
   },
   entities: {
     child: '基本信息',
@@ -111,6 +115,9 @@ export const registryZh = {
     document: '文件',
     assessment: '综合评估',
     vocationalRehab: '职业康复',
+    rehabPlan: '康复计划',
+    rehabSession: '康复训练',
+    rehabMeasure: '评估量表',
   },
   fields: {
     child: {
@@ -258,6 +265,10 @@ export const registryEn: Widen<typeof registryZh> = {
     medicalAidClaim: { add: 'Medical aid recorded', void: 'Medical aid voided' },
     assessment: { add: 'Assessment recorded', void: 'Assessment voided' },
     vocationalRehab: { add: 'Vocational rehabilitation added', complete: 'Vocational rehabilitation completed', void: 'Vocational rehabilitation voided' },
+    rehab: { read: 'Rehabilitation file viewed' },
+    rehabPlan: { add: 'Rehabilitation plan written', revise: 'Rehabilitation plan revised', update: 'Pending plan edited', approve: 'Rehabilitation plan approved', reject: 'Rehabilitation plan rejected', changesRequested: 'Plan sent back for changes' },
+    rehabSession: { add: 'Session logged', update: 'Session edited', amend: 'Session corrected' },
+    rehabMeasure: { add: 'Measure recorded', void: 'Measure voided' },
   },
   entities: {
     child: 'profile',
@@ -272,6 +283,9 @@ export const registryEn: Widen<typeof registryZh> = {
     document: 'document',
     assessment: 'assessment',
     vocationalRehab: 'vocational rehabilitation',
+    rehabPlan: 'rehabilitation plan',
+    rehabSession: 'rehabilitation session',
+    rehabMeasure: 'measure',
   },
   fields: {
     child: {
