@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/screenshots.ts [outDir]`: starts the browser host on a fresh data folder, completes
  * the first-run set-up with the demo data, and saves a screenshot of each main page (zh-CN, plus the
- * children list in English) to outDir (default docs/screenshots). For looking at what we build and
+ * children list in English, and the rehabilitation pages as a therapist and a supervisor) to outDir (default docs/screenshots). For looking at what we build and
  * for issue notes; needs the built renderer (`npm run build:renderer`) and Chromium.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { StartPages } from '../tests/e2e/pages/app-pages';
 import { freshDataDir, startHost } from '../tests/e2e/support/host';
+import { rehabShots } from './screenshots-rehab';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(process.argv[2] ?? join(root, 'docs', 'screenshots'));
@@ -22,9 +23,10 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const shot = async (name: string) => {
+  const shot = async (name: string, fullPage = false) => {
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(outDir, `${name}.png`) });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage });
     console.log(`saved ${join(outDir, `${name}.png`)}`);
   };
   await page.goto(host.url);
@@ -55,6 +57,8 @@ try {
   await page.getByRole('link', { name: 'Children' }).click();
   await page.waitForTimeout(400);
   await shot('06-children-en');
+  await page.getByRole('button', { name: '中文' }).click();
+  await rehabShots(page, host.url, shot);
 } finally {
   await browser.close();
   await host.stop();
