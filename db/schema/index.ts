@@ -6,3 +6,5 @@ export * from './documents';
 export * from './record';
 export * from './reintegration';
 export * from './wellbeing';
+export * from './mental-health';
+export * from './autism';

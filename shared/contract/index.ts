@@ -1,9 +1,11 @@
 import { appChannels } from './app';
+import { autismChannels } from './autism';
 import { backupChannels } from './backup';
 import { auditChannels } from './audit';
 import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
+import { mentalHealthChannels } from './mental-health';
 import { recordChannels } from './record';
 import { settingsChannels } from './settings';
 import { usersChannels } from './users';
@@ -34,6 +36,8 @@ export const contract = {
   ...backupChannels,
   ...auditChannels,
   ...settingsChannels,
+  ...mentalHealthChannels,
+  ...autismChannels,
 } as const;
 
 export type Contract = typeof contract;
