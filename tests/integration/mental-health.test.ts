@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
+import { loadDemoData } from '../../electron/services/demo';
 import { addMentalHealthCheck } from '../../electron/services/mental-health';
 import { createUser } from '../../electron/services/users';
 import type { ChannelOutput } from '../../shared/contract';
@@ -14,7 +15,8 @@ import type { AutismPathway } from '../../shared/contract/autism';
 import type { SessionUser } from '../../shared/contract/common';
 import { ValidationError } from '../../shared/contract/errors';
 import type { Result } from '../../shared/contract/errors';
-import type { MentalHealthCheckRow, MentalHealthFile } from '../../shared/contract/mental-health';
+import { type MentalHealthCheckRow, type MentalHealthFile, mentalHealthCheckAddSchema } from '../../shared/contract/mental-health';
+import { AUTISM_STAGES } from '../../shared/domain/autism';
 import type { Role } from '../../shared/contract/permissions';
 import { addMonths } from '../../shared/domain/dates';
 import { tempDir } from '../helpers/temp-db';
@@ -258,5 +260,46 @@ describe('the autism pathway', () => {
     expect(refusal(await call(users.caseworker, 'autism:addEvent', { childId, stage: 'screening', occurredOn: '2024-01-01' }))?.code).toBe('forbidden');
     expect(refusal(await call(users.placementOfficer, 'autism:get', { childId }))?.code).toBe('forbidden');
     expect((await call<AutismPathway>(users.therapist, 'autism:get', { childId })).ok && ok<AutismPathway>(await call(users.therapist, 'autism:get', { childId })).events).toEqual([]);
+  });
+});
+
+describe('the demo data set', () => {
+  it('has yearly checks at every risk level, open high-risk items on the worklist, and the autism chain of an autistic child', async () => {
+    const demoRoot = tempDir();
+    const demo = makeHost(`${demoRoot.dir}/data`);
+    try {
+      const admin = await setupAndLogin(demo, 'admin');
+      const ctx = demo.core.context({ userId: admin.id, username: admin.username, roles: admin.roles });
+      loadDemoData(ctx, { children: 60 });
+      const levels = ctx.sqlite.prepare('SELECT risk_level AS level, count(*) AS n FROM mental_health_checks GROUP BY risk_level').all() as { level: string; n: number }[];
+      expect(levels.map((l) => l.level).sort()).toEqual(['high', 'none', 'watch']);
+      const open = ctx.sqlite.prepare("SELECT count(*) AS n FROM mental_health_checks WHERE risk_level = 'high' AND closed_at IS NULL").get() as { n: number };
+      expect(open.n).toBeGreaterThan(0);
+      // Every high-risk check has a referral; its scores lie within the instrument's ranges (the service would accept them).
+      const highs = ctx.sqlite.prepare("SELECT instrument, scores, referral FROM mental_health_checks WHERE risk_level = 'high'").all() as { instrument: string; scores: string; referral: string | null }[];
+      for (const h of highs) {
+        expect(h.referral).toBeTruthy();
+        const parsed = mentalHealthCheckAddSchema.safeParse({ childId: 1, checkedOn: '2026-01-01', riskLevel: 'high', instrument: h.instrument, scores: JSON.parse(h.scores) });
+        expect(parsed.success).toBe(true);
+      }
+      createUser(ctx, { username: 'demo_sup', displayName: '主管', password: PASSWORD, roles: ['supervisor'] });
+      const sup = ok<SessionUser>(await demo.router.dispatch('demo-sup', 'auth:login', { username: 'demo_sup', password: PASSWORD }));
+      const w = ok<Worklist>(await demo.router.dispatch('demo-sup', 'worklist:get', { kinds: ['mentalHealthHighRisk'] }));
+      expect(sup.roles).toEqual(['supervisor']);
+      expect(w.items.length).toBe(open.n);
+
+      const autistic = ctx.sqlite
+        .prepare("SELECT child_id AS id FROM child_status_facts WHERE kind = 'autismDiagnosis' AND json_extract(value, '$') = 1")
+        .all() as { id: number }[];
+      expect(autistic.length).toBeGreaterThan(0);
+      for (const { id } of autistic) {
+        const p = ok<AutismPathway>(await demo.router.dispatch('demo-sup', 'autism:get', { childId: id }));
+        expect(p.consistency).toBe('consistent');
+        expect(AUTISM_STAGES.indexOf(p.currentStage!)).toBeGreaterThanOrEqual(AUTISM_STAGES.indexOf('rehabilitation'));
+      }
+    } finally {
+      demo.close();
+      demoRoot.cleanup();
+    }
   });
 });

@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
+import { AutismPathwayTab } from '../autism/AutismPathwayTab';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
+import { MentalHealthTab } from '../mental-health/MentalHealthTab';
 import { BenefitsTab } from '../record/BenefitsTab';
 import { ChildHeader } from '../record/ChildHeader';
 import { DocumentsTab } from '../record/DocumentsTab';
@@ -15,7 +17,7 @@ import { PlacementTab } from '../record/PlacementTab';
 import { ProfileTab } from '../record/ProfileTab';
 import { type RecordTabProps, useChildRecord } from '../record/use-child-record';
 
-const TABS = ['profile', 'placement', 'education', 'health', 'benefits', 'documents', 'eligibility', 'history'] as const;
+const TABS = ['profile', 'placement', 'education', 'health', 'benefits', 'documents', 'eligibility', 'autism', 'mentalHealth', 'history'] as const;
 type TabName = (typeof TABS)[number];
 
 /** One child's page: the header, then the record in tabs; the tab is in the URL (`/children/:id/:tab`). */
@@ -26,7 +28,16 @@ export function ChildPage() {
   const navigate = useNavigate();
   const canEligibility = useCan('eligibility.read');
   const canDocuments = useCan('documents.read');
-  const visible = TABS.filter((name) => (name !== 'eligibility' || canEligibility) && (name !== 'documents' || canDocuments));
+  const canRehab = useCan('rehab.read');
+  // The mental-health file is restricted (四(十二)): no tab, and no loading of it, without mentalHealth.read.
+  const canMentalHealth = useCan('mentalHealth.read');
+  const visible = TABS.filter(
+    (name) =>
+      (name !== 'eligibility' || canEligibility) &&
+      (name !== 'documents' || canDocuments) &&
+      (name !== 'autism' || canRehab) &&
+      (name !== 'mentalHealth' || canMentalHealth),
+  );
   const activeTab: TabName = visible.find((name) => name === tab) ?? 'profile';
   const { record, evaluation, error, reload, loads } = useChildRecord(childId);
 
@@ -44,6 +55,8 @@ export function ChildPage() {
     // header, a save in another tab) shows in them.
     eligibility: () => <EligibilityTab key={loads} childId={childId} />,
     history: () => <HistoryTab key={loads} childId={childId} />,
+    autism: () => <AutismPathwayTab key={loads} childId={childId} />,
+    mentalHealth: () => <MentalHealthTab childId={childId} onChanged={reload} />,
   };
   return (
     <Stack gap="md">

@@ -1,5 +1,7 @@
 import { DISABILITY_CATEGORY_LABELS_ZH } from '../../../shared/domain/disability-certificate';
 import { EDUCATION_STAGE_LABELS_ZH, PLACEMENT_LABELS_ZH } from '../../../shared/domain/rules-types';
+import { AUTISM_STAGE_LABELS_ZH } from '../../../shared/domain/autism';
+import { RISK_LEVEL_LABELS_ZH } from '../../../shared/domain/mental-health';
 import type { Widen } from './widen';
 
 /**
@@ -97,6 +99,11 @@ export const registryZh = {
     medicalAidClaim: { add: '登记医疗救助', void: '作废医疗救助记录' },
     assessment: { add: '登记综合评估', void: '作废综合评估' },
     vocationalRehab: { add: '登记职业康复', complete: '职业康复完成', void: '作废职业康复记录' },
+    mentalHealth: { read: '查看心理健康档案' },
+    mentalHealthCheck: { add: '登记心理健康监测', close: '高风险监测结案', void: '作废心理健康监测' },
+    mentalHealthFollowUp: { add: '添加心理随访', void: '作废心理随访' },
+    autismPathway: { read: '查看孤独症全链条' },
+    autismEvent: { add: '登记孤独症全链条事项', void: '作废孤独症全链条事项' },
   },
   entities: {
     child: '基本信息',
@@ -111,6 +118,9 @@ export const registryZh = {
     document: '文件',
     assessment: '综合评估',
     vocationalRehab: '职业康复',
+    mentalHealthCheck: '心理健康监测',
+    mentalHealthFollowUp: '心理随访',
+    autismEvent: '孤独症全链条',
   },
   fields: {
     child: {
@@ -136,8 +146,13 @@ export const registryZh = {
     document: { kind: '文件类别', title: '标题' },
     assessment: { assessedOn: '评估日期', round: '评估轮次', result: '评估结论' },
     vocationalRehab: { from: '开始日期', completedOn: '完成日期' },
+    mentalHealthCheck: { checkedOn: '监测日期', instrument: '监测工具', riskLevel: '风险等级', referral: '转介医疗机构', closedAt: '结案时间' },
+    mentalHealthFollowUp: { checkId: '监测记录', followedOn: '随访日期' },
+    autismEvent: { stage: '阶段', occurredOn: '日期', tool: '工具', confirmed: '确诊' },
   },
   values: {
+    riskLevel: { ...RISK_LEVEL_LABELS_ZH },
+    autismStage: { ...AUTISM_STAGE_LABELS_ZH },
     sex: { male: '男', female: '女' },
     status: { inCare: '在院', discharged: '已离院', archived: '已归档' },
     hukouKind: { shanghai: '本市户籍', other: '外省市户籍' },
@@ -258,6 +273,11 @@ export const registryEn: Widen<typeof registryZh> = {
     medicalAidClaim: { add: 'Medical aid recorded', void: 'Medical aid voided' },
     assessment: { add: 'Assessment recorded', void: 'Assessment voided' },
     vocationalRehab: { add: 'Vocational rehabilitation added', complete: 'Vocational rehabilitation completed', void: 'Vocational rehabilitation voided' },
+    mentalHealth: { read: 'Mental-health file viewed' },
+    mentalHealthCheck: { add: 'Mental-health check recorded', close: 'High-risk check closed', void: 'Mental-health check voided' },
+    mentalHealthFollowUp: { add: 'Mental-health follow-up added', void: 'Mental-health follow-up voided' },
+    autismPathway: { read: 'Autism pathway viewed' },
+    autismEvent: { add: 'Autism pathway event recorded', void: 'Autism pathway event voided' },
   },
   entities: {
     child: 'profile',
@@ -272,6 +292,9 @@ export const registryEn: Widen<typeof registryZh> = {
     document: 'document',
     assessment: 'assessment',
     vocationalRehab: 'vocational rehabilitation',
+    mentalHealthCheck: 'mental-health check',
+    mentalHealthFollowUp: 'mental-health follow-up',
+    autismEvent: 'autism pathway',
   },
   fields: {
     child: {
@@ -297,8 +320,13 @@ export const registryEn: Widen<typeof registryZh> = {
     document: { kind: 'Kind', title: 'Title' },
     assessment: { assessedOn: 'Date', round: 'Round', result: 'Result' },
     vocationalRehab: { from: 'From', completedOn: 'Completed' },
+    mentalHealthCheck: { checkedOn: 'Date of check', instrument: 'Instrument', riskLevel: 'Risk level', referral: 'Referred to', closedAt: 'Closed at' },
+    mentalHealthFollowUp: { checkId: 'Check', followedOn: 'Follow-up date' },
+    autismEvent: { stage: 'Stage', occurredOn: 'Date', tool: 'Tool', confirmed: 'Confirmed' },
   },
   values: {
+    riskLevel: { none: 'No risk', watch: 'Watch', high: 'High risk' },
+    autismStage: { screening: 'Screening', assessment: 'Assessment', diagnosis: 'Diagnosis', intervention: 'Intervention', rehabilitation: 'Rehabilitation', care: 'Care' },
     sex: { male: 'Male', female: 'Female' },
     status: { inCare: 'In care', discharged: 'Discharged', archived: 'Archived' },
     hukouKind: { shanghai: 'Shanghai', other: 'Outside Shanghai' },
