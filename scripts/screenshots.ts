@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { StartPages } from '../tests/e2e/pages/app-pages';
+import { createAccount, signInAs } from '../tests/e2e/support/accounts';
 import { freshDataDir, startHost } from '../tests/e2e/support/host';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,9 +23,9 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const shot = async (name: string) => {
+  const shot = async (name: string, fullPage = false) => {
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(outDir, `${name}.png`) });
+    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage });
     console.log(`saved ${join(outDir, `${name}.png`)}`);
   };
   await page.goto(host.url);
@@ -46,10 +47,17 @@ try {
   await page.getByRole('table', { name: '儿童档案' }).getByRole('row').nth(1).click();
   await page.waitForTimeout(600);
   await shot('05-child');
+  // TONGHU_SHOTS_ROLES="therapist,supervisor": the extra pages as a person holding those roles (the administrator sees no mental-health file).
+  const roles = process.env.TONGHU_SHOTS_ROLES?.split(',').filter(Boolean) ?? [];
+  if (roles.length > 0) {
+    const account = { username: 'shots', displayName: '截图用户', roles };
+    await createAccount(page, account);
+    await signInAs(page, account);
+  }
   for (const extra of process.env.TONGHU_SHOTS?.split(',').filter(Boolean) ?? []) {
     await page.goto(`${host.url}#${extra}`);
     await page.waitForTimeout(800);
-    await shot(`extra-${extra.replace(/[^\w]+/g, '-')}`);
+    await shot(`extra-${extra.replace(/[^\w]+/g, '-')}`, process.env.TONGHU_SHOTS_FULL === '1');
   }
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('link', { name: 'Children' }).click();

@@ -91,7 +91,8 @@ export function demoMentalHealthFile(
       followUps.push({ followedOn: on, note: notes[i] });
     }
     if (followUps.length >= 2 && rand() < 0.5) {
-      check.closedAt = nowIso;
+      const closedOn = addDays(followUps[followUps.length - 1].followedOn, 7);
+      check.closedAt = closedOn < today ? `${closedOn}T02:00:00.000Z` : nowIso;
       check.closeComment = '经转介治疗和三次随访，情绪稳定，风险解除，转入常规年度监测';
     }
   }

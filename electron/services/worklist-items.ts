@@ -131,7 +131,7 @@ export function worklistItemsForChild(input: ChildWorklistInput): WorklistItem[]
   // A high-risk check stays until a supervisor closes it (四(十二): early intervention or referral).
   for (const checkedOn of input.openHighRiskChecks ?? []) {
     items.push(
-      item(input, 'mentalHealthHighRisk', checkedOn, '四(十二)', `${checkedOn} 心理健康监测为高风险：须及时干预或转介医疗机构并随访，由主管结案`, 'now'),
+      item(input, 'mentalHealthHighRisk', checkedOn, '四(十二)', '心理健康监测为高风险：须及时干预或转介医疗机构并随访，待主管结案', 'now'),
     );
   }
 

@@ -17,6 +17,11 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+/** A refinement's `when`: run it once the named fields have no issue (whatever the other fields hold). */
+function whenValid(...fields: string[]) {
+  return { when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => !payload.issues.some((i) => fields.includes(String(i.path?.[0]))) };
+}
+
 export const riskLevelSchema = z.enum(RISK_LEVELS, { message: '请选择风险等级（无风险、关注或高风险）' });
 
 /** One named score of a check ("困难总分" 18). */
@@ -41,6 +46,7 @@ export const mentalHealthCheckAddSchema = z
     referralDate: isoDate.nullish().transform((v) => v ?? null),
     note: optionalText(1000),
   })
+  // Each cross-field check runs once the fields it reads are valid, so its message shows beside the others.
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.scores.forEach((s, i) => {
@@ -51,9 +57,11 @@ export const mentalHealthCheckAddSchema = z
         ctx.addIssue({ code: 'custom', path: ['scores', i, 'value'], message: `${v.instrument}“${scale.name}”的分数应在 ${scale.min}–${scale.max} 之间` });
       }
     });
+  }, whenValid('instrument', 'scores'))
+  .superRefine((v, ctx) => {
     if (v.referralDate && !v.referral) ctx.addIssue({ code: 'custom', path: ['referral'], message: '填写转介日期时请写明转介的医疗机构' });
     if (v.referralDate && v.referralDate < v.checkedOn) ctx.addIssue({ code: 'custom', path: ['referralDate'], message: '转介日期不能早于监测日期' });
-  });
+  }, whenValid('checkedOn', 'referral', 'referralDate'));
 export type MentalHealthCheckAddInput = z.input<typeof mentalHealthCheckAddSchema>;
 
 export const mentalHealthFollowUpAddSchema = z.object({

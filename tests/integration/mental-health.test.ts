@@ -78,6 +78,14 @@ describe('mental-health checks: bad input', () => {
     expect(countChecks(childId)).toBe(0);
   });
 
+  it('a score out of range is reported together with a missing risk level (one pass shows every field)', async () => {
+    const childId = await newChild('多项校验');
+    const r = await call(users.therapist, 'mentalHealth:addCheck', { childId, checkedOn: '2026-10-01', instrument: 'SDQ', scores: [{ name: '困难总分', value: 45 }] });
+    const issues = (refusal(r)?.details as { issues: { path: string; message: string }[] }).issues;
+    expect(issues.map((i) => i.path).sort()).toEqual(['riskLevel', 'scores.0.value']);
+    expect(issues.find((i) => i.path === 'scores.0.value')?.message).toBe('SDQ“困难总分”的分数应在 0–40 之间');
+  });
+
   it('the service itself throws a ValidationError naming the field and writes nothing', async () => {
     const childId = await newChild('服务校验');
     const ctx = host.core.context({ userId: users.therapist.id, username: users.therapist.username, roles: users.therapist.roles });

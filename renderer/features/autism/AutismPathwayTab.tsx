@@ -42,6 +42,9 @@ export function AutismPathwayTab({ childId }: { childId: number }) {
   const nextStage: AutismStage = AUTISM_STAGES[Math.min(currentIndex + 1, AUTISM_STAGES.length - 1)];
   const stageLabel = (s: AutismStage) => t(`wellbeing.autism.stages.${s}`);
   const record = pathway.recordDiagnosis;
+  // A diagnosis that ruled autism out, with nothing after it: the child leaves the pathway there.
+  const lastDiagnosis = pathway.events.filter((e) => e.voidedAt === null && e.stage === 'diagnosis').at(-1);
+  const ruledOut = pathway.currentStage === 'diagnosis' && lastDiagnosis?.confirmed === false ? lastDiagnosis : null;
   const warning = pathway.consistency === 'recordMissing' || pathway.consistency === 'eventMissing' || pathway.consistency === 'conflict';
 
   return (
@@ -70,14 +73,21 @@ export function AutismPathwayTab({ childId }: { childId: number }) {
       >
         <Stack gap="md">
           <Text fw={600} data-testid="autism-current-stage">
-            {pathway.currentStage === null ? t('wellbeing.autism.notStarted') : t('wellbeing.autism.current', { stage: stageLabel(pathway.currentStage) })}
+            {pathway.currentStage === null
+              ? t('wellbeing.autism.notStarted')
+              : ruledOut
+                ? t('wellbeing.autism.ruledOut', { date: ruledOut.occurredOn })
+                : t('wellbeing.autism.current', { stage: stageLabel(pathway.currentStage) })}
           </Text>
-          <Stepper active={currentIndex} size="sm" iconSize={32} aria-label={t('wellbeing.autism.title')}>
+          <Stepper active={currentIndex} size="xs" iconSize={28} aria-label={t('wellbeing.autism.title')}>
             {AUTISM_STAGES.map((s) => (
               <Stepper.Step
                 key={s}
                 label={stageLabel(s)}
-                description={pathway.reachedOn[s] ?? t('wellbeing.autism.notReached')}
+                description={
+                  s === 'diagnosis' && ruledOut ? `${pathway.reachedOn[s]} ${t('wellbeing.autism.confirmedNo')}` : (pathway.reachedOn[s] ?? t('wellbeing.autism.notReached'))
+                }
+                color={s === 'diagnosis' && ruledOut ? 'gray' : undefined}
                 data-testid={`autism-step-${s}`}
                 data-reached={pathway.reachedOn[s] !== undefined || undefined}
               />

@@ -84,9 +84,14 @@ export function MentalHealthTab({ childId, onChanged }: { childId: number; onCha
     >
       <Stack gap="md">
         <Group gap="xl" data-testid="mental-health-summary">
-          <Badge color="gray" variant="outline" leftSection={<IconLock size={12} />}>
-            {t('wellbeing.mentalHealth.restricted')}
-          </Badge>
+          <Stack gap={2}>
+            <Badge color="gray" variant="outline" leftSection={<IconLock size={12} />}>
+              {t('wellbeing.mentalHealth.restricted')}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {t('wellbeing.mentalHealth.restrictedHint')}
+            </Text>
+          </Stack>
           <LabeledValue label={t('wellbeing.mentalHealth.lastChecked')} value={file.lastCheckedOn ?? t('wellbeing.mentalHealth.never')} />
           <LabeledValue
             label={t('wellbeing.mentalHealth.nextDue')}
@@ -250,13 +255,6 @@ function CheckCard({ check: c, actions, onVoidFollowUp }: { check: MentalHealthC
           {c.note}
         </Text>
       )}
-      {c.closedAt !== null && (
-        <Alert color="gray" variant="light" mt="xs" p="xs" data-testid="close-comment">
-          {c.closedByName
-            ? t('wellbeing.mentalHealth.closedBy', { name: c.closedByName, date: c.closedAt.slice(0, 10), comment: c.closeComment ?? '' })
-            : t('wellbeing.mentalHealth.closedOn', { date: c.closedAt.slice(0, 10), comment: c.closeComment ?? '' })}
-        </Alert>
-      )}
       <Text size="xs" c="dimmed" mt="xs" mb={4}>
         {t('wellbeing.mentalHealth.followUps')}
         {c.createdByName && ` · ${t('wellbeing.mentalHealth.fields.recordedBy')}：${c.createdByName}`}
@@ -289,6 +287,13 @@ function CheckCard({ check: c, actions, onVoidFollowUp }: { check: MentalHealthC
             </Timeline.Item>
           ))}
         </Timeline>
+      )}
+      {c.closedAt !== null && (
+        <Alert color="gray" variant="light" mt="xs" p="xs" data-testid="close-comment">
+          {c.closedByName
+            ? t('wellbeing.mentalHealth.closedBy', { name: c.closedByName, date: c.closedAt.slice(0, 10), comment: c.closeComment ?? '' })
+            : t('wellbeing.mentalHealth.closedOn', { date: c.closedAt.slice(0, 10), comment: c.closeComment ?? '' })}
+        </Alert>
       )}
     </Card>
   );

@@ -9,8 +9,9 @@ import type { Widen } from './widen';
 export const wellbeingZh = {
   mentalHealth: {
     title: '心理健康档案',
-    hint: '每年开展一次心理健康监测；发现风险及早干预或转介医疗机构。本档案仅限有权限的人员查看，每次查看均记入审计日志。',
+    hint: '每年开展一次心理健康监测，发现风险及早干预或转介医疗机构',
     restricted: '受限档案',
+    restrictedHint: '仅限授权人员查看，每次查看均记入审计日志',
     add: '登记年度监测',
     print: '打印心理健康档案',
     lastChecked: '上次监测',
@@ -69,6 +70,7 @@ export const wellbeingZh = {
     add: '登记事项',
     print: '打印',
     current: '目前所处阶段：{stage}',
+    ruledOut: '目前所处阶段：诊断 — {date} 排除孤独症',
     notStarted: '尚未进入孤独症服务链条',
     reached: '{date}',
     notReached: '未到达',
@@ -107,8 +109,9 @@ export const wellbeingZh = {
 export const wellbeingEn: Widen<typeof wellbeingZh> = {
   mentalHealth: {
     title: 'Mental-health file',
-    hint: 'A yearly mental-health check; early intervention or referral to a medical institution when a risk is found. Restricted: only authorised staff may see it, and every view is in the audit trail.',
+    hint: 'A yearly check; early intervention or referral to a medical institution when a risk is found',
     restricted: 'Restricted',
+    restrictedHint: 'Only authorised staff may see it; every view is in the audit trail',
     add: 'Record yearly check',
     print: 'Print mental-health file',
     lastChecked: 'Last check',
@@ -167,6 +170,7 @@ export const wellbeingEn: Widen<typeof wellbeingZh> = {
     add: 'Record an event',
     print: 'Print',
     current: 'Current stage: {stage}',
+    ruledOut: 'Current stage: diagnosis — autism ruled out on {date}',
     notStarted: 'Not on the autism pathway yet',
     reached: '{date}',
     notReached: 'Not reached',
