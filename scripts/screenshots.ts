@@ -3,6 +3,8 @@
  * the first-run set-up with the demo data, and saves a screenshot of each main page (zh-CN, plus the
  * children list in English) to outDir (default docs/screenshots). For looking at what we build and
  * for issue notes; needs the built renderer (`npm run build:renderer`) and Chromium.
+ * TONGHU_SHOTS="/route1,/route2" adds pages; TONGHU_SHOTS_ROLES="therapist,supervisor" takes them as a
+ * person with those roles; TONGHU_SHOTS_FULL=1 takes them full-page.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
