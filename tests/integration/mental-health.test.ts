@@ -109,9 +109,15 @@ describe('mental-health checks: bad input', () => {
     expect(refusal(early)).toMatchObject({ code: 'invalid_input', field: 'followedOn' });
     const blank = await call(users.therapist, 'mentalHealth:addFollowUp', { childId, checkId: check.id, followedOn: '2026-09-15', note: '  ' });
     expect(refusal(blank)).toMatchObject({ code: 'invalid_input', field: 'note' });
-    ok(await call(users.therapist, 'mentalHealth:addFollowUp', { childId, checkId: check.id, followedOn: '2026-09-15', note: '情绪平稳，继续观察' }));
+    const kept = ok<{ id: number }>(await call(users.therapist, 'mentalHealth:addFollowUp', { childId, checkId: check.id, followedOn: '2026-09-15', note: '情绪平稳，继续观察' }));
     const file = ok<MentalHealthFile>(await call(users.therapist, 'mentalHealth:get', { childId }));
     expect(file.checks[0].followUps.map((f) => f.note)).toEqual(['情绪平稳，继续观察']);
+    // Voided, it stays in the file, marked, with the reason.
+    ok(await call(users.therapist, 'mentalHealth:void', { childId, entity: 'followUp', id: kept.id, reason: '记到别的孩子名下了' }));
+    const after = ok<MentalHealthFile>(await call(users.therapist, 'mentalHealth:get', { childId }));
+    expect(after.checks[0].followUps[0]).toMatchObject({ id: kept.id, voidReason: '记到别的孩子名下了' });
+    expect(after.checks[0].followUps[0].voidedAt).not.toBeNull();
+    expect(refusal(await call(users.therapist, 'mentalHealth:void', { childId, entity: 'followUp', id: kept.id, reason: '再作废一次' }))?.code).toBe('conflict');
   });
 });
 
