@@ -17,9 +17,15 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-/** A refinement's `when`: run it once the named fields have no issue (whatever the other fields hold). */
+/** A refinement's `when`: run it once the input is an object whose named fields have no issue (whatever the other fields hold). */
 function whenValid(...fields: string[]) {
-  return { when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => !payload.issues.some((i) => fields.includes(String(i.path?.[0]))) };
+  return {
+    when: (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !Array.isArray(payload.value) &&
+      !payload.issues.some((i) => (i.path?.length ?? 0) === 0 || fields.includes(String(i.path?.[0]))),
+  };
 }
 
 export const riskLevelSchema = z.enum(RISK_LEVELS, { message: '请选择风险等级（无风险、关注或高风险）' });

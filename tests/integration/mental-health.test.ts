@@ -78,6 +78,12 @@ describe('mental-health checks: bad input', () => {
     expect(countChecks(childId)).toBe(0);
   });
 
+  it('input that is not an object at all is refused as invalid input, not an internal error', async () => {
+    for (const input of ['abc', 42, null, [1, 2], { scores: 'x' }]) {
+      expect(refusal(await call(users.therapist, 'mentalHealth:addCheck', input))?.code).toBe('invalid_input');
+    }
+  });
+
   it('a score out of range is reported together with a missing risk level (one pass shows every field)', async () => {
     const childId = await newChild('多项校验');
     const r = await call(users.therapist, 'mentalHealth:addCheck', { childId, checkedOn: '2026-10-01', instrument: 'SDQ', scores: [{ name: '困难总分', value: 45 }] });
