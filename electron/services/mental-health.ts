@@ -19,7 +19,7 @@ import {
   mentalHealthFollowUpAddSchema,
   mentalHealthVoidSchema,
 } from '../../shared/contract/mental-health';
-import { addYears } from '../../shared/domain/dates';
+import { addYears, toIsoDate } from '../../shared/domain/dates';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
 import { voidRow } from './record';
@@ -173,7 +173,7 @@ export function closeMentalHealthCheck(ctx: ServiceContext, raw: MentalHealthClo
     const check = checkOne(ctx, child.id, input.id);
     if (check.voidedAt !== null) throw new AppError('conflict', '该监测记录已作废');
     if (check.riskLevel !== 'high') throw new AppError('conflict', '只有高风险的监测需要结案');
-    if (check.closedAt !== null) throw new AppError('conflict', `该高风险监测已于 ${check.closedAt.slice(0, 10)} 结案`);
+    if (check.closedAt !== null) throw new AppError('conflict', `该高风险监测已于 ${toIsoDate(new Date(check.closedAt))} 结案`);
     const closedAt = nowIso(ctx);
     const updated = ctx.db
       .update(mentalHealthChecks)

@@ -291,8 +291,8 @@ function CheckCard({ check: c, actions, onVoidFollowUp }: { check: MentalHealthC
       {c.closedAt !== null && (
         <Alert color="gray" variant="light" mt="xs" p="xs" data-testid="close-comment">
           {c.closedByName
-            ? t('wellbeing.mentalHealth.closedBy', { name: c.closedByName, date: c.closedAt.slice(0, 10), comment: c.closeComment ?? '' })
-            : t('wellbeing.mentalHealth.closedOn', { date: c.closedAt.slice(0, 10), comment: c.closeComment ?? '' })}
+            ? t('wellbeing.mentalHealth.closedBy', { name: c.closedByName, date: toIsoDate(new Date(c.closedAt)), comment: c.closeComment ?? '' })
+            : t('wellbeing.mentalHealth.closedOn', { date: toIsoDate(new Date(c.closedAt)), comment: c.closeComment ?? '' })}
         </Alert>
       )}
     </Card>
