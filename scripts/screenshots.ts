@@ -3,11 +3,14 @@
  * the first-run set-up with the demo data, and saves a screenshot of each main page (zh-CN, plus the
  * children list in English, and the rehabilitation pages as a therapist and a supervisor) to outDir (default docs/screenshots). For looking at what we build and
  * for issue notes; needs the built renderer (`npm run build:renderer`) and Chromium.
+ * TONGHU_SHOTS="/route1,/route2" adds pages; TONGHU_SHOTS_ROLES="therapist,supervisor" takes them as a
+ * person with those roles; TONGHU_SHOTS_FULL=1 takes them full-page.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { StartPages } from '../tests/e2e/pages/app-pages';
+import { createAccount, signInAs } from '../tests/e2e/support/accounts';
 import { freshDataDir, startHost } from '../tests/e2e/support/host';
 import { rehabShots } from './screenshots-rehab';
 
@@ -48,10 +51,17 @@ try {
   await page.getByRole('table', { name: '儿童档案' }).getByRole('row').nth(1).click();
   await page.waitForTimeout(600);
   await shot('05-child');
+  // TONGHU_SHOTS_ROLES="therapist,supervisor": the extra pages as a person holding those roles (the administrator sees no mental-health file).
+  const roles = process.env.TONGHU_SHOTS_ROLES?.split(',').filter(Boolean) ?? [];
+  if (roles.length > 0) {
+    const account = { username: 'shots', displayName: '截图用户', roles };
+    await createAccount(page, account);
+    await signInAs(page, account);
+  }
   for (const extra of process.env.TONGHU_SHOTS?.split(',').filter(Boolean) ?? []) {
     await page.goto(`${host.url}#${extra}`);
     await page.waitForTimeout(800);
-    await shot(`extra-${extra.replace(/[^\w]+/g, '-')}`);
+    await shot(`extra-${extra.replace(/[^\w]+/g, '-')}`, process.env.TONGHU_SHOTS_FULL === '1');
   }
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('link', { name: 'Children' }).click();

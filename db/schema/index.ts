@@ -7,3 +7,5 @@ export * from './record';
 export * from './reintegration';
 export * from './wellbeing';
 export * from './rehab';
+export * from './mental-health';
+export * from './autism';

@@ -15,10 +15,21 @@ export const mentalHealthChecks = sqliteTable(
     instrument: text('instrument'),
     riskLevel: text('risk_level', { enum: ['none', 'watch', 'high'] }).notNull(),
     actions: text('actions'),
+    /** The medical institution the child was referred to (四(十二)/(十三)), if any. */
     referral: text('referral'),
     note: text('note'),
+    /** Named scores, e.g. [{ name: '困难总分', value: 18 }]; ranges checked against the instrument when it is known. */
+    scores: text('scores', { mode: 'json' }).$type<{ name: string; value: number }[]>(),
+    referralDate: text('referral_date'),
+    /** A high-risk check stays on the worklist until a supervisor closes it, with a comment. */
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by'),
+    closeComment: text('close_comment'),
   },
-  (t) => [index('mental_health_child_idx').on(t.childId, t.checkedOn)],
+  (t) => [
+    index('mental_health_child_idx').on(t.childId, t.checkedOn),
+    index('mental_health_open_high_idx').on(t.riskLevel, t.closedAt),
+  ],
 );
 
 /**

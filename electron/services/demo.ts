@@ -1,4 +1,5 @@
 import {
+  autismPathwayEvents,
   benefitsReceived,
   childStatusFacts,
   children,
@@ -7,6 +8,7 @@ import {
   guardianships,
   medicalInsurance,
   mentalHealthChecks,
+  mentalHealthFollowUps,
   placements,
   rehabPlans,
   reintegrationAssessments,
@@ -19,6 +21,7 @@ import { SHANGHAI_DISTRICTS, isCurrentShanghaiDistrict } from '../../shared/doma
 import { makeIdNumber } from '../../shared/domain/id-number';
 import type { BenefitCode, DisabilityGrade, EducationStage, Placement } from '../../shared/domain/rules-types';
 import { appendAudit } from './audit';
+import { demoAutismPathway, demoMentalHealthFile } from './demo-files';
 import type { ServiceContext } from './context';
 import { seedDemoRehab } from './demo-rehab';
 import { namePinyin } from './pinyin';
@@ -510,6 +513,8 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
   // A stream of its own, so the records stay what they were before the wellbeing dates were added.
   const wellbeingRand = seededRandom(DEMO_SEED);
   const rehabRand = seededRandom(DEMO_SEED + 2);
+  const mentalHealthRand = seededRandom(DEMO_SEED + 12);
+  const autismRand = seededRandom(DEMO_SEED + 27);
   ctx.sqlite.transaction(() => {
     for (const record of demoRecords(options.children, today)) {
       const c = record.child;
@@ -550,12 +555,17 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
       for (const v of record.vocationalRehab) db.insert(vocationalRehab).values({ ...meta(childId), ...v }).run();
       for (const m of record.insurance) db.insert(medicalInsurance).values({ ...meta(childId), ...m }).run();
       const wellbeing = demoWellbeing(record, today, wellbeingRand);
-      if (wellbeing.mentalHealthCheck) db.insert(mentalHealthChecks).values({ ...meta(childId), ...wellbeing.mentalHealthCheck }).run();
       if (wellbeing.rehabPlan) {
         const plan = db.insert(rehabPlans).values({ ...meta(childId), ...wellbeing.rehabPlan }).returning({ id: rehabPlans.id }).get();
         const autism = record.facts.some((f) => f.fact.kind === 'autismDiagnosis');
         seedDemoRehab(ctx, { childId, planId: plan.id, startsOn: wellbeing.rehabPlan.startsOn, today, category: record.disabilities[0]?.category ?? null, autism, now }, rehabRand);
       }
+      if (wellbeing.mentalHealthCheck) {
+        const file = demoMentalHealthFile(wellbeing.mentalHealthCheck, record, today, now, mentalHealthRand);
+        const { id: checkId } = db.insert(mentalHealthChecks).values({ ...meta(childId), ...file.check }).returning({ id: mentalHealthChecks.id }).get();
+        for (const f of file.followUps) db.insert(mentalHealthFollowUps).values({ ...meta(childId), checkId, ...f }).run();
+      }
+      for (const e of demoAutismPathway(record, today, autismRand)) db.insert(autismPathwayEvents).values({ ...meta(childId), ...e }).run();
     }
     appendAudit(ctx, { action: 'demo.load', detail: { children: options.children } });
   })();

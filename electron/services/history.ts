@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import {
+  autismPathwayEvents,
   benefitsReceived,
   childStatusFacts,
   disabilities,
@@ -14,6 +15,7 @@ import {
   guardianships,
   medicalAidClaims,
   medicalInsurance,
+  mentalHealthChecks,
   placements,
   reintegrationAssessments,
   vocationalRehab,
@@ -32,6 +34,9 @@ type Subject = Record<string, Json>;
 /** Verbs that record someone looking, not changing: reads of the page or the record, evaluations, exports. */
 const VIEW_VERBS = ['read', 'evaluate', 'export', 'print'] as const;
 const VIEW_SQL = `(${VIEW_VERBS.map((v) => `a.action LIKE '%.${v}'`).join(' OR ')})`;
+
+/** Entries of the mental-health file: its reads, changes and prints. */
+const MENTAL_HEALTH_HIDDEN_SQL = `NOT (a.action LIKE 'mentalHealth%' OR (a.action = 'print' AND a.detail LIKE '%"mentalHealth"%'))`;
 
 /** Whether an audited action is a view of the record rather than a change to it. */
 export function isViewAction(action: string): boolean {
@@ -145,6 +150,16 @@ const SUBJECTS: Record<string, Loader> = {
       ctx.db.select().from(reintegrationAssessments).where(and(eq(reintegrationAssessments.childId, childId), inArray(reintegrationAssessments.id, ids))).all(),
       (r) => ({ round: r.round, result: r.result, assessedOn: r.assessedOn }),
     ),
+  mentalHealthCheck: (ctx, childId, ids) =>
+    byId(ctx.db.select().from(mentalHealthChecks).where(and(eq(mentalHealthChecks.childId, childId), inArray(mentalHealthChecks.id, ids))).all(), (r) => ({
+      checkedOn: r.checkedOn,
+      riskLevel: r.riskLevel,
+    })),
+  autismEvent: (ctx, childId, ids) =>
+    byId(ctx.db.select().from(autismPathwayEvents).where(and(eq(autismPathwayEvents.childId, childId), inArray(autismPathwayEvents.id, ids))).all(), (r) => ({
+      stage: r.stage,
+      occurredOn: r.occurredOn,
+    })),
   vocationalRehab: (ctx, childId, ids) =>
     byId(ctx.db.select().from(vocationalRehab).where(and(eq(vocationalRehab.childId, childId), inArray(vocationalRehab.id, ids))).all(), (r) => ({
       from: r.from,
@@ -180,6 +195,8 @@ export function childHistory(ctx: ServiceContext, raw: HistoryInput): HistoryOut
   const where = ['a.child_id = ?'];
   const params: number[] = [child.id];
   if (!input.includeViews) where.push(`NOT ${VIEW_SQL}`);
+  // The mental-health file is restricted (四(十二)): its entries only for those who may read it.
+  if (!can(ctx.actor?.roles ?? [], 'mentalHealth.read')) where.push(MENTAL_HEALTH_HIDDEN_SQL);
   const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log a WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
   if (input.beforeId !== undefined) {
     where.push('a.id < ?');

@@ -29,6 +29,7 @@ export const KIND_PERMISSION: Readonly<Record<WorklistKind, Permission>> = {
   conflict: 'eligibility.read',
   mentalHealthDue: 'mentalHealth.read',
   rehabReviewDue: 'rehab.read',
+  mentalHealthHighRisk: 'mentalHealth.read',
 };
 
 export type ChildWorklistInput = {
@@ -42,6 +43,8 @@ export type ChildWorklistInput = {
   lastMentalHealthCheck: string | null;
   /** The next review date of the child's active rehabilitation plan, if any. */
   rehabReviewDate: string | null;
+  /** Dates of the child's high-risk mental-health checks no supervisor has closed yet. */
+  openHighRiskChecks?: readonly string[];
 };
 
 function item(
@@ -122,6 +125,13 @@ export function worklistItemsForChild(input: ChildWorklistInput): WorklistItem[]
         input.lastMentalHealthCheck ? `上次心理健康监测为 ${input.lastMentalHealthCheck}，每年应监测一次` : '尚无心理健康监测记录，每年应监测一次并建立档案',
         urgencyOf(mhDue, asOf, 0),
       ),
+    );
+  }
+
+  // A high-risk check stays until a supervisor closes it (四(十二): early intervention or referral).
+  for (const checkedOn of input.openHighRiskChecks ?? []) {
+    items.push(
+      item(input, 'mentalHealthHighRisk', checkedOn, '四(十二)', '心理健康监测为高风险：须及时干预或转介医疗机构并随访，待主管结案', 'now'),
     );
   }
 

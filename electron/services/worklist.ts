@@ -13,6 +13,7 @@ import type { ServiceContext } from './context';
 import { eligibilityTimeline } from './eligibility-timeline';
 import { deriveFacts, educationOn } from './facts';
 import { loadRecordsForFacts } from './record-store';
+import { openHighRiskChecks } from './mental-health';
 import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
 import { HORIZON, KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
 import { addMonths } from '../../shared/domain/dates';
@@ -33,6 +34,7 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
     .all()
     .filter((c) => c.birthDate <= asOf);
   const mentalHealth = visible.has('mentalHealthDue') ? lastMentalHealthChecks(ctx, asOf) : new Map<number, string>();
+  const highRisk = visible.has('mentalHealthHighRisk') ? openHighRiskChecks(ctx, asOf) : new Map<number, string[]>();
   const reviews = visible.has('rehabReviewDue') ? rehabReviewDates(ctx, asOf) : new Map<number, string>();
 
   const records = loadRecordsForFacts(ctx, inCare);
@@ -53,6 +55,7 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
       receiving: facts.receiving,
       lastMentalHealthCheck: mentalHealth.get(child.id) ?? null,
       rehabReviewDate: reviews.get(child.id) ?? null,
+      openHighRiskChecks: highRisk.get(child.id) ?? [],
     });
     for (const item of items) if (visible.has(item.kind)) all.push(item);
   }

@@ -8,10 +8,10 @@ import { applyServiceError, zodValidate } from './form-errors';
 
 /** Every leaf path of a form's values (`fact.value.father`), i.e. the paths an input can show an error at. */
 export function leafPaths(value: unknown, prefix = ''): string[] {
-  // A list is a field of its own (an error about the whole list) and holds fields (`goals.0.title`).
-  if (Array.isArray(value)) return [...(prefix ? [prefix] : []), ...value.flatMap((v, i) => leafPaths(v, prefix ? `${prefix}.${i}` : String(i)))];
-  const plainObject = value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
-  if (!plainObject) return prefix ? [prefix] : [];
+  const isPlainObject = (v: unknown) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+  // A list is a field itself (`formerNames`); a list of objects (`scores`) also has fields per item (`scores.0.value`).
+  if (Array.isArray(value) && prefix) return [prefix, ...value.flatMap((item, i) => (isPlainObject(item) ? leafPaths(item, `${prefix}.${i}`) : []))];
+  if (!isPlainObject(value)) return prefix ? [prefix] : [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) => leafPaths(v, prefix ? `${prefix}.${key}` : key));
 }
 

@@ -3,6 +3,7 @@ import { backupEn } from './parts/backup';
 import { recordEn } from './parts/record';
 import { rehabEn } from './parts/rehab';
 import { registryEn } from './parts/registry';
+import { wellbeingEn } from './parts/wellbeing';
 import type { Messages } from './zh-CN';
 
 /** English, second language. Every key of zh-CN must be here (the type checks it). */
@@ -99,6 +100,7 @@ export const en: Messages = {
   backup: backupEn,
   record: recordEn,
   rehab: rehabEn,
+  wellbeing: wellbeingEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',
@@ -113,7 +115,7 @@ export const en: Messages = {
     title: 'Work due', asOf: 'As of {date}', all: 'All',
     kinds: {
       turning18: 'Turning 18 within six months', assessmentDue: 'Reintegration assessment due', allowanceStops: 'Benefit stops', conflict: 'Benefits that may not stack',
-      mentalHealthDue: 'Yearly mental-health check', rehabReviewDue: 'Rehabilitation plan review',
+      mentalHealthDue: 'Yearly mental-health check', rehabReviewDue: 'Rehabilitation plan review', mentalHealthHighRisk: 'High mental-health risk to close',
     },
     urgency: { now: 'Now', soon: 'Soon', upcoming: 'Upcoming' },
     columns: { child: 'Child', kind: 'What', due: 'Date', clause: 'Clause', reason: 'Why' },

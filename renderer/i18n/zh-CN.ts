@@ -5,6 +5,7 @@ import { backupZh } from './parts/backup';
 import { recordZh } from './parts/record';
 import { rehabZh } from './parts/rehab';
 import { registryZh } from './parts/registry';
+import { wellbeingZh } from './parts/wellbeing';
 import type { Widen } from './parts/widen';
 export const zhCN = {
   app: {
@@ -197,6 +198,7 @@ export const zhCN = {
   backup: backupZh,
   record: recordZh,
   rehab: rehabZh,
+  wellbeing: wellbeingZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {
@@ -205,7 +207,7 @@ export const zhCN = {
     all: '全部',
     kinds: {
       turning18: '半年内满18周岁', assessmentDue: '应进行安置评估', allowanceStops: '待遇停发', conflict: '待遇不可兼得',
-      mentalHealthDue: '心理健康年度监测', rehabReviewDue: '康复计划复评',
+      mentalHealthDue: '心理健康年度监测', rehabReviewDue: '康复计划复评', mentalHealthHighRisk: '心理高风险待结案',
     },
     urgency: { now: '现在', soon: '临近', upcoming: '即将' },
     columns: { child: '儿童', kind: '事项', due: '日期', clause: '条款', reason: '原因' },

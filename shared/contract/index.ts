@@ -1,9 +1,11 @@
 import { appChannels } from './app';
+import { autismChannels } from './autism';
 import { backupChannels } from './backup';
 import { auditChannels } from './audit';
 import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
+import { mentalHealthChannels } from './mental-health';
 import { recordChannels } from './record';
 import { rehabChannels } from './rehab';
 import { settingsChannels } from './settings';
@@ -36,6 +38,8 @@ export const contract = {
   ...auditChannels,
   ...settingsChannels,
   ...rehabChannels,
+  ...mentalHealthChannels,
+  ...autismChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,11 +2,13 @@ import type { AppCore } from '../../services/app-core';
 import type { Handlers } from '../router';
 import type { SessionStore } from '../sessions';
 import { appHandlers } from './app';
+import { autismHandlers } from './autism';
 import { backupHandlers } from './backup';
 import { auditHandlers } from './audit';
 import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
+import { mentalHealthHandlers } from './mental-health';
 import { recordHandlers } from './record';
 import { rehabHandlers } from './rehab';
 import { settingsHandlers } from './settings';
@@ -25,5 +27,7 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...auditHandlers(core),
     ...settingsHandlers(core, sessions),
     ...rehabHandlers(core),
+    ...mentalHealthHandlers(core),
+    ...autismHandlers(core),
   };
 }

@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
+import { AutismPathwayTab } from '../autism/AutismPathwayTab';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
+import { MentalHealthTab } from '../mental-health/MentalHealthTab';
 import { BenefitsTab } from '../record/BenefitsTab';
 import { ChildHeader } from '../record/ChildHeader';
 import { DocumentsTab } from '../record/DocumentsTab';
@@ -16,7 +18,7 @@ import { ProfileTab } from '../record/ProfileTab';
 import { type RecordTabProps, useChildRecord } from '../record/use-child-record';
 import { RehabTab } from '../rehab/RehabTab';
 
-const TABS = ['profile', 'placement', 'education', 'health', 'rehab', 'benefits', 'documents', 'eligibility', 'history'] as const;
+const TABS = ['profile', 'placement', 'education', 'health', 'rehab', 'autism', 'mentalHealth', 'benefits', 'documents', 'eligibility', 'history'] as const;
 type TabName = (typeof TABS)[number];
 
 /** One child's page: the header, then the record in tabs; the tab is in the URL (`/children/:id/:tab`). */
@@ -28,7 +30,16 @@ export function ChildPage() {
   const canEligibility = useCan('eligibility.read');
   const canDocuments = useCan('documents.read');
   const canRehab = useCan('rehab.read');
-  const visible = TABS.filter((name) => (name !== 'eligibility' || canEligibility) && (name !== 'documents' || canDocuments) && (name !== 'rehab' || canRehab));
+  // The mental-health file is restricted (四(十二)): no tab, and no loading of it, without mentalHealth.read.
+  const canMentalHealth = useCan('mentalHealth.read');
+  const visible = TABS.filter(
+    (name) =>
+      (name !== 'eligibility' || canEligibility) &&
+      (name !== 'documents' || canDocuments) &&
+      (name !== 'rehab' || canRehab) &&
+      (name !== 'autism' || canRehab) &&
+      (name !== 'mentalHealth' || canMentalHealth),
+  );
   const activeTab: TabName = visible.find((name) => name === tab) ?? 'profile';
   const { record, evaluation, error, reload, loads } = useChildRecord(childId);
 
@@ -47,6 +58,8 @@ export function ChildPage() {
     eligibility: () => <EligibilityTab key={loads} childId={childId} />,
     history: () => <HistoryTab key={loads} childId={childId} />,
     rehab: () => <RehabTab key={loads} childId={childId} />,
+    autism: () => <AutismPathwayTab key={loads} childId={childId} />,
+    mentalHealth: () => <MentalHealthTab childId={childId} onChanged={reload} />,
   };
   return (
     <Stack gap="md">

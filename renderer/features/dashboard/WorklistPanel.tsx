@@ -12,6 +12,8 @@ import { useT } from '../../i18n';
 type Worklist = ChannelOutput<'worklist:get'>;
 const FILTER_KEY = 'tonghu.worklist.kind';
 const URGENCY_COLOR: Record<WorklistItem['urgency'], string> = { now: 'red', soon: 'orange', upcoming: 'blue' };
+/** The child page's tab an item opens on (the eligibility tab unless said otherwise). */
+const KIND_TAB: Partial<Record<WorklistKind, string>> = { mentalHealthDue: 'mentalHealth', mentalHealthHighRisk: 'mentalHealth' };
 
 /** The dashboard's worklist: what is due for the signed-in person, counted per kind, each item with its clause. */
 export function WorklistPanel() {
@@ -80,7 +82,7 @@ export function WorklistPanel() {
                   {items.map((item) => (
                     <Table.Tr key={`${item.kind}-${item.childId}-${item.dueDate}-${item.reason}`} data-kind={item.kind}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/children/${item.childId}/eligibility`} fw={600}>
+                        <Anchor component={Link} to={`/children/${item.childId}/${KIND_TAB[item.kind] ?? 'eligibility'}`} fw={600}>
                           {item.childName}
                         </Anchor>
                       </Table.Td>

@@ -38,6 +38,8 @@ const VALUE_LISTS: Record<string, string> = {
   'assessment.result': 'assessmentResult',
   'document.kind': 'documentKind',
   'statusFact.kind': 'statusFactKind',
+  'mentalHealthCheck.riskLevel': 'riskLevel',
+  'autismEvent.stage': 'autismStage',
 };
 
 function coded(w: Words, list: string, code: string): string {
@@ -134,6 +136,10 @@ export function describeSubject(entity: string | null, subject: HistoryEntry['su
       return String(subject.claimDate ?? '');
     case 'vocationalRehab':
       return String(subject.from ?? '');
+    case 'mentalHealthCheck':
+      return `${String(subject.checkedOn ?? '')} ${v('riskLevel')}`;
+    case 'autismEvent':
+      return `${v('stage')} ${String(subject.occurredOn ?? '')}`;
     default:
       return '';
   }

@@ -41,6 +41,7 @@ describe('fact values in words', () => {
 
 describe('form paths', () => {
   it('lists the leaf paths inputs can show errors at, a File being one leaf', () => {
-    expect(leafPaths({ a: '', b: { c: null, d: false }, e: [1], f: new Date(0) })).toEqual(['a', 'b.c', 'b.d', 'e', 'e.0', 'f']);
+    expect(leafPaths({ a: '', b: { c: null, d: false }, e: [1], f: new Date(0) })).toEqual(['a', 'b.c', 'b.d', 'e', 'f']);
+    expect(leafPaths({ scores: [{ name: 'x', value: 1 }], tags: ['a'] })).toEqual(['scores', 'scores.0.name', 'scores.0.value', 'tags']);
   });
 });

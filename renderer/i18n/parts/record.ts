@@ -13,6 +13,8 @@ export const recordZh = {
     documents: '文件',
     eligibility: '待遇资格',
     history: '变更记录',
+    autism: '孤独症全链条',
+    mentalHealth: '心理健康',
   },
   header: {
     age: '{n}周岁',
@@ -386,6 +388,8 @@ export const recordEn: Widen<typeof recordZh> = {
     documents: 'Documents',
     eligibility: 'Eligibility',
     history: 'History',
+    autism: 'Autism pathway',
+    mentalHealth: 'Mental health',
   },
   header: {
     age: '{n} years',

@@ -1,5 +1,7 @@
 import { DISABILITY_CATEGORY_LABELS_ZH } from '../../../shared/domain/disability-certificate';
 import { EDUCATION_STAGE_LABELS_ZH, PLACEMENT_LABELS_ZH } from '../../../shared/domain/rules-types';
+import { AUTISM_STAGE_LABELS_ZH } from '../../../shared/domain/autism';
+import { RISK_LEVEL_LABELS_ZH } from '../../../shared/domain/mental-health';
 import type { Widen } from './widen';
 
 /**
@@ -101,6 +103,11 @@ export const registryZh = {
     rehabPlan: { add: '制定康复计划', revise: '修订康复计划', update: '修改待审批康复计划', approve: '批准康复计划', reject: '不予批准康复计划', changesRequested: '退回康复计划' },
     rehabSession: { add: '记录康复训练', update: '修改训练记录', amend: '更正训练记录' },
     rehabMeasure: { add: '录入评估量表', void: '作废评估量表' },
+    mentalHealth: { read: '查看心理健康档案' },
+    mentalHealthCheck: { add: '登记心理健康监测', close: '高风险监测结案', void: '作废心理健康监测' },
+    mentalHealthFollowUp: { add: '添加心理随访', void: '作废心理随访' },
+    autismPathway: { read: '查看孤独症全链条' },
+    autismEvent: { add: '登记孤独症全链条事项', void: '作废孤独症全链条事项' },
   },
   entities: {
     child: '基本信息',
@@ -118,6 +125,9 @@ export const registryZh = {
     rehabPlan: '康复计划',
     rehabSession: '康复训练',
     rehabMeasure: '评估量表',
+    mentalHealthCheck: '心理健康监测',
+    mentalHealthFollowUp: '心理随访',
+    autismEvent: '孤独症全链条',
   },
   fields: {
     child: {
@@ -143,8 +153,13 @@ export const registryZh = {
     document: { kind: '文件类别', title: '标题' },
     assessment: { assessedOn: '评估日期', round: '评估轮次', result: '评估结论' },
     vocationalRehab: { from: '开始日期', completedOn: '完成日期' },
+    mentalHealthCheck: { checkedOn: '监测日期', instrument: '监测工具', riskLevel: '风险等级', referral: '转介医疗机构', closedAt: '结案时间' },
+    mentalHealthFollowUp: { checkId: '监测记录', followedOn: '随访日期' },
+    autismEvent: { stage: '阶段', occurredOn: '日期', tool: '工具', confirmed: '确诊' },
   },
   values: {
+    riskLevel: { ...RISK_LEVEL_LABELS_ZH },
+    autismStage: { ...AUTISM_STAGE_LABELS_ZH },
     sex: { male: '男', female: '女' },
     status: { inCare: '在院', discharged: '已离院', archived: '已归档' },
     hukouKind: { shanghai: '本市户籍', other: '外省市户籍' },
@@ -269,6 +284,11 @@ export const registryEn: Widen<typeof registryZh> = {
     rehabPlan: { add: 'Rehabilitation plan written', revise: 'Rehabilitation plan revised', update: 'Pending plan edited', approve: 'Rehabilitation plan approved', reject: 'Rehabilitation plan rejected', changesRequested: 'Plan sent back for changes' },
     rehabSession: { add: 'Session logged', update: 'Session edited', amend: 'Session corrected' },
     rehabMeasure: { add: 'Measure recorded', void: 'Measure voided' },
+    mentalHealth: { read: 'Mental-health file viewed' },
+    mentalHealthCheck: { add: 'Mental-health check recorded', close: 'High-risk check closed', void: 'Mental-health check voided' },
+    mentalHealthFollowUp: { add: 'Mental-health follow-up added', void: 'Mental-health follow-up voided' },
+    autismPathway: { read: 'Autism pathway viewed' },
+    autismEvent: { add: 'Autism pathway event recorded', void: 'Autism pathway event voided' },
   },
   entities: {
     child: 'profile',
@@ -286,6 +306,9 @@ export const registryEn: Widen<typeof registryZh> = {
     rehabPlan: 'rehabilitation plan',
     rehabSession: 'rehabilitation session',
     rehabMeasure: 'measure',
+    mentalHealthCheck: 'mental-health check',
+    mentalHealthFollowUp: 'mental-health follow-up',
+    autismEvent: 'autism pathway',
   },
   fields: {
     child: {
@@ -311,8 +334,13 @@ export const registryEn: Widen<typeof registryZh> = {
     document: { kind: 'Kind', title: 'Title' },
     assessment: { assessedOn: 'Date', round: 'Round', result: 'Result' },
     vocationalRehab: { from: 'From', completedOn: 'Completed' },
+    mentalHealthCheck: { checkedOn: 'Date of check', instrument: 'Instrument', riskLevel: 'Risk level', referral: 'Referred to', closedAt: 'Closed at' },
+    mentalHealthFollowUp: { checkId: 'Check', followedOn: 'Follow-up date' },
+    autismEvent: { stage: 'Stage', occurredOn: 'Date', tool: 'Tool', confirmed: 'Confirmed' },
   },
   values: {
+    riskLevel: { none: 'No risk', watch: 'Watch', high: 'High risk' },
+    autismStage: { screening: 'Screening', assessment: 'Assessment', diagnosis: 'Diagnosis', intervention: 'Intervention', rehabilitation: 'Rehabilitation', care: 'Care' },
     sex: { male: 'Male', female: 'Female' },
     status: { inCare: 'In care', discharged: 'Discharged', archived: 'Archived' },
     hukouKind: { shanghai: 'Shanghai', other: 'Outside Shanghai' },

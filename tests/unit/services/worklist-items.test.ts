@@ -78,4 +78,13 @@ describe('worklist items for one child', () => {
     expect(kinds(input({}, { rehabReviewDate: '2026-12-13' }))).toContain('rehabReviewDue');
     expect(kinds(input({}, { rehabReviewDate: '2026-12-14' }))).not.toContain('rehabReviewDue');
   });
+
+  it('an open high-risk mental-health check is an item due now on its date, one per check, until closed (absent)', () => {
+    const items = worklistItemsForChild(input({}, { openHighRiskChecks: ['2026-10-02', '2026-11-20'] })).filter((x) => x.kind === 'mentalHealthHighRisk');
+    expect(items.map((x) => [x.dueDate, x.urgency, x.clause])).toEqual([
+      ['2026-10-02', 'now', '四(十二)'],
+      ['2026-11-20', 'now', '四(十二)'],
+    ]);
+    expect(kinds(input({}, { openHighRiskChecks: [] }))).not.toContain('mentalHealthHighRisk');
+  });
 });
