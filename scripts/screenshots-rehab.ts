@@ -6,11 +6,12 @@
 import type { Page } from '@playwright/test';
 import type { PlanView, RehabChild } from '../shared/contract/rehab';
 import { toIsoDate } from '../shared/domain/dates';
-import { type StaffMember, addStaff, signInAs, signOut } from '../tests/e2e/pages/staff';
+import { ADMIN, StartPages } from '../tests/e2e/pages/app-pages';
+import { type Account, createAccount, signInAgain, signInAs } from '../tests/e2e/support/accounts';
 import { invoke } from '../tests/e2e/support/api';
 
-const THERAPIST: StaffMember = { displayName: '孙康复', username: 'sun.pt', password: 'Therapy!pass2026', roles: ['therapist'] };
-const SUPERVISOR: StaffMember = { displayName: '赵主管', username: 'zhao.sv', password: 'Supervise!pass2026', roles: ['supervisor'] };
+const THERAPIST: Account = { displayName: '孙康复', username: 'sun.pt', roles: ['therapist'] };
+const SUPERVISOR: Account = { displayName: '赵主管', username: 'zhao.sv', roles: ['supervisor'] };
 
 function revision(childId: number, plan: PlanView, therapistId: number, today: string) {
   return {
@@ -26,20 +27,24 @@ function revision(childId: number, plan: PlanView, therapistId: number, today: s
 }
 
 export async function rehabShots(page: Page, url: string, shot: (name: string, fullPage?: boolean) => Promise<void>): Promise<void> {
-  const staff = await addStaff(page, [THERAPIST, SUPERVISOR]);
+  // Whoever the earlier shots left signed in, the administrator adds the two accounts.
+  await page.getByRole('button', { name: '当前用户' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await new StartPages(page).login(ADMIN.username, ADMIN.password);
+  await page.getByRole('button', { name: '当前用户' }).filter({ hasText: ADMIN.name }).waitFor();
+  const therapistId = await createAccount(page, THERAPIST);
+  await createAccount(page, SUPERVISOR);
   const withPlans: number[] = [];
   for (let id = 1; id <= 200 && withPlans.length < 3; id += 1) {
     const file = await invoke<RehabChild>(page, 'rehab:child', { childId: id }).catch(() => null);
     if (file && file.plans.length > 0) withPlans.push(id);
   }
   const today = toIsoDate(new Date());
-  await signOut(page);
   await signInAs(page, THERAPIST);
   for (const id of withPlans) {
     const file = await invoke<RehabChild>(page, 'rehab:child', { childId: id });
-    await invoke(page, 'rehab:savePlan', revision(id, file.plans[0]!, staff[THERAPIST.username]!, today));
+    await invoke(page, 'rehab:savePlan', revision(id, file.plans[0]!, therapistId, today));
   }
-  await signOut(page);
   await signInAs(page, SUPERVISOR);
   await page.goto(`${url}#/rehabilitation/approvals`);
   await shot('rehab-01-approvals');
@@ -49,8 +54,7 @@ export async function rehabShots(page: Page, url: string, shot: (name: string, f
   }
   await page.goto(`${url}#/children/${withPlans[2]}/rehab`);
   await shot('rehab-02-pending-revision');
-  await signOut(page);
-  await signInAs(page, THERAPIST);
+  await signInAgain(page, THERAPIST);
   await page.goto(`${url}#/rehabilitation/today`);
   await shot('rehab-03-today');
   await page.goto(`${url}#/children/${withPlans[0]}/rehab`);

@@ -2,11 +2,11 @@ import { expect, type Page, test } from '@playwright/test';
 import { toIsoDate } from '../../shared/domain/dates';
 import { invoke, invokeRaw } from './support/api';
 import { withSignedInApp } from './support/host';
-import { type StaffMember, addStaff, signInAs, signOut } from './pages/staff';
+import { type Account, createAccount, signInAgain, signInAs } from './support/accounts';
 
 const PASSPHRASE = 'e2e passphrase for rehabilitation';
-const THERAPIST: StaffMember = { displayName: '孙康复', username: 'sun.pt', password: 'Therapy!pass2026', roles: ['therapist'] };
-const SUPERVISOR: StaffMember = { displayName: '赵主管', username: 'zhao.sv', password: 'Supervise!pass2026', roles: ['supervisor'] };
+const THERAPIST: Account = { displayName: '孙康复', username: 'sun.pt', roles: ['therapist'] };
+const SUPERVISOR: Account = { displayName: '赵主管', username: 'zhao.sv', roles: ['supervisor'] };
 
 type RehabChild = { activePlanId: number | null; pendingPlanId: number | null; plans: { id: number; version: number; status: string }[]; sessions: { id: number }[] };
 
@@ -40,9 +40,9 @@ async function decide(page: Page, childId: number, decision: '批准' | '退回�
 test('a therapist writes a plan, a supervisor approves it, the therapist logs a session by keyboard and the goal chart gains a point; a revision waits while version 1 stays in force', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   await withSignedInApp(page, testInfo.testId, PASSPHRASE, async () => {
-    await addStaff(page, [THERAPIST, SUPERVISOR]);
+    await createAccount(page, THERAPIST);
+    await createAccount(page, SUPERVISOR);
     const childId = await registerChild(page);
-    await signOut(page);
 
     // The therapist writes version 1: two goals, a training on every weekday, themselves responsible.
     await signInAs(page, THERAPIST);
@@ -64,15 +64,13 @@ test('a therapist writes a plan, a supervisor approves it, the therapist logs a 
     await expect(page.getByTestId('pending-plan')).toContainText('第 1 版待审批');
     // Not in force until approved: no session can be logged.
     await expect(page.getByRole('button', { name: '记录训练' })).toHaveCount(0);
-    await signOut(page);
 
     await signInAs(page, SUPERVISOR);
     await decide(page, childId, '批准');
     await expect(page.getByTestId('active-plan')).toContainText('执行中');
-    await signOut(page);
 
     // The therapist's day lists the child; the session is logged with the keyboard alone.
-    await signInAs(page, THERAPIST);
+    await signInAgain(page, THERAPIST);
     await page.getByRole('link', { name: '康复训练' }).click();
     await expect(page.getByTestId(`today-${childId}`)).toContainText('林小禾');
     await expect(page.getByTestId(`today-${childId}`)).toContainText('今日排课：运动功能训练（PT）');
@@ -123,9 +121,8 @@ test('a therapist writes a plan, a supervisor approves it, the therapist logs a 
     // The therapist may not approve.
     const refused = await invokeRaw(page, 'rehab:decidePlan', { planId: v2.id, decision: 'approve' });
     expect(refused.error?.code).toBe('forbidden');
-    await signOut(page);
 
-    await signInAs(page, SUPERVISOR);
+    await signInAgain(page, SUPERVISOR);
     await decide(page, childId, '批准');
     await expect(page.getByTestId('active-plan')).toContainText('第 2 版');
     await expect(page.getByTestId('plan-versions')).toContainText('已被新版本替代');
@@ -140,19 +137,17 @@ test('a therapist writes a plan, a supervisor approves it, the therapist logs a 
 test('a session with bad input is refused beside the field and nothing is saved', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await withSignedInApp(page, testInfo.testId, PASSPHRASE, async () => {
-    const ids = await addStaff(page, [THERAPIST, SUPERVISOR]);
+    const therapistId = await createAccount(page, THERAPIST);
+    await createAccount(page, SUPERVISOR);
     const childId = await registerChild(page);
-    await signOut(page);
     await signInAs(page, THERAPIST);
     const goal = { title: '眼神对视', icfCode: 'd710', levels: { minus2: '回避', minus1: '1秒', zero: '3秒', plus1: '自然对视', plus2: '主动对视' }, baseline: -1, importance: 2, difficulty: 2 };
-    await invoke(page, 'rehab:savePlan', { childId, startsOn: toIsoDate(new Date()), reviewOn: '2027-06-30', therapistIds: [ids[THERAPIST.username]], goals: [goal] });
-    await signOut(page);
+    await invoke(page, 'rehab:savePlan', { childId, startsOn: toIsoDate(new Date()), reviewOn: '2027-06-30', therapistIds: [therapistId], goals: [goal] });
     await signInAs(page, SUPERVISOR);
     const pending = await invoke<RehabChild>(page, 'rehab:child', { childId });
     await invoke(page, 'rehab:decidePlan', { planId: pending.pendingPlanId, decision: 'approve' });
-    await signOut(page);
 
-    await signInAs(page, THERAPIST);
+    await signInAgain(page, THERAPIST);
     await openRehabTab(page, childId);
     await page.getByRole('button', { name: '记录训练' }).click();
     const session = page.getByRole('dialog', { name: /记录训练/ });

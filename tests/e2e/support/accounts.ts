@@ -7,10 +7,11 @@ export type Account = { username: string; displayName: string; roles: string[] }
 const FIRST_PASSWORD = 'F1rst!password-2026';
 const OWN_PASSWORD = 'Own!password-2026x';
 
-/** The administrator (signed in on `page`) creates an account; nobody is signed out. */
-export async function createAccount(page: Page, account: Account): Promise<void> {
+/** The administrator (signed in on `page`) creates an account; nobody is signed out. Returns its id. */
+export async function createAccount(page: Page, account: Account): Promise<number> {
   const created = await invokeRaw(page, 'users:create', { ...account, password: FIRST_PASSWORD });
   expect(created.ok, JSON.stringify(created.error)).toBe(true);
+  return (created.value as { id: number }).id;
 }
 
 /** Signs out whoever is signed in and signs `account` in, setting their own password at the first sign-in. */
