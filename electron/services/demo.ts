@@ -501,6 +501,11 @@ function demoWellbeing(record: DemoRecord, today: string, rand: () => number) {
   return { mentalHealthCheck, rehabPlan };
 }
 
+const DEMO_REASONS = {
+  capable: '各维度评分均达到要求，能够独立生活、稳定就业，具备回归社会生活能力。',
+  notCapable: '劳动能力和独立生活技能评分偏低，尚需职业康复，暂不具备回归社会生活能力。',
+} as const;
+
 export function loadDemoData(ctx: ServiceContext, options: { children: number }): void {
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
@@ -544,7 +549,8 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
       for (const d of record.disabilities) db.insert(disabilities).values({ ...meta(childId), ...d, to: null }).run();
       for (const e of record.education) db.insert(educationRecords).values({ ...meta(childId), ...e }).run();
       for (const b of record.benefits) db.insert(benefitsReceived).values({ ...meta(childId), ...b }).run();
-      for (const a of record.assessments) db.insert(reintegrationAssessments).values({ ...meta(childId), ...a }).run();
+      // The demo's decisions are in effect: approved when recorded.
+      for (const a of record.assessments) db.insert(reintegrationAssessments).values({ ...meta(childId), ...a, reasons: DEMO_REASONS[a.result], approvedAt: now }).run();
       for (const v of record.vocationalRehab) db.insert(vocationalRehab).values({ ...meta(childId), ...v }).run();
       for (const m of record.insurance) db.insert(medicalInsurance).values({ ...meta(childId), ...m }).run();
       const wellbeing = demoWellbeing(record, today, wellbeingRand);

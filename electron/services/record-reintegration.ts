@@ -27,7 +27,8 @@ function notInFuture(ctx: ServiceContext, date: string, field: string, what: str
 }
 
 /**
- * Records an assessment's decision. It cannot be dated in the future or before birth; a second-round
+ * Records an assessment's decision, awaiting a supervisor's approval (until then the facts leave it
+ * out; the case approves it with 'reintegration:decide'). It cannot be dated in the future or before birth; a second-round
  * assessment needs an earlier live first-round one that found the young person not capable.
  */
 export function addAssessment(ctx: ServiceContext, raw: AssessmentAddInput): AssessmentRow {
@@ -56,6 +57,7 @@ export function addAssessment(ctx: ServiceContext, raw: AssessmentAddInput): Ass
         result: input.result,
         panel: input.panel,
         note: input.note,
+        reasons: input.reasons,
       })
       .returning()
       .get();

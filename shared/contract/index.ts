@@ -5,6 +5,7 @@ import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
 import { recordChannels } from './record';
+import { reintegrationChannels } from './reintegration';
 import { settingsChannels } from './settings';
 import { usersChannels } from './users';
 import { worklistChannels } from './worklist';
@@ -34,6 +35,7 @@ export const contract = {
   ...backupChannels,
   ...auditChannels,
   ...settingsChannels,
+  ...reintegrationChannels,
 } as const;
 
 export type Contract = typeof contract;

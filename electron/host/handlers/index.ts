@@ -8,6 +8,7 @@ import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
 import { recordHandlers } from './record';
+import { reintegrationHandlers } from './reintegration';
 import { settingsHandlers } from './settings';
 import { usersHandlers } from './users';
 
@@ -23,5 +24,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...backupHandlers(core, sessions),
     ...auditHandlers(core),
     ...settingsHandlers(core, sessions),
+    ...reintegrationHandlers(core),
   };
 }
