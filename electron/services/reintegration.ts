@@ -271,8 +271,9 @@ export function pipeline(ctx: ServiceContext, raw: unknown): ChannelOutput<'rein
   const names = officerNames(ctx);
   const cases = rows
     .map((row) => summarise({ row, record: records.get(row.childId)!, checklist: checklist.get(row.id) ?? [], tasks: tasks.get(row.id) ?? [] }, today, names))
-    .filter((c) => (input.officerId == null || c.officer?.id === input.officerId) && (input.district == null || c.receivingDistrict === input.district))
-    .filter((c) => input.stage == null || c.stage === input.stage)
+    .filter((c) => !input.officerId || c.officer?.id === input.officerId)
+    .filter((c) => !input.district || c.receivingDistrict === input.district)
+    .filter((c) => !input.stage || c.stage === input.stage)
     .map(({ reason: _reason, ...c }) => c)
     .sort((a, b) => a.eighteenthBirthday.localeCompare(b.eighteenthBirthday) || a.id - b.id);
   return { asOf: today, cases, officers: placementOfficers(ctx) };

@@ -13,6 +13,7 @@ import type { ServiceContext } from './context';
 import { eligibilityTimeline } from './eligibility-timeline';
 import { deriveFacts, educationOn } from './facts';
 import { loadRecordsForFacts } from './record-store';
+import { ensureCases } from './reintegration';
 import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
 import { HORIZON, KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
 import { addMonths } from '../../shared/domain/dates';
@@ -20,6 +21,8 @@ import { addMonths } from '../../shared/domain/dates';
 const URGENCY_ORDER = { now: 0, soon: 1, upcoming: 2 } as const;
 
 export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist:get'>): ChannelOutput<'worklist:get'> {
+  // Reading the worklist opens the reintegration cases that have fallen due (idempotent).
+  ensureCases(ctx);
   const asOf = input.asOf ?? ctx.clock.today();
   const roles = ctx.actor?.roles ?? [];
   const visibleKinds = WORKLIST_KINDS.filter((k) => can(roles, KIND_PERMISSION[k]));
