@@ -19,6 +19,7 @@ import { SHANGHAI_DISTRICTS, isCurrentShanghaiDistrict } from '../../shared/doma
 import { makeIdNumber } from '../../shared/domain/id-number';
 import type { BenefitCode, DisabilityGrade, EducationStage, Placement } from '../../shared/domain/rules-types';
 import { appendAudit } from './audit';
+import { loadDemoCases } from './demo-reintegration';
 import type { ServiceContext } from './context';
 import { namePinyin } from './pinyin';
 
@@ -513,6 +514,7 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
   const db = ctx.db;
   // A stream of its own, so the records stay what they were before the wellbeing dates were added.
   const wellbeingRand = seededRandom(DEMO_SEED);
+  const pinned = new Set<number>();
   ctx.sqlite.transaction(() => {
     for (const record of demoRecords(options.children, today)) {
       const c = record.child;
@@ -539,6 +541,7 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
         })
         .returning({ id: children.id })
         .get();
+      if (record.scenario !== null) pinned.add(childId);
       for (const f of record.facts) {
         db.insert(childStatusFacts)
           .values({ ...meta(childId), kind: f.fact.kind, value: f.fact.value, effectiveDate: f.effectiveDate, validUntil: f.validUntil, evidence: f.evidence })
@@ -559,4 +562,6 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
     }
     appendAudit(ctx, { action: 'demo.load', detail: { children: options.children } });
   })();
+  // Reintegration cases in every stage, moved along by the case services (a stream of their own).
+  loadDemoCases(ctx, seededRandom(DEMO_SEED + 6), pinned);
 }

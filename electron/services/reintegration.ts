@@ -104,16 +104,21 @@ function placementOfficers(ctx: ServiceContext): { id: number; displayName: stri
     .map((u) => ({ id: u.id, displayName: u.displayName }));
 }
 
-/** The default checklist of a new case: documents due three months before the birthday, skills by it. */
-function defaultChecklist(eighteenth: string): { item: (typeof CHECKLIST_ITEMS)[number]; dueOn: string }[] {
-  return CHECKLIST_ITEMS.map((item) => ({ item, dueOn: item.startsWith('skill') ? eighteenth : addMonths(eighteenth, -3) }));
+/**
+ * The default checklist of a new case: documents due three months before the birthday, skills by it;
+ * a case opened later (already 18) gives a month from opening.
+ */
+function defaultChecklist(eighteenth: string, today: string): { item: (typeof CHECKLIST_ITEMS)[number]; dueOn: string }[] {
+  const earliest = addMonths(today, 1);
+  const atLeast = (date: string) => (date < earliest ? earliest : date);
+  return CHECKLIST_ITEMS.map((item) => ({ item, dueOn: atLeast(item.startsWith('skill') ? eighteenth : addMonths(eighteenth, -3)) }));
 }
 
 /**
  * Opens a case for every child in care whose 18th birthday is at most six months away (or past) and to
  * whom the rules say reintegration applies, unless the child has a live case. Assigns the placement
- * officer with the fewest open cases. Idempotent; each opening is audited as the system (no user).
- * Returns how many were opened.
+ * officer with the fewest open cases (and one to open cases opened before any officer existed).
+ * Idempotent; each opening and assignment is audited as the system (no user). Returns how many were opened.
  */
 export function ensureCases(ctx: ServiceContext): number {
   const today = ctx.clock.today();
@@ -127,18 +132,37 @@ export function ensureCases(ctx: ServiceContext): number {
     .where(eq(children.status, 'inCare'))
     .all()
     .filter((c) => c.birthDate <= latestBirth && !withCase.has(c.id));
-  if (candidates.length === 0) return 0;
-  const records = loadRecordsForFacts(ctx, candidates);
+  const records = candidates.length === 0 ? new Map<number, ChildRecord>() : loadRecordsForFacts(ctx, candidates);
   const due = candidates
     .map((c) => ({ child: c, evaluation: evaluationOf(records.get(c.id)!, today) }))
     .filter((x): x is { child: typeof x.child; evaluation: Evaluation } => x.evaluation !== null && x.evaluation.reintegration.status !== 'notApplicable');
-  if (due.length === 0) return 0;
+  const officers = placementOfficers(ctx);
+  const unassigned = () =>
+    ctx.db
+      .select()
+      .from(reintegrationCases)
+      .where(and(isNull(reintegrationCases.voidedAt), isNull(reintegrationCases.officerId), isNull(reintegrationCases.closedOn)))
+      .all();
+  if (due.length === 0 && (officers.length === 0 || unassigned().length === 0)) return 0;
   const system: ServiceContext = { ...ctx, actor: null };
   return inTransaction(system, () => {
-    const officers = placementOfficers(ctx);
     const load = new Map<number, number>(officers.map((o) => [o.id, 0]));
     for (const row of ctx.db.select().from(reintegrationCases).where(isNull(reintegrationCases.voidedAt)).all()) {
       if (row.officerId !== null && row.closedOn === null && load.has(row.officerId)) load.set(row.officerId, load.get(row.officerId)! + 1);
+    }
+    const leastLoaded = () => (officers.length === 0 ? null : officers.reduce((best, o) => (load.get(o.id)! < load.get(best.id)! ? o : best)));
+    // Open cases still without an officer (opened before any placement officer existed) get one now.
+    for (const row of officers.length === 0 ? [] : unassigned()) {
+      const officer = leastLoaded()!;
+      load.set(officer.id, load.get(officer.id)! + 1);
+      ctx.db.update(reintegrationCases).set({ officerId: officer.id, updatedAt: nowIso(ctx) }).where(eq(reintegrationCases.id, row.id)).run();
+      appendAudit(system, {
+        action: 'reintegrationCase.assign',
+        entity: 'reintegrationCase',
+        entityId: row.id,
+        childId: row.childId,
+        detail: [{ field: 'officerId', before: null, after: officer.id }],
+      });
     }
     const now = nowIso(ctx);
     let opened = 0;
@@ -150,14 +174,14 @@ export function ensureCases(ctx: ServiceContext): number {
         .where(and(eq(reintegrationCases.childId, child.id), isNull(reintegrationCases.voidedAt)))
         .get();
       if (existing) continue;
-      const officer = officers.length === 0 ? null : officers.reduce((best, o) => (load.get(o.id)! < load.get(best.id)! ? o : best));
+      const officer = leastLoaded();
       if (officer) load.set(officer.id, load.get(officer.id)! + 1);
       const row = ctx.db
         .insert(reintegrationCases)
         .values({ childId: child.id, createdAt: now, createdBy: null, openedOn: today, officerId: officer?.id ?? null })
         .returning()
         .get();
-      for (const c of defaultChecklist(evaluation.eighteenthBirthday)) {
+      for (const c of defaultChecklist(evaluation.eighteenthBirthday, today)) {
         ctx.db.insert(reintegrationChecklist).values({ childId: child.id, createdAt: now, createdBy: null, caseId: row.id, item: c.item, dueOn: c.dueOn }).run();
       }
       appendAudit(system, {
@@ -301,7 +325,7 @@ function summaryOf(ctx: ServiceContext, row: CaseRow) {
 
 function caseAssessments(ctx: ServiceContext, record: ChildRecord, names: Map<number, string>): CaseAssessment[] {
   const ids = record.assessments.map((a) => a.id);
-  const scores = ids.length === 0 ? [] : ctx.db.select().from(reintegrationAssessmentScores).where(inArray(reintegrationAssessmentScores.assessmentId, ids)).all();
+  const scores = ids.length === 0 ? [] : ctx.db.select().from(reintegrationAssessmentScores).where(inArray(reintegrationAssessmentScores.assessmentId, ids)).orderBy(asc(reintegrationAssessmentScores.id)).all();
   return record.assessments.map((a) => {
     const own = scores.filter((s) => s.assessmentId === a.id).map(({ domain, weight, score, evidence }) => ({ domain, weight, score, evidence }));
     return { ...a, scores: own, weightedScore: weightedScore(own), approvedByName: a.approvedBy === null ? null : (names.get(a.approvedBy) ?? null) };

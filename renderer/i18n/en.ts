@@ -1,6 +1,7 @@
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { recordEn } from './parts/record';
+import { reintegrationEn } from './parts/reintegration';
 import { registryEn } from './parts/registry';
 import type { Messages } from './zh-CN';
 
@@ -96,6 +97,7 @@ export const en: Messages = {
   registry: registryEn,
   admin: adminEn,
   backup: backupEn,
+  reintegration: reintegrationEn,
   record: recordEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',

@@ -3,6 +3,7 @@ import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
 import { recordZh } from './parts/record';
+import { reintegrationZh } from './parts/reintegration';
 import { registryZh } from './parts/registry';
 import type { Widen } from './parts/widen';
 export const zhCN = {
@@ -194,6 +195,7 @@ export const zhCN = {
   registry: registryZh,
   admin: adminZh,
   backup: backupZh,
+  reintegration: reintegrationZh,
   record: recordZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createChild } from '../../electron/services/children';
 import type { ServiceContext } from '../../electron/services/context';
+import { loadDemoData } from '../../electron/services/demo';
 import { evaluateChild } from '../../electron/services/facts';
 import { addEducation, addGuardianship, addPlacement, addStatusFact, updateEducation } from '../../electron/services/record-history';
 import {
@@ -97,6 +98,16 @@ describe('opening', () => {
     const detail = getCase(ctx, { caseId: cases[0].id });
     expect(detail.checklist.map((i) => i.item)).toContain('idCard');
     expect(detail.checklist.every((i) => i.dueOn !== null && i.dueOn <= '2027-05-29')).toBe(true);
+  });
+
+  it('a case opened while there was no placement officer gets one once there is', () => {
+    ctx.sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(officerId);
+    const childId = institutionChild('林五', '2008-03-10');
+    expect(pipeline(ctx, {}).cases[0].officer).toBeNull();
+    const second = createUser(ctx, { username: 'po2', displayName: '吴安置', password: 'Pl@cement-officer2', roles: ['placementOfficer'] }).id;
+    expect(pipeline(ctx, {}).cases[0]).toMatchObject({ childId, officer: { id: second } });
+    expect(pipeline(ctx, { officerId: second }).cases).toHaveLength(1);
+    expect(pipeline(ctx, { officerId: officerId }).cases).toHaveLength(0);
   });
 
   it('a checklist item past its due date and not done shows as overdue until done', () => {
@@ -237,6 +248,19 @@ describe('bad input is refused with a field-named message, nothing half-saved', 
     expect(refused(() => addCaseAssessment(ctx, assessment(caseId, { scores: rest }))).field).toBe('scores.physicalMentalHealth');
     expect(refused(() => addCaseAssessment(ctx, assessment(caseId, { scores: scores(101) }))).field).toBe('scores.physicalMentalHealth');
     expect(count('reintegration_assessments')).toBe(0);
+  });
+});
+
+describe('demo data', () => {
+  it('a demo install has cases in most stages, each agreeing with the rules', () => {
+    loadDemoData(ctx, { children: 200 });
+    const { cases } = pipeline(ctx, {});
+    const stages = new Set(cases.map((c) => c.stage));
+    for (const stage of ['preparing', 'assessmentDue', 'assessed', 'resettling', 'transferred', 'vocationalRehab', 'secondAssessment', 'closed'] as const) {
+      expect(stages, stage).toContain(stage);
+    }
+    for (const c of cases) expect(STAGE_STATUSES[c.stage]).toContain(evaluateChild(ctx, c.childId).evaluation.reintegration.status);
+    expect(cases.every((c) => c.officer?.id === officerId)).toBe(true);
   });
 });
 

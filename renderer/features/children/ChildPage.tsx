@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
+import { CaseLink } from '../reintegration/CaseLink';
 import { BenefitsTab } from '../record/BenefitsTab';
 import { ChildHeader } from '../record/ChildHeader';
 import { DocumentsTab } from '../record/DocumentsTab';
@@ -47,12 +48,15 @@ export function ChildPage() {
   };
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/children" size="sm" className="no-print">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('child.back')}
-        </Group>
-      </Anchor>
+      <Group justify="space-between">
+        <Anchor component={Link} to="/children" size="sm" className="no-print">
+          <Group gap={4}>
+            <IconArrowLeft size={14} />
+            {t('child.back')}
+          </Group>
+        </Anchor>
+        <CaseLink childId={childId} />
+      </Group>
       {error && <Alert color="red">{error}</Alert>}
       <ChildHeader record={record} evaluation={evaluation} onChanged={reload} />
       <Tabs value={activeTab} onChange={(v) => navigate(`/children/${childId}${v === 'profile' || !v ? '' : `/${v}`}`, { replace: true })} keepMounted={false}>
