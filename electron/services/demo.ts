@@ -553,7 +553,7 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
       for (const e of record.education) db.insert(educationRecords).values({ ...meta(childId), ...e }).run();
       for (const b of record.benefits) db.insert(benefitsReceived).values({ ...meta(childId), ...b }).run();
       // The demo's decisions are in effect: approved when recorded.
-      for (const a of record.assessments) db.insert(reintegrationAssessments).values({ ...meta(childId), ...a, reasons: DEMO_REASONS[a.result], approvedAt: now }).run();
+      for (const a of record.assessments) db.insert(reintegrationAssessments).values({ ...meta(childId), ...a, reasons: DEMO_REASONS[a.result], approvedAt: `${a.assessedOn}T02:00:00.000Z` }).run();
       for (const v of record.vocationalRehab) db.insert(vocationalRehab).values({ ...meta(childId), ...v }).run();
       for (const m of record.insurance) db.insert(medicalInsurance).values({ ...meta(childId), ...m }).run();
       const wellbeing = demoWellbeing(record, today, wellbeingRand);

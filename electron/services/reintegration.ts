@@ -232,6 +232,7 @@ function summarise(c: CaseRows, today: string, officers: Map<number, string>): P
   if (c.row.officerId === null) missing.push('未指定安置专员');
   const checklist = live(c.checklist);
   const openItems = checklist.filter((i) => i.status !== 'done');
+  if (status === 'deferredStudying') missing.push('仍在就读，完成学业后进行综合评估');
   if (stage === 'preparing' || stage === 'assessmentDue') {
     if (openItems.length > 0) missing.push(`准备清单尚有${openItems.length}项未完成`);
   }

@@ -85,6 +85,26 @@ export function CasePage() {
     }
   };
 
+  // The checklist leads while the young person is being prepared; later it follows the decisions.
+  const preparing = c.stage === 'preparing' || c.stage === 'assessmentDue';
+  const checklist = (
+    <Section title={t('reintegration.checklist.title')} hint={t('reintegration.checklist.hint')} testId="case-checklist">
+          <RecordTable
+            rows={detail.checklist}
+            label={t('reintegration.checklist.title')}
+            emptyTitle={t('reintegration.checklist.title')}
+            actions={(row) => (writable ? [{ label: t('reintegration.checklist.edit'), onClick: () => setPending({ kind: 'checklist', row }) }] : [])}
+            columns={[
+              { key: 'item', label: t('reintegration.checklist.columns.item'), render: (r) => t(`reintegration.checklistItems.${r.item}`) },
+              { key: 'owner', label: t('reintegration.checklist.columns.owner'), render: (r) => r.owner ?? '—', nowrap: true },
+              { key: 'due', label: t('reintegration.checklist.columns.due'), render: (r) => r.dueOn ?? '—', nowrap: true },
+              { key: 'status', label: t('reintegration.checklist.columns.status'), render: (r) => <ItemStatus status={r.status} dueOn={r.dueOn} today={today()} />, nowrap: true },
+              { key: 'note', label: t('reintegration.checklist.columns.note'), render: (r) => r.note ?? '' },
+            ]}
+          />
+        </Section>
+  );
+
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/reintegration" size="sm">
@@ -95,8 +115,8 @@ export function CasePage() {
       </Anchor>
       {error && <Alert color="red">{error}</Alert>}
       <Card withBorder padding="md" data-testid="case-header">
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={4}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
             <Group gap="sm">
               <Title order={2}>{detail.child.name}</Title>
               <Badge color={STAGE_COLOR[c.stage]} size="lg" variant="light" data-testid="case-stage">
@@ -149,22 +169,7 @@ export function CasePage() {
         )}
       </Card>
 
-      <Section title={t('reintegration.checklist.title')} hint={t('reintegration.checklist.hint')} testId="case-checklist">
-        <RecordTable
-          rows={detail.checklist}
-          label={t('reintegration.checklist.title')}
-          emptyTitle={t('reintegration.checklist.title')}
-          actions={(row) => (writable ? [{ label: t('reintegration.checklist.edit'), onClick: () => setPending({ kind: 'checklist', row }) }] : [])}
-          columns={[
-            { key: 'item', label: t('reintegration.checklist.columns.item'), render: (r) => t(`reintegration.checklistItems.${r.item}`) },
-            { key: 'owner', label: t('reintegration.checklist.columns.owner'), render: (r) => r.owner ?? '—', nowrap: true },
-            { key: 'due', label: t('reintegration.checklist.columns.due'), render: (r) => r.dueOn ?? '—', nowrap: true },
-            { key: 'status', label: t('reintegration.checklist.columns.status'), render: (r) => <ItemStatus status={r.status} dueOn={r.dueOn} today={today()} />, nowrap: true },
-            { key: 'note', label: t('reintegration.checklist.columns.note'), render: (r) => r.note ?? '' },
-          ]}
-        />
-      </Section>
-
+      {preparing && checklist}
       <Section
         title={t('reintegration.assessment.title')}
         hint={t('reintegration.assessment.hint')}
@@ -306,6 +311,7 @@ export function CasePage() {
         </Section>
       )}
 
+      {!preparing && checklist}
       {pending?.kind === 'checklist' && <ChecklistForm caseId={caseId} row={pending.row} {...done} />}
       {pending?.kind === 'assessment' && <AssessmentForm caseId={caseId} round={pending.round} {...done} />}
       {pending?.kind === 'return' && <ReturnDecisionForm caseId={caseId} assessmentId={pending.id} {...done} />}
@@ -371,7 +377,9 @@ export function AssessmentCard({ a, onApprove, onReturn }: { a: CaseAssessment; 
             <Group gap={2} c="green.8">
               <IconCheck size={14} />
               <Text size="sm" c="green.8">
-                {t('reintegration.assessment.approved', { name: a.approvedByName ?? '—', date: a.approvedAt.slice(0, 10) })}
+                {a.approvedByName
+                  ? t('reintegration.assessment.approved', { name: a.approvedByName, date: a.approvedAt.slice(0, 10) })
+                  : t('reintegration.assessment.approvedOn', { date: a.approvedAt.slice(0, 10) })}
               </Text>
             </Group>
           ) : (

@@ -192,7 +192,7 @@ export function DossierPage() {
                 </table>
               )}
               {a.reasons && <p>理由：{a.reasons}</p>}
-              <p>{a.approvedAt ? zh.dossier.approvedBy.replace('{name}', a.approvedByName ?? '—').replace('{date}', a.approvedAt.slice(0, 10)) : zh.dossier.notApproved}</p>
+              <p>{a.approvedAt ? zh.dossier.approvedBy.replace('{name}', a.approvedByName ?? '（随档案导入）').replace('{date}', a.approvedAt.slice(0, 10)) : zh.dossier.notApproved}</p>
             </div>
           );
         })}
@@ -202,7 +202,7 @@ export function DossierPage() {
           <b>{REINTEGRATION_STATUS_LABELS_ZH[c.status]}</b>：{data.statusReason}
         </p>
         <p>{zh.dossier.clause.replace('{clause}', c.clause)}（{POLICY_DOCUMENT.title}）</p>
-        {deciding && <p>{zh.dossier.approvedBy.replace('{name}', deciding.approvedByName ?? '—').replace('{date}', (deciding.approvedAt ?? '').slice(0, 10))}</p>}
+        {deciding && <p>{zh.dossier.approvedBy.replace('{name}', deciding.approvedByName ?? '（随档案导入）').replace('{date}', (deciding.approvedAt ?? '').slice(0, 10))}</p>}
 
         {c.receivingDistrict !== null ? (
           <>
