@@ -7,7 +7,7 @@ import { ensureCases } from '../services/reintegration';
 import { createLogger } from '../services/logger';
 import { getSetting } from '../services/settings';
 import type { OpenedDatabase } from '../../db/open';
-import { createHandlers } from './handlers';
+import { type HostAbilities, createHandlers } from './handlers';
 import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_KEY } from './handlers/settings';
 import { type Router, createRouter } from './router';
 import { type SessionStore, createSessionStore } from './sessions';
@@ -27,7 +27,9 @@ export type AppHost = {
 };
 
 /** Wires the core, the session store and the router: what both transports (Electron IPC, browser host) share. */
-export function createAppHost(options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] }): AppHost {
+export function createAppHost(
+  options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] } & HostAbilities,
+): AppHost {
   const sessions = createSessionStore(() => options.clock.now().getTime());
   // The saved idle-lock time applies whenever the database opens (start-up, unlock, set-up, restore);
   // the reintegration cases that have fallen due are opened (as the system).
@@ -40,7 +42,7 @@ export function createAppHost(options: Omit<AppCoreOptions, 'demoLoader'> & { de
     }
   };
   const core = createAppCore({ demoLoader: loadDemoData, ...options, onOpened });
-  const router = createRouter(createHandlers(core, sessions), sessions);
+  const router = createRouter(createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }), sessions);
   const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
   const timer = setInterval(() => {
     try {

@@ -407,6 +407,34 @@ export function dossier(ctx: ServiceContext, input: { caseId: number }): Channel
   return result;
 }
 
+/**
+ * A page-to-PDF exporter the host may offer (Electron: the sender's window through printToPDF and a
+ * save dialog). Returns where the file was saved, or null when the person cancelled.
+ */
+export type PagePdfExporter = (connection: string, suggestedName: string) => Promise<string | null>;
+
+/** Exports the dossier being viewed on `connection`; audited as a print whether or not the host can export. */
+export async function exportDossier(
+  ctx: ServiceContext,
+  input: { caseId: number },
+  connection: string,
+  exporter: PagePdfExporter | undefined,
+): Promise<{ supported: boolean; savedTo: string | null }> {
+  const row = requireCase(ctx, input.caseId);
+  const child = requireChild(ctx, row.childId);
+  const savedTo = exporter ? await exporter(connection, `回归社会安置档案-${child.name}-${ctx.clock.today()}.pdf`) : null;
+  inTransaction(ctx, () =>
+    appendAudit(ctx, {
+      action: 'print',
+      entity: 'child',
+      entityId: child.id,
+      childId: child.id,
+      detail: { what: 'reintegrationDossier', caseId: row.id, pdf: exporter ? (savedTo === null ? 'cancelled' : 'saved') : 'browserPrint' },
+    }),
+  );
+  return { supported: exporter !== undefined, savedTo };
+}
+
 // ——— writing ———
 
 function stamp(ctx: ServiceContext, childId: number, caseId: number) {

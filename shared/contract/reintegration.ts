@@ -235,6 +235,17 @@ export const reintegrationChannels = {
   'reintegration:transfer': channel({ input: transferSchema, output: z.null(), permission: 'reintegration.write', description: 'record the transfer' }),
   'reintegration:startRehab': channel({ input: rehabStartSchema, output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'start vocational rehabilitation' }),
   'reintegration:completeRehab': channel({ input: rehabCompleteSchema, output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'complete vocational rehabilitation' }),
+  /**
+   * Exports the dossier print view the person is looking at as a PDF (audited as a print). In Electron
+   * the window's page is rendered with printToPDF and saved where the person chooses (`savedTo`, null
+   * when cancelled); the browser host cannot, says so (`supported: false`) and the page prints itself.
+   */
+  'reintegration:exportDossier': channel({
+    input: z.object(caseIdField),
+    output: z.object({ supported: z.boolean(), savedTo: z.string().nullable() }),
+    permission: 'reintegration.read',
+    description: 'export the dossier as a PDF',
+  }),
   /** The dossier for the receiving district or institution (the print view reads it; printing is audited separately). */
   'reintegration:dossier': channel({
     input: z.object(caseIdField),

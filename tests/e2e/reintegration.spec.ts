@@ -152,11 +152,16 @@ test('reintegration: both branches of 一(四), the board, the case page and the
     // ——— the dossier, through the print view: the PDF says who, what, where and the clause ———
     await page.getByRole('link', { name: '安置档案（PDF）' }).click();
     await expect(page.getByTestId('dossier')).toContainText('陈思远');
-    // The print dialog itself cannot be driven headless; the PDF comes from the same print view below.
+    // The browser host cannot save a PDF itself: the button opens the print dialog (stubbed here, it
+    // cannot be driven headless); the PDF below comes from the same print view.
     await page.evaluate(() => {
-      (globalThis as unknown as { print: () => void }).print = () => undefined;
+      const g = globalThis as unknown as { print: () => void; printed?: boolean };
+      g.print = () => {
+        g.printed = true;
+      };
     });
     await page.getByRole('button', { name: '打印 / 导出PDF' }).click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { printed?: boolean }).printed === true)).toBe(true);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });

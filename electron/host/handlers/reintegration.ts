@@ -1,5 +1,6 @@
 import type { AppCore } from '../../services/app-core';
 import {
+  type PagePdfExporter,
   addCaseAssessment,
   addVisit,
   assignOfficer,
@@ -7,6 +8,7 @@ import {
   completeRehab,
   decideAssessment,
   dossier,
+  exportDossier,
   getCase,
   pipeline,
   resettle,
@@ -32,10 +34,11 @@ type ReintegrationChannel =
   | 'reintegration:transfer'
   | 'reintegration:startRehab'
   | 'reintegration:completeRehab'
-  | 'reintegration:dossier';
+  | 'reintegration:dossier'
+  | 'reintegration:exportDossier';
 
 /** The age-18 reintegration case ('reintegration:*'). */
-export function reintegrationHandlers(core: AppCore): { [C in ReintegrationChannel]: Handler<C> } {
+export function reintegrationHandlers(core: AppCore, exportPagePdf?: PagePdfExporter): { [C in ReintegrationChannel]: Handler<C> } {
   const svc = (ctx: HandlerContext) => core.context(actorOf(ctx.session));
   return {
     'reintegration:pipeline': (input, ctx) => pipeline(svc(ctx), input),
@@ -52,5 +55,6 @@ export function reintegrationHandlers(core: AppCore): { [C in ReintegrationChann
     'reintegration:startRehab': (input, ctx) => startRehab(svc(ctx), input),
     'reintegration:completeRehab': (input, ctx) => completeRehab(svc(ctx), input),
     'reintegration:dossier': (input, ctx) => dossier(svc(ctx), input),
+    'reintegration:exportDossier': (input, ctx) => exportDossier(svc(ctx), input, ctx.connection, exportPagePdf),
   };
 }

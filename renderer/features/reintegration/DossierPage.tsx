@@ -10,7 +10,7 @@ import { districtName } from '../../../shared/domain/districts';
 import { CASE_STAGE_LABELS_ZH, CHECKLIST_ITEM_LABELS_ZH, ITEM_STATUS_LABELS_ZH, TASK_LABELS_ZH, TASK_OWNER, rubricByVersion } from '../../../shared/domain/reintegration';
 import { EDUCATION_STAGE_LABELS_ZH, PLACEMENT_LABELS_ZH, REINTEGRATION_STATUS_LABELS_ZH } from '../../../shared/domain/rules-types';
 import { call } from '../../api/client';
-import { printAudited } from '../../components/print';
+import { notifications } from '@mantine/notifications';
 import { useT } from '../../i18n';
 import { reintegrationZh as zh } from '../../i18n/parts/reintegration';
 import classes from './Dossier.module.css';
@@ -29,11 +29,25 @@ export function DossierPage() {
   const caseId = Number(useParams().caseId);
   const [data, setData] = useState<Dossier | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   useEffect(() => {
     call('reintegration:dossier', { caseId })
       .then(setData)
       .catch((e: Error) => setError(e.message));
   }, [caseId]);
+  /** Audited by the service; Electron saves the PDF itself, the browser host opens the print dialog (save as PDF there). */
+  const exportPdf = async () => {
+    setExporting(true);
+    try {
+      const result = await call('reintegration:exportDossier', { caseId });
+      if (!result.supported) window.print();
+      else if (result.savedTo) notifications.show({ color: 'teal', message: t('reintegration.dossier.saved', { path: result.savedTo }) });
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
   if (error) return <Alert color="red">{error}</Alert>;
   if (!data) return <Loader />;
   const { detail } = data;
@@ -51,7 +65,7 @@ export function DossierPage() {
             {t('reintegration.dossier.back')}
           </Group>
         </Anchor>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => void printAudited('reintegrationDossier', child.id)}>
+        <Button leftSection={<IconPrinter size={16} />} loading={exporting} onClick={() => void exportPdf()}>
           {t('reintegration.dossier.print')}
         </Button>
       </Group>

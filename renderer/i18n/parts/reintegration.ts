@@ -133,6 +133,7 @@ export const reintegrationZh = {
   dossier: {
     title: '回归社会安置档案',
     print: '打印 / 导出PDF',
+    saved: 'PDF 已保存：{path}',
     back: '返回个案',
     identity: '一、身份信息',
     care: '二、养育经历',
@@ -285,6 +286,7 @@ export const reintegrationEn: Widen<typeof reintegrationZh> = {
   dossier: {
     title: 'Reintegration dossier',
     print: 'Print / export PDF',
+    saved: 'PDF saved: {path}',
     back: 'Back to the case',
     identity: '1. Identity',
     care: '2. Care history',
