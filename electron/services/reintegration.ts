@@ -367,6 +367,31 @@ export function getCase(ctx: ServiceContext, input: { caseId: number }): CaseDet
   return detail;
 }
 
+/**
+ * For the worklist: per child, the open case's checklist items and handover tasks past their due date
+ * and not done (earliest first). Closed cases owe nothing.
+ */
+export function overdueByChild(ctx: ServiceContext, asOf: string): Map<number, { dueOn: string; what: string }[]> {
+  const open = new Map(
+    ctx.db
+      .select()
+      .from(reintegrationCases)
+      .where(and(isNull(reintegrationCases.voidedAt), isNull(reintegrationCases.closedOn)))
+      .all()
+      .map((c) => [c.id, c.childId]),
+  );
+  const out = new Map<number, { dueOn: string; what: string }[]>();
+  const add = (caseId: number, dueOn: string | null, status: string, voidedAt: string | null, what: string) => {
+    const childId = open.get(caseId);
+    if (childId === undefined || voidedAt !== null || status === 'done' || dueOn === null || dueOn >= asOf) return;
+    out.set(childId, [...(out.get(childId) ?? []), { dueOn, what }]);
+  };
+  for (const i of ctx.db.select().from(reintegrationChecklist).all()) add(i.caseId, i.dueOn, i.status, i.voidedAt, CHECKLIST_ITEM_LABELS_ZH[i.item]);
+  for (const t of ctx.db.select().from(reintegrationTasks).all()) add(t.caseId, t.dueOn, t.status, t.voidedAt, TASK_LABELS_ZH[t.task]);
+  for (const list of out.values()) list.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  return out;
+}
+
 /** The child's live case (opening due cases first), for the child page's link. */
 export function caseOfChild(ctx: ServiceContext, input: { childId: number }): { caseId: number | null; stage: CaseStage | null } {
   requireChild(ctx, input.childId);

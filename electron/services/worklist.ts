@@ -13,7 +13,7 @@ import type { ServiceContext } from './context';
 import { eligibilityTimeline } from './eligibility-timeline';
 import { deriveFacts, educationOn } from './facts';
 import { loadRecordsForFacts } from './record-store';
-import { ensureCases } from './reintegration';
+import { ensureCases, overdueByChild } from './reintegration';
 import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
 import { HORIZON, KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
 import { addMonths } from '../../shared/domain/dates';
@@ -37,6 +37,7 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
     .filter((c) => c.birthDate <= asOf);
   const mentalHealth = visible.has('mentalHealthDue') ? lastMentalHealthChecks(ctx, asOf) : new Map<number, string>();
   const reviews = visible.has('rehabReviewDue') ? rehabReviewDates(ctx, asOf) : new Map<number, string>();
+  const reintegrationOverdue = visible.has('reintegrationOverdue') ? overdueByChild(ctx, asOf) : new Map<number, { dueOn: string; what: string }[]>();
 
   const records = loadRecordsForFacts(ctx, inCare);
   const horizon = addMonths(asOf, HORIZON.allowanceStopsMonths);
@@ -56,6 +57,7 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
       receiving: facts.receiving,
       lastMentalHealthCheck: mentalHealth.get(child.id) ?? null,
       rehabReviewDate: reviews.get(child.id) ?? null,
+      reintegrationOverdue: reintegrationOverdue.get(child.id) ?? [],
     });
     for (const item of items) if (visible.has(item.kind)) all.push(item);
   }

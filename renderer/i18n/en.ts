@@ -113,7 +113,7 @@ export const en: Messages = {
     title: 'Work due', asOf: 'As of {date}', all: 'All',
     kinds: {
       turning18: 'Turning 18 within six months', assessmentDue: 'Reintegration assessment due', allowanceStops: 'Benefit stops', conflict: 'Benefits that may not stack',
-      mentalHealthDue: 'Yearly mental-health check', rehabReviewDue: 'Rehabilitation plan review',
+      mentalHealthDue: 'Yearly mental-health check', rehabReviewDue: 'Rehabilitation plan review', reintegrationOverdue: 'Reintegration overdue',
     },
     urgency: { now: 'Now', soon: 'Soon', upcoming: 'Upcoming' },
     columns: { child: 'Child', kind: 'What', due: 'Date', clause: 'Clause', reason: 'Why' },

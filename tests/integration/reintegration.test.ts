@@ -27,6 +27,7 @@ import {
   updateTask,
 } from '../../electron/services/reintegration';
 import { createUser } from '../../electron/services/users';
+import { buildWorklist } from '../../electron/services/worklist';
 import { AppError, ValidationError } from '../../shared/contract/errors';
 import type { CaseAssessmentAddInput } from '../../shared/contract/reintegration';
 import { STAGE_STATUSES, rubricOn } from '../../shared/domain/reintegration';
@@ -116,8 +117,12 @@ describe('opening', () => {
     const idCard = getCase(ctx, { caseId }).checklist.find((i) => i.item === 'idCard')!;
     updateChecklist(ctx, { caseId, id: idCard.id, owner: '周安置', dueOn: '2026-10-01', status: 'inProgress' });
     expect(pipeline(ctx, {}).cases[0].overdue).toContain('居民身份证（2026-10-01到期）');
+    const worklist = () => buildWorklist(as(['placementOfficer'], officerId), {}).items.filter((i) => i.kind === 'reintegrationOverdue');
+    expect(worklist()).toEqual([expect.objectContaining({ childId, dueDate: '2026-10-01', reason: '回归社会安置：1项逾期——居民身份证（2026-10-01到期）' })]);
+    expect(buildWorklist(as(['supervisor'], 2), {}).visibleKinds).toContain('reintegrationOverdue');
     updateChecklist(ctx, { caseId, id: idCard.id, owner: '周安置', dueOn: '2026-10-01', status: 'done' });
     expect(pipeline(ctx, {}).cases[0].overdue.join()).not.toContain('居民身份证');
+    expect(worklist()).toEqual([]);
   });
 });
 
