@@ -17,6 +17,7 @@ import {
   vocationalRehabCompleteSchema,
   voidReintegrationSchema,
 } from '../../shared/contract/record';
+import { dateOfAge } from '../rules';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
 import { voidRow } from './record';
@@ -36,6 +37,8 @@ export function addAssessment(ctx: ServiceContext, raw: AssessmentAddInput): Ass
   return inTransaction(ctx, () => {
     const child = requireChild(ctx, input.childId);
     if (input.assessedOn < child.birthDate) throw new ValidationError('assessedOn', `评估日期不能早于出生日期（${child.birthDate}）`);
+    const eighteenth = dateOfAge(child.birthDate, 18);
+    if (input.assessedOn < eighteenth) throw new ValidationError('assessedOn', `综合评估须在年满18周岁（${eighteenth}）之后进行`);
     notInFuture(ctx, input.assessedOn, 'assessedOn', '评估日期');
     if (input.round === 2) {
       const rounds = ctx.db

@@ -66,7 +66,7 @@ import {
   weightedScore,
 } from '../../shared/domain/reintegration';
 import { type Evaluation, REINTEGRATION_TASKS, type ReintegrationTask } from '../../shared/domain/rules-types';
-import { evaluate } from '../rules';
+import { dateOfAge, evaluate } from '../rules';
 import { decidingAssessment } from '../rules/reintegration';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
@@ -255,7 +255,7 @@ function summarise(c: CaseRows, today: string, officers: Map<number, string>): P
     for (const i of openItems) if (i.dueOn !== null && i.dueOn < today) overdue.push(`${CHECKLIST_ITEM_LABELS_ZH[i.item]}（${i.dueOn}到期）`);
     for (const t of tasks) if (t.status !== 'done' && t.dueOn !== null && t.dueOn < today) overdue.push(`${TASK_LABELS_ZH[t.task]}（${t.dueOn}到期）`);
   }
-  const eighteenth = evaluation?.eighteenthBirthday ?? addMonths(c.record.child.birthDate, 18 * 12);
+  const eighteenth = evaluation?.eighteenthBirthday ?? dateOfAge(c.record.child.birthDate, 18);
   return {
     id: c.row.id,
     childId: c.row.childId,
@@ -524,7 +524,7 @@ export function addCaseAssessment(ctx: ServiceContext, raw: CaseAssessmentAddInp
     const c = requireCase(ctx, input.caseId);
     refuseIfClosed(c);
     const record = loadRecord(ctx, c.childId)!;
-    const eighteenth = addMonths(record.child.birthDate, 18 * 12);
+    const eighteenth = dateOfAge(record.child.birthDate, 18);
     if (input.assessedOn < eighteenth) throw new ValidationError('assessedOn', `综合评估须在年满18周岁（${eighteenth}）之后进行`);
     notInFuture(ctx, input.assessedOn, 'assessedOn', '评估日期');
     const assessments = live(record.assessments);

@@ -9,6 +9,7 @@ import { createChild } from '../../electron/services/children';
 import type { ServiceContext } from '../../electron/services/context';
 import { loadDemoData } from '../../electron/services/demo';
 import { evaluateChild } from '../../electron/services/facts';
+import { addAssessment } from '../../electron/services/record-reintegration';
 import { addEducation, addGuardianship, addPlacement, addStatusFact, updateEducation } from '../../electron/services/record-history';
 import {
   addCaseAssessment,
@@ -220,6 +221,9 @@ describe('bad input is refused with a field-named message, nothing half-saved', 
     expect(e.message).toBe('综合评估须在年满18周岁（2026-03-10）之后进行');
     expect(count('reintegration_assessments')).toBe(before);
     expect(count('reintegration_assessment_scores')).toBe(0);
+    // The record's own channel refuses it too.
+    expect(refused(() => addAssessment(ctx, { childId, assessedOn: '2026-03-09', round: 1, result: 'capable' })).field).toBe('assessedOn');
+    expect(count('reintegration_assessments')).toBe(before);
     expect(addCaseAssessment(ctx, assessment(caseId, { assessedOn: '2026-03-10' })).assessedOn).toBe('2026-03-10');
   });
 
