@@ -146,6 +146,7 @@ test('reintegration: both branches of 一(四), the board, the case page and the
     await r.dialog().getByRole('textbox', { name: '回访情况' }).fill('已入住公租房，在岗工作稳定。');
     await r.save();
     await expect(page.getByTestId('case-resettle')).toContainText('已入住公租房');
+    await page.evaluate(() => (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, 'reintegration-case.png'), style: '.mantine-Notifications-root { display: none !important; }' });
 
     // ——— the dossier, through the print view: the PDF says who, what, where and the clause ———
