@@ -3,10 +3,11 @@ import { createAppCore } from '../services/app-core';
 import type { BackupEntry } from '../../shared/contract/backup';
 import { runDueBackup } from '../services/backup';
 import { loadDemoData } from '../services/demo';
+import { ensureCases } from '../services/reintegration';
 import { createLogger } from '../services/logger';
 import { getSetting } from '../services/settings';
 import type { OpenedDatabase } from '../../db/open';
-import { createHandlers } from './handlers';
+import { type HostAbilities, createHandlers } from './handlers';
 import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_KEY } from './handlers/settings';
 import { type Router, createRouter } from './router';
 import { type SessionStore, createSessionStore } from './sessions';
@@ -26,12 +27,22 @@ export type AppHost = {
 };
 
 /** Wires the core, the session store and the router: what both transports (Electron IPC, browser host) share. */
-export function createAppHost(options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] }): AppHost {
+export function createAppHost(
+  options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] } & HostAbilities,
+): AppHost {
   const sessions = createSessionStore(() => options.clock.now().getTime());
-  // The saved idle-lock time applies whenever the database opens (start-up, unlock, set-up, restore).
-  const onOpened = (db: OpenedDatabase) => sessions.setIdleMinutes(getSetting(db, IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES));
+  // The saved idle-lock time applies whenever the database opens (start-up, unlock, set-up, restore);
+  // the reintegration cases that have fallen due are opened (as the system).
+  const onOpened = (db: OpenedDatabase) => {
+    sessions.setIdleMinutes(getSetting(db, IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES));
+    try {
+      ensureCases({ db: db.db, sqlite: db.sqlite, clock: options.clock, actor: null });
+    } catch (error) {
+      log.error('opening due reintegration cases failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+    }
+  };
   const core = createAppCore({ demoLoader: loadDemoData, ...options, onOpened });
-  const router = createRouter(createHandlers(core, sessions), sessions);
+  const router = createRouter(createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }), sessions);
   const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
   const timer = setInterval(() => {
     try {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { type AppHost, createAppHost } from '../host/app-host';
+import { exportPagePdf } from './print';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { systemClock } from '../services/clock';
 import { KEYSTORE_FILE } from '../services/app-core';
@@ -128,6 +129,8 @@ async function start(): Promise<void> {
       clock: systemClock,
       migrationsDir: migrationsDir(),
       nativeBinding,
+      // A print view (the reintegration dossier) exported as a PDF of the window itself.
+      exportPagePdf,
     });
   } catch (error) {
     fatal('童护无法启动', String((error as Error)?.message ?? error).slice(0, 400));

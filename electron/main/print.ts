@@ -1,4 +1,6 @@
-import { BrowserWindow, type Session, session } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BrowserWindow, type Session, app, dialog, session, webContents } from 'electron';
 import { denyAllPermissions } from './hardening';
 
 /** An in-memory session (no "persist:" prefix) used only for printing: nothing of it reaches the disk. */
@@ -66,4 +68,22 @@ export async function printHtmlToPdf(html: string, options: PrintOptions = {}): 
     clearTimeout(timer);
     if (!win.isDestroyed()) win.destroy();
   }
+}
+
+/**
+ * The page a window is showing (a print view such as the reintegration dossier) as an A4 PDF, saved
+ * where the person chooses. `connection` is the router's name for the sender (`wc:<webContents id>`).
+ * Returns the path, or null when the dialog was cancelled.
+ */
+export async function exportPagePdf(connection: string, suggestedName: string): Promise<string | null> {
+  const id = Number(/^wc:(\d+)$/.exec(connection)?.[1]);
+  const contents = Number.isInteger(id) ? webContents.fromId(id) : undefined;
+  if (!contents || contents.isDestroyed()) throw new Error('找不到要导出的页面');
+  const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  const owner = BrowserWindow.fromWebContents(contents);
+  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return null;
+  await writeFile(choice.filePath, pdf);
+  return choice.filePath;
 }

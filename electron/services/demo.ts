@@ -22,6 +22,7 @@ import { makeIdNumber } from '../../shared/domain/id-number';
 import type { BenefitCode, DisabilityGrade, EducationStage, Placement } from '../../shared/domain/rules-types';
 import { appendAudit } from './audit';
 import { demoAutismPathway, demoMentalHealthFile } from './demo-files';
+import { loadDemoCases } from './demo-reintegration';
 import type { ServiceContext } from './context';
 import { seedDemoRehab } from './demo-rehab';
 import { namePinyin } from './pinyin';
@@ -505,6 +506,11 @@ function demoWellbeing(record: DemoRecord, today: string, rand: () => number) {
   return { mentalHealthCheck, rehabPlan };
 }
 
+const DEMO_REASONS = {
+  capable: '各维度评分均达到要求，能够独立生活、稳定就业，具备回归社会生活能力。',
+  notCapable: '劳动能力和独立生活技能评分偏低，尚需职业康复，暂不具备回归社会生活能力。',
+} as const;
+
 export function loadDemoData(ctx: ServiceContext, options: { children: number }): void {
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
@@ -515,6 +521,7 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
   const rehabRand = seededRandom(DEMO_SEED + 2);
   const mentalHealthRand = seededRandom(DEMO_SEED + 12);
   const autismRand = seededRandom(DEMO_SEED + 27);
+  const pinned = new Set<number>();
   ctx.sqlite.transaction(() => {
     for (const record of demoRecords(options.children, today)) {
       const c = record.child;
@@ -541,6 +548,7 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
         })
         .returning({ id: children.id })
         .get();
+      if (record.scenario !== null) pinned.add(childId);
       for (const f of record.facts) {
         db.insert(childStatusFacts)
           .values({ ...meta(childId), kind: f.fact.kind, value: f.fact.value, effectiveDate: f.effectiveDate, validUntil: f.validUntil, evidence: f.evidence })
@@ -551,7 +559,8 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
       for (const d of record.disabilities) db.insert(disabilities).values({ ...meta(childId), ...d, to: null }).run();
       for (const e of record.education) db.insert(educationRecords).values({ ...meta(childId), ...e }).run();
       for (const b of record.benefits) db.insert(benefitsReceived).values({ ...meta(childId), ...b }).run();
-      for (const a of record.assessments) db.insert(reintegrationAssessments).values({ ...meta(childId), ...a }).run();
+      // The demo's decisions are in effect: approved when recorded.
+      for (const a of record.assessments) db.insert(reintegrationAssessments).values({ ...meta(childId), ...a, reasons: DEMO_REASONS[a.result], approvedAt: `${a.assessedOn}T02:00:00.000Z` }).run();
       for (const v of record.vocationalRehab) db.insert(vocationalRehab).values({ ...meta(childId), ...v }).run();
       for (const m of record.insurance) db.insert(medicalInsurance).values({ ...meta(childId), ...m }).run();
       const wellbeing = demoWellbeing(record, today, wellbeingRand);
@@ -569,4 +578,6 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
     }
     appendAudit(ctx, { action: 'demo.load', detail: { children: options.children } });
   })();
+  // Reintegration cases in every stage, moved along by the case services (a stream of their own).
+  loadDemoCases(ctx, seededRandom(DEMO_SEED + 6), pinned);
 }

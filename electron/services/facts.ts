@@ -195,10 +195,11 @@ export function deriveFacts(record: ChildRecord, asOf: string): DerivedFacts {
   // receiving: every benefit whose interval covers asOf, each code once, in the contract's order.
   const receivingSet = new Set(live(record.benefits).filter((b) => covers(b, asOf)).map((b) => b.code));
 
-  // reintegration: assessments dated on or before asOf (later ones have not happened yet);
-  // vocational rehabilitation counts once completed on or before asOf.
+  // reintegration: approved assessments dated on or before asOf (later ones have not happened yet; a
+  // decision awaiting a supervisor's approval has no effect); vocational rehabilitation counts once
+  // completed on or before asOf.
   const assessments = live(record.assessments)
-    .filter((a) => a.assessedOn <= asOf)
+    .filter((a) => a.assessedOn <= asOf && a.approvedAt !== null)
     .map((a: AssessmentRow) => ({ date: a.assessedOn, round: a.round, result: a.result }));
   const vocationalRehabCompleted = live(record.vocationalRehab).some((v) => v.completedOn !== null && v.completedOn <= asOf);
 

@@ -17,6 +17,7 @@ import {
   vocationalRehabCompleteSchema,
   voidReintegrationSchema,
 } from '../../shared/contract/record';
+import { dateOfAge } from '../rules';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
 import { voidRow } from './record';
@@ -27,7 +28,8 @@ function notInFuture(ctx: ServiceContext, date: string, field: string, what: str
 }
 
 /**
- * Records an assessment's decision. It cannot be dated in the future or before birth; a second-round
+ * Records an assessment's decision, awaiting a supervisor's approval (until then the facts leave it
+ * out; the case approves it with 'reintegration:decide'). It cannot be dated in the future or before birth; a second-round
  * assessment needs an earlier live first-round one that found the young person not capable.
  */
 export function addAssessment(ctx: ServiceContext, raw: AssessmentAddInput): AssessmentRow {
@@ -35,6 +37,8 @@ export function addAssessment(ctx: ServiceContext, raw: AssessmentAddInput): Ass
   return inTransaction(ctx, () => {
     const child = requireChild(ctx, input.childId);
     if (input.assessedOn < child.birthDate) throw new ValidationError('assessedOn', `评估日期不能早于出生日期（${child.birthDate}）`);
+    const eighteenth = dateOfAge(child.birthDate, 18);
+    if (input.assessedOn < eighteenth) throw new ValidationError('assessedOn', `综合评估须在年满18周岁（${eighteenth}）之后进行`);
     notInFuture(ctx, input.assessedOn, 'assessedOn', '评估日期');
     if (input.round === 2) {
       const rounds = ctx.db
@@ -56,6 +60,7 @@ export function addAssessment(ctx: ServiceContext, raw: AssessmentAddInput): Ass
         result: input.result,
         panel: input.panel,
         note: input.note,
+        reasons: input.reasons,
       })
       .returning()
       .get();

@@ -30,6 +30,7 @@ export const KIND_PERMISSION: Readonly<Record<WorklistKind, Permission>> = {
   mentalHealthDue: 'mentalHealth.read',
   rehabReviewDue: 'rehab.read',
   mentalHealthHighRisk: 'mentalHealth.read',
+  reintegrationOverdue: 'reintegration.read',
 };
 
 export type ChildWorklistInput = {
@@ -45,6 +46,8 @@ export type ChildWorklistInput = {
   rehabReviewDate: string | null;
   /** Dates of the child's high-risk mental-health checks no supervisor has closed yet. */
   openHighRiskChecks?: readonly string[];
+  /** The reintegration case's checklist items and handover tasks past their due date, earliest first. */
+  reintegrationOverdue?: { dueOn: string; what: string }[];
 };
 
 function item(
@@ -138,6 +141,13 @@ export function worklistItemsForChild(input: ChildWorklistInput): WorklistItem[]
   // The active rehabilitation plan's review (二(七)).
   if (input.rehabReviewDate && input.rehabReviewDate <= addDays(asOf, HORIZON.rehabReviewDays)) {
     items.push(item(input, 'rehabReviewDue', input.rehabReviewDate, '二(七)', `康复计划应于 ${input.rehabReviewDate} 复评`, urgencyOf(input.rehabReviewDate, asOf, 0)));
+  }
+  // The reintegration case's overdue checklist items and handover tasks (一(四)): one item per child.
+  const overdue = input.reintegrationOverdue ?? [];
+  if (overdue.length > 0) {
+    items.push(
+      item(input, 'reintegrationOverdue', overdue[0].dueOn, '一(四)', `回归社会安置：${overdue.length}项逾期——${overdue.map((o) => `${o.what}（${o.dueOn}到期）`).join('、')}`, 'now'),
+    );
   }
   return items;
 }

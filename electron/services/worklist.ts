@@ -14,6 +14,7 @@ import { eligibilityTimeline } from './eligibility-timeline';
 import { deriveFacts, educationOn } from './facts';
 import { loadRecordsForFacts } from './record-store';
 import { openHighRiskChecks } from './mental-health';
+import { ensureCases, overdueByChild } from './reintegration';
 import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
 import { HORIZON, KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
 import { addMonths } from '../../shared/domain/dates';
@@ -21,6 +22,8 @@ import { addMonths } from '../../shared/domain/dates';
 const URGENCY_ORDER = { now: 0, soon: 1, upcoming: 2 } as const;
 
 export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist:get'>): ChannelOutput<'worklist:get'> {
+  // Reading the worklist opens the reintegration cases that have fallen due (idempotent).
+  ensureCases(ctx);
   const asOf = input.asOf ?? ctx.clock.today();
   const roles = ctx.actor?.roles ?? [];
   const visibleKinds = WORKLIST_KINDS.filter((k) => can(roles, KIND_PERMISSION[k]));
@@ -36,6 +39,7 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
   const mentalHealth = visible.has('mentalHealthDue') ? lastMentalHealthChecks(ctx, asOf) : new Map<number, string>();
   const highRisk = visible.has('mentalHealthHighRisk') ? openHighRiskChecks(ctx, asOf) : new Map<number, string[]>();
   const reviews = visible.has('rehabReviewDue') ? rehabReviewDates(ctx, asOf) : new Map<number, string>();
+  const reintegrationOverdue = visible.has('reintegrationOverdue') ? overdueByChild(ctx, asOf) : new Map<number, { dueOn: string; what: string }[]>();
 
   const records = loadRecordsForFacts(ctx, inCare);
   const horizon = addMonths(asOf, HORIZON.allowanceStopsMonths);
@@ -56,6 +60,7 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
       lastMentalHealthCheck: mentalHealth.get(child.id) ?? null,
       rehabReviewDate: reviews.get(child.id) ?? null,
       openHighRiskChecks: highRisk.get(child.id) ?? [],
+      reintegrationOverdue: reintegrationOverdue.get(child.id) ?? [],
     });
     for (const item of items) if (visible.has(item.kind)) all.push(item);
   }

@@ -15,6 +15,9 @@ import { ChildrenListPage } from '../features/children/ChildrenListPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { RehabPage } from '../features/rehab/RehabPage';
 import { ModuleNotOpen } from '../features/placeholder/ModuleNotOpen';
+import { CasePage } from '../features/reintegration/CasePage';
+import { DossierPage } from '../features/reintegration/DossierPage';
+import { PipelinePage } from '../features/reintegration/PipelinePage';
 import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { I18nProvider, useI18n } from '../i18n';
@@ -37,7 +40,9 @@ function SignedIn() {
           <Route path="/children/:id/:tab" element={<ChildPage />} />
           <Route path="/rehabilitation" element={<RehabPage />} />
           <Route path="/rehabilitation/:tab" element={<RehabPage />} />
-          <Route path="/reintegration" element={<ModuleNotOpen module="nav.reintegration" />} />
+          <Route path="/reintegration" element={<PipelinePage />} />
+          <Route path="/reintegration/:caseId" element={<CasePage />} />
+          <Route path="/reintegration/:caseId/dossier" element={<DossierPage />} />
           <Route path="/reports" element={<ModuleNotOpen module="nav.reports" />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/admin/:tab" element={<AdminPage />} />

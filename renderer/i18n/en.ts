@@ -2,6 +2,7 @@ import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { recordEn } from './parts/record';
 import { rehabEn } from './parts/rehab';
+import { reintegrationEn } from './parts/reintegration';
 import { registryEn } from './parts/registry';
 import { wellbeingEn } from './parts/wellbeing';
 import type { Messages } from './zh-CN';
@@ -98,6 +99,7 @@ export const en: Messages = {
   registry: registryEn,
   admin: adminEn,
   backup: backupEn,
+  reintegration: reintegrationEn,
   record: recordEn,
   rehab: rehabEn,
   wellbeing: wellbeingEn,
@@ -115,7 +117,7 @@ export const en: Messages = {
     title: 'Work due', asOf: 'As of {date}', all: 'All',
     kinds: {
       turning18: 'Turning 18 within six months', assessmentDue: 'Reintegration assessment due', allowanceStops: 'Benefit stops', conflict: 'Benefits that may not stack',
-      mentalHealthDue: 'Yearly mental-health check', rehabReviewDue: 'Rehabilitation plan review', mentalHealthHighRisk: 'High mental-health risk to close',
+      mentalHealthDue: 'Yearly mental-health check', rehabReviewDue: 'Rehabilitation plan review', mentalHealthHighRisk: 'High mental-health risk to close', reintegrationOverdue: 'Reintegration overdue',
     },
     urgency: { now: 'Now', soon: 'Soon', upcoming: 'Upcoming' },
     columns: { child: 'Child', kind: 'What', due: 'Date', clause: 'Clause', reason: 'Why' },

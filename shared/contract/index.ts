@@ -8,6 +8,7 @@ import { historyChannels } from './history';
 import { mentalHealthChannels } from './mental-health';
 import { recordChannels } from './record';
 import { rehabChannels } from './rehab';
+import { reintegrationChannels } from './reintegration';
 import { settingsChannels } from './settings';
 import { usersChannels } from './users';
 import { worklistChannels } from './worklist';
@@ -40,6 +41,7 @@ export const contract = {
   ...rehabChannels,
   ...mentalHealthChannels,
   ...autismChannels,
+  ...reintegrationChannels,
 } as const;
 
 export type Contract = typeof contract;

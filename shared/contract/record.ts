@@ -86,7 +86,7 @@ export type VoidableEntity = (typeof VOIDABLE_ENTITIES)[number];
 // ——— field helpers ———
 
 /** Optional free text: trimmed, '' → null, at most `max` characters. */
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
@@ -104,7 +104,7 @@ const patchText = (max: number) =>
     .optional()
     .transform((v) => (v === '' ? null : v));
 
-const requiredText = (max: number, missing: string) => z.string().trim().min(1, missing).max(max, `最多${max}个字`);
+export const requiredText = (max: number, missing: string) => z.string().trim().min(1, missing).max(max, `最多${max}个字`);
 
 /** Money in fen (分): a whole, non-negative number below 10 亿元. */
 export const fenSchema = z.number().int('金额须为整数（分）').min(0, '金额不能为负').max(100_000_000_000, '金额过大');
@@ -133,7 +133,7 @@ const fullTimeSchema = z.boolean({ message: '请选择是否全日制' });
 
 // ——— rows (outputs) ———
 
-const rowMeta = {
+export const rowMeta = {
   id: z.number().int(),
   childId: z.number().int(),
   createdAt: z.string(),
@@ -293,6 +293,12 @@ export const assessmentRowSchema = z.object({
   result: z.enum(ASSESSMENT_RESULTS),
   panel: z.string().nullable(),
   note: z.string().nullable(),
+  caseId: z.number().int().nullable(),
+  reasons: z.string().nullable(),
+  rubricVersion: z.string().nullable(),
+  /** Until a supervisor approves it, a decision has no effect (the facts leave it out). */
+  approvedAt: z.string().nullable(),
+  approvedBy: z.number().int().nullable(),
 });
 export type AssessmentRow = z.infer<typeof assessmentRowSchema>;
 
@@ -302,6 +308,10 @@ export const vocationalRehabRowSchema = z.object({
   completedOn: z.string().nullable(),
   provider: z.string().nullable(),
   note: z.string().nullable(),
+  caseId: z.number().int().nullable(),
+  programme: z.string().nullable(),
+  plannedEnd: z.string().nullable(),
+  outcome: z.string().nullable(),
 });
 export type VocationalRehabRow = z.infer<typeof vocationalRehabRowSchema>;
 
@@ -539,6 +549,8 @@ export const assessmentAddSchema = z.object({
   result: assessmentResultSchema,
   panel: optionalText(200),
   note: optionalText(1000),
+  /** The panel's reasons; a decision without them cannot be approved. */
+  reasons: optionalText(1000),
 });
 export type AssessmentAddInput = z.input<typeof assessmentAddSchema>;
 
@@ -631,7 +643,7 @@ export const recordChannels = {
   'record:getDocument': channel({ input: documentGetSchema, output: documentWithContentSchema, permission: 'documents.read', description: 'read a document' }),
   /** Voids a document, with a reason; its content stays in the database. */
   'record:voidDocument': channel({ input: voidDocumentSchema, output: documentMetaSchema, permission: 'documents.write', description: 'void a document' }),
-  /** Records a comprehensive assessment's decision (round 1 or 2). */
+  /** Records a comprehensive assessment's decision (round 1 or 2); it takes effect once a supervisor approves it ('reintegration:decide'). */
   'record:addAssessment': channel({ input: assessmentAddSchema, output: assessmentRowSchema, permission: 'reintegration.write', description: 'add a reintegration assessment' }),
   /** Records vocational rehabilitation (completing it opens the second assessment). */
   'record:addVocationalRehab': channel({ input: vocationalRehabAddSchema, output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'add vocational rehabilitation' }),

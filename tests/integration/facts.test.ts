@@ -10,6 +10,7 @@ import { DEMO_SCENARIOS, type DemoScenario, demoRecords, loadDemoData } from '..
 import { evaluateChild, factsForChild, factsFromRecord } from '../../electron/services/facts';
 import { getRecord } from '../../electron/services/record';
 import { addAssessment } from '../../electron/services/record-reintegration';
+import { caseOfChild, decideAssessment } from '../../electron/services/reintegration';
 import { addBenefit, addEducation, addGuardianship, addPlacement, addStatusFact, endBenefit, setDisability, updateEducation } from '../../electron/services/record-history';
 import { findOverlap } from '../../electron/services/record-intervals';
 import { loadRecord } from '../../electron/services/record-store';
@@ -86,7 +87,11 @@ describe('evaluateChild over a stored record', () => {
   it('an assessment recorded as capable → resettle with the four tasks; one dated after asOf does not count', () => {
     const e = addEducation(ctx, { childId, stage: 'seniorVocational', fullTime: true, enrolmentDate: '2023-09-01', standardDurationYears: 3 });
     updateEducation(ctx, { childId, id: e.id, actualCompletion: '2026-06-30' });
-    addAssessment(ctx, { childId, assessedOn: '2026-08-01', round: 1, result: 'capable' });
+    const a = addAssessment(ctx, { childId, assessedOn: '2026-08-01', round: 1, result: 'capable', reasons: '各维度评分均达到要求' });
+    // Until a supervisor approves the decision it has no effect.
+    expect(evaluateChild(ctx, childId, '2026-08-01').evaluation.reintegration.status).toBe('assessmentDue');
+    const { caseId } = caseOfChild(ctx, { childId });
+    decideAssessment(ctx, { caseId: caseId!, assessmentId: a.id, approve: true });
     expect(evaluateChild(ctx, childId, '2026-07-31').evaluation.reintegration.status).toBe('assessmentDue');
     const r = evaluateChild(ctx, childId, '2026-08-01');
     expect(r.evaluation.reintegration).toMatchObject({ status: 'resettle', tasks: ['housing', 'hukou', 'employment', 'longTermCare'] });

@@ -89,9 +89,13 @@ describe('every record channel, well-formed, through the router', () => {
     await go('record:setMedicalInsurance', { childId, year: 2026, enrolled: true, premiumSubsidised: true });
     await go('record:addMedicalAidClaim', { childId, claimDate: '2026-03-01', eligibleCostFen: 10000, aidedFen: 7000 });
     await go('record:void', { childId, entity: 'statusFact', id: f.id, reason: '重复录入' });
-    const a = await go<{ id: number }>('record:addAssessment', { childId, assessedOn: '2026-08-01', round: 1, result: 'notCapable', panel: '市民政局、福利院' });
+    const a = await go<{ id: number }>('record:addAssessment', { childId, assessedOn: '2026-08-01', round: 1, result: 'notCapable', panel: '市民政局、福利院', reasons: '劳动能力不足' });
     const v = await go<{ id: number }>('record:addVocationalRehab', { childId, from: '2026-08-15' });
     await go('record:completeVocationalRehab', { childId, id: v.id, completedOn: '2026-11-01' });
+    // The decision takes effect once a supervisor approves it on the child's case.
+    expect((await go<EvaluateChildOutput>('rules:evaluateChild', { childId, asOf: '2026-11-29' })).evaluation.reintegration.status).toBe('assessmentDue');
+    const { caseId } = ok<{ caseId: number }>(await call(users.supervisor, 'reintegration:caseOfChild', { childId }));
+    ok(await call(users.supervisor, 'reintegration:decide', { caseId, assessmentId: a.id, approve: true }));
     const evaluated = await go<EvaluateChildOutput>('rules:evaluateChild', { childId, asOf: '2026-11-29' });
     expect(evaluated.evaluation.reintegration.status).toBe('secondAssessmentDue');
     await go('record:voidReintegrationEntry', { childId, entity: 'assessment', id: a.id, reason: '评估日期录错' });

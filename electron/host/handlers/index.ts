@@ -1,4 +1,5 @@
 import type { AppCore } from '../../services/app-core';
+import type { PagePdfExporter } from '../../services/reintegration';
 import type { Handlers } from '../router';
 import type { SessionStore } from '../sessions';
 import { appHandlers } from './app';
@@ -11,11 +12,15 @@ import { historyHandlers } from './history';
 import { mentalHealthHandlers } from './mental-health';
 import { recordHandlers } from './record';
 import { rehabHandlers } from './rehab';
+import { reintegrationHandlers } from './reintegration';
 import { settingsHandlers } from './settings';
 import { usersHandlers } from './users';
 
+/** What only some hosts can do (Electron: a page to PDF). */
+export type HostAbilities = { exportPagePdf?: PagePdfExporter };
+
 /** Every channel's handler, built over one AppCore and session store. */
-export function createHandlers(core: AppCore, sessions: SessionStore): Handlers {
+export function createHandlers(core: AppCore, sessions: SessionStore, abilities: HostAbilities = {}): Handlers {
   return {
     ...appHandlers(core, sessions),
     ...childrenHandlers(core),
@@ -29,5 +34,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...rehabHandlers(core),
     ...mentalHealthHandlers(core),
     ...autismHandlers(core),
+    ...reintegrationHandlers(core, abilities.exportPagePdf),
   };
 }

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { AutismPathwayTab } from '../autism/AutismPathwayTab';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
 import { MentalHealthTab } from '../mental-health/MentalHealthTab';
+import { CaseLink } from '../reintegration/CaseLink';
 import { BenefitsTab } from '../record/BenefitsTab';
 import { ChildHeader } from '../record/ChildHeader';
 import { DocumentsTab } from '../record/DocumentsTab';
@@ -63,12 +64,15 @@ export function ChildPage() {
   };
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/children" size="sm" className="no-print">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('child.back')}
-        </Group>
-      </Anchor>
+      <Group justify="space-between">
+        <Anchor component={Link} to="/children" size="sm" className="no-print">
+          <Group gap={4}>
+            <IconArrowLeft size={14} />
+            {t('child.back')}
+          </Group>
+        </Anchor>
+        <CaseLink childId={childId} />
+      </Group>
       {error && <Alert color="red">{error}</Alert>}
       <ChildHeader record={record} evaluation={evaluation} onChanged={reload} />
       <Tabs value={activeTab} onChange={(v) => navigate(`/children/${childId}${v === 'profile' || !v ? '' : `/${v}`}`, { replace: true })} keepMounted={false}>

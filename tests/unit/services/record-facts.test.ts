@@ -141,6 +141,12 @@ const assessment = (assessedOn: string, round: 1 | 2, result: AssessmentRow['res
   result,
   panel: null,
   note: null,
+  caseId: null,
+  reasons: null,
+  rubricVersion: null,
+  // A decision in effect: approved (a pending one is left out of the facts; see the test below).
+  approvedAt: '2020-01-01T00:00:00.000Z',
+  approvedBy: null,
   ...extra,
 });
 const rehab = (from: string, completedOn: string | null, extra: Partial<VocationalRehabRow> = {}): VocationalRehabRow => ({
@@ -148,6 +154,10 @@ const rehab = (from: string, completedOn: string | null, extra: Partial<Vocation
   from,
   completedOn,
   provider: null,
+  caseId: null,
+  programme: null,
+  plannedEnd: null,
+  outcome: null,
   note: null,
   ...extra,
 });
@@ -530,6 +540,11 @@ describe('reintegration', () => {
       { date: '2025-01-01', round: 1, result: 'notCapable' },
       { date: ASOF, round: 2, result: 'capable' },
     ]);
+  });
+
+  it('a decision awaiting a supervisor\'s approval has no effect', () => {
+    const r = record({ assessments: [assessment('2025-01-01', 1, 'notCapable'), assessment('2025-06-01', 2, 'capable', { approvedAt: null })] });
+    expect(facts(r).reintegration.assessments).toEqual([{ date: '2025-01-01', round: 1, result: 'notCapable' }]);
   });
 
   it('vocational rehabilitation counts once completed on or before asOf', () => {

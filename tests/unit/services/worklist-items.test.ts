@@ -87,4 +87,13 @@ describe('worklist items for one child', () => {
     ]);
     expect(kinds(input({}, { openHighRiskChecks: [] }))).not.toContain('mentalHealthHighRisk');
   });
+
+  it('the reintegration case\'s overdue items: one item per child under 一(四), dated by the earliest', () => {
+    expect(kinds(input({}, { reintegrationOverdue: [] }))).not.toContain('reintegrationOverdue');
+    const items = worklistItemsForChild(input({}, { reintegrationOverdue: [{ dueOn: '2026-10-01', what: '居民身份证' }, { dueOn: '2026-11-01', what: '落实住房' }] }));
+    const overdue = items.filter((x) => x.kind === 'reintegrationOverdue');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]).toMatchObject({ dueDate: '2026-10-01', clause: '一(四)', urgency: 'now' });
+    expect(overdue[0].reason).toBe('回归社会安置：2项逾期——居民身份证（2026-10-01到期）、落实住房（2026-11-01到期）');
+  });
 });

@@ -1,0 +1,288 @@
+import { Alert, Anchor, Button, Group, Loader, Stack } from '@mantine/core';
+import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { ChannelOutput } from '../../../shared/contract';
+import { POLICY_DOCUMENT } from '../../../shared/domain/clauses';
+import { toIsoDate } from '../../../shared/domain/dates';
+import { DISABILITY_CATEGORY_LABELS_ZH } from '../../../shared/domain/disability-certificate';
+import { districtName } from '../../../shared/domain/districts';
+import { CASE_STAGE_LABELS_ZH, CHECKLIST_ITEM_LABELS_ZH, ITEM_STATUS_LABELS_ZH, TASK_LABELS_ZH, TASK_OWNER, rubricByVersion } from '../../../shared/domain/reintegration';
+import { EDUCATION_STAGE_LABELS_ZH, PLACEMENT_LABELS_ZH, REINTEGRATION_STATUS_LABELS_ZH } from '../../../shared/domain/rules-types';
+import { call } from '../../api/client';
+import { notifications } from '@mantine/notifications';
+import { useT } from '../../i18n';
+import { reintegrationZh as zh } from '../../i18n/parts/reintegration';
+import classes from './Dossier.module.css';
+
+type Dossier = ChannelOutput<'reintegration:dossier'>;
+const SEX_ZH: Record<string, string> = { male: '男', female: '女' };
+const label = <K extends string>(map: Readonly<Record<K, string>>, key: string): string => (map as Record<string, string>)[key] ?? key;
+
+/**
+ * The dossier for the receiving district or institution, always in Chinese: identity, care history,
+ * education, health and rehabilitation, the assessments with scores, the decision with its clause and
+ * approval, and the handover tasks. Printed (or saved as PDF) from this view; the print is audited.
+ */
+export function DossierPage() {
+  const t = useT();
+  const caseId = Number(useParams().caseId);
+  const [data, setData] = useState<Dossier | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  useEffect(() => {
+    call('reintegration:dossier', { caseId })
+      .then(setData)
+      .catch((e: Error) => setError(e.message));
+  }, [caseId]);
+  /** Audited by the service; Electron saves the PDF itself, the browser host opens the print dialog (save as PDF there). */
+  const exportPdf = async () => {
+    setExporting(true);
+    try {
+      const result = await call('reintegration:exportDossier', { caseId });
+      if (!result.supported) window.print();
+      else if (result.savedTo) notifications.show({ color: 'teal', message: t('reintegration.dossier.saved', { path: result.savedTo }) });
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!data) return <Loader />;
+  const { detail } = data;
+  const c = detail.case;
+  const child = detail.child;
+  const assessments = detail.assessments.filter((a) => a.voidedAt === null);
+  const deciding = [...assessments].filter((a) => a.approvedAt !== null).sort((a, b) => b.round - a.round || b.assessedOn.localeCompare(a.assessedOn))[0];
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" className="no-print">
+        <Anchor component={Link} to={`/reintegration/${caseId}`} size="sm">
+          <Group gap={4}>
+            <IconArrowLeft size={14} />
+            {t('reintegration.dossier.back')}
+          </Group>
+        </Anchor>
+        <Button leftSection={<IconPrinter size={16} />} loading={exporting} onClick={() => void exportPdf()}>
+          {t('reintegration.dossier.print')}
+        </Button>
+      </Group>
+      <article className={classes.doc} data-testid="dossier" lang="zh-CN">
+        <h1>
+          {zh.title}档案
+        </h1>
+        <div className={classes.meta}>
+          {data.institutionName ?? ''} · {zh.dossier.printedOn}：{toIsoDate(new Date())} · 个案阶段：{CASE_STAGE_LABELS_ZH[c.stage]}
+        </div>
+
+        <h2>{zh.dossier.identity}</h2>
+        <table>
+          <tbody>
+            <tr>
+              <th>{zh.dossier.name}</th>
+              <td>{child.name}</td>
+              <th>{zh.dossier.sex}</th>
+              <td>{SEX_ZH[child.sex] ?? child.sex}</td>
+            </tr>
+            <tr>
+              <th>{zh.dossier.birthDate}</th>
+              <td>{child.birthDate}</td>
+              <th>{zh.dossier.idNumber}</th>
+              <td>{child.idNumber ?? zh.dossier.none}</td>
+            </tr>
+            <tr>
+              <th>{zh.dossier.hukou}</th>
+              <td>{child.hukouKind === 'shanghai' ? `上海市${districtName(child.hukouDistrictCode ?? '') ?? ''}${child.hukouStreet ?? ''}` : child.hukouKind === null ? zh.dossier.none : '外省市'}</td>
+              <th>{zh.dossier.admission}</th>
+              <td>{child.admissionDate ?? zh.dossier.none}</td>
+            </tr>
+          </tbody>
+        </table>
+
+        <h2>{zh.dossier.care}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>安置方式</th>
+              <th>地点</th>
+              <th>期间</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.placements.map((p) => (
+              <tr key={`${p.kind}-${p.from}`}>
+                <td>{label(PLACEMENT_LABELS_ZH, p.kind)}</td>
+                <td>{p.place ?? ''}</td>
+                <td>
+                  {p.from} 至 {p.to ?? '今'}
+                </td>
+              </tr>
+            ))}
+            {data.placements.length === 0 && (
+              <tr>
+                <td colSpan={3}>{zh.dossier.none}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+
+        <h2>{zh.dossier.education}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>阶段</th>
+              <th>学校</th>
+              <th>入学</th>
+              <th>完成</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.education.map((e) => (
+              <tr key={`${e.stage}-${e.enrolmentDate}`}>
+                <td>{label(EDUCATION_STAGE_LABELS_ZH, e.stage)}</td>
+                <td>{e.school ?? ''}</td>
+                <td>{e.enrolmentDate}</td>
+                <td>{e.actualCompletion ? `${e.actualCompletion}${e.outcome === 'graduated' ? '（毕业）' : e.outcome === 'leftEarly' ? '（离校）' : ''}` : '在读'}</td>
+              </tr>
+            ))}
+            {data.education.length === 0 && (
+              <tr>
+                <td colSpan={4}>{zh.dossier.none}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+
+        <h2>{zh.dossier.health}</h2>
+        <p>
+          残疾情况：
+          {data.disabilities.length === 0 ? zh.dossier.none : data.disabilities.map((d) => `${label(DISABILITY_CATEGORY_LABELS_ZH, d.category)}${d.grade ? `${d.grade}级` : ''}（${d.from}起）`).join('；')}
+        </p>
+        <p>
+          职业康复：
+          {detail.vocationalRehab.filter((v) => v.voidedAt === null).length === 0
+            ? zh.dossier.none
+            : detail.vocationalRehab
+                .filter((v) => v.voidedAt === null)
+                .map((v) => `${v.programme ?? ''}${v.provider ? `（${v.provider}）` : ''} ${v.from} 至 ${v.completedOn ?? '进行中'}${v.outcome ? `，${v.outcome}` : ''}`)
+                .join('；')}
+        </p>
+
+        <h2>{zh.dossier.assessments}</h2>
+        {assessments.length === 0 && <p>{zh.dossier.none}</p>}
+        {assessments.map((a) => {
+          const rubric = a.rubricVersion ? rubricByVersion(a.rubricVersion) : null;
+          return (
+            <div key={a.id}>
+              <p>
+                <b>
+                  {a.round === 1 ? '首次综合评估' : '二次综合评估'}（{a.assessedOn}）：{zh.results[a.result]}
+                </b>
+                {a.weightedScore !== null && `，加权得分 ${a.weightedScore}`}
+                {a.panel && `；评估小组：${a.panel}`}
+              </p>
+              {a.scores.length > 0 && (
+                <table>
+                  <thead>
+                    <tr>
+                      <th>维度</th>
+                      <th>权重</th>
+                      <th>评分</th>
+                      <th>依据</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {a.scores.map((s) => (
+                      <tr key={s.domain}>
+                        <td>{rubric?.domains.find((d) => d.code === s.domain)?.zh ?? s.domain}</td>
+                        <td>{Math.round(s.weight * 100)}%</td>
+                        <td>{s.score}</td>
+                        <td>{s.evidence ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {a.reasons && <p>理由：{a.reasons}</p>}
+              <p>{a.approvedAt ? zh.dossier.approvedBy.replace('{name}', a.approvedByName ?? '（随档案导入）').replace('{date}', a.approvedAt.slice(0, 10)) : zh.dossier.notApproved}</p>
+            </div>
+          );
+        })}
+
+        <h2>{zh.dossier.decision}</h2>
+        <p>
+          <b>{REINTEGRATION_STATUS_LABELS_ZH[c.status]}</b>：{data.statusReason}
+        </p>
+        <p>{zh.dossier.clause.replace('{clause}', c.clause)}（{POLICY_DOCUMENT.title}）</p>
+        {deciding && <p>{zh.dossier.approvedBy.replace('{name}', deciding.approvedByName ?? '（随档案导入）').replace('{date}', (deciding.approvedAt ?? '').slice(0, 10))}</p>}
+
+        {c.receivingDistrict !== null ? (
+          <>
+            <h2>{zh.dossier.handover}</h2>
+            <p>
+              接收安置：{districtName(c.receivingDistrict) ?? c.receivingDistrict}
+              {c.receivingStreet ?? ''}，安置日期 {c.resettledOn ?? ''}
+              {c.closedOn && `，已于 ${c.closedOn} 结案`}
+            </p>
+            <table>
+              <thead>
+                <tr>
+                  <th>任务</th>
+                  <th>负责方</th>
+                  <th>联系人</th>
+                  <th>到期日</th>
+                  <th>状态</th>
+                  <th>证明材料</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.tasks
+                  .filter((task) => task.voidedAt === null)
+                  .map((task) => (
+                    <tr key={task.id}>
+                      <td>{TASK_LABELS_ZH[task.task]}</td>
+                      <td>{TASK_OWNER[task.task] === 'district' ? '接收安置区政府' : '街道（乡镇）'}</td>
+                      <td>{task.contact ?? ''}</td>
+                      <td>{task.dueOn ?? ''}</td>
+                      <td>
+                        {ITEM_STATUS_LABELS_ZH[task.status]}
+                        {task.doneOn ? `（${task.doneOn}）` : ''}
+                      </td>
+                      <td>{task.evidenceDocumentIds.map((id) => detail.documents.find((d) => d.id === id)?.title ?? `#${id}`).join('、')}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </>
+        ) : c.transferInstitution !== null ? (
+          <>
+            <h2>{zh.dossier.transfer}</h2>
+            <p>
+              转入{c.transferInstitution}，转入日期 {c.transferredOn ?? ''}
+            </p>
+          </>
+        ) : (
+          <>
+            <h2>准备清单</h2>
+            <table>
+              <tbody>
+                {detail.checklist.map((i) => (
+                  <tr key={i.id}>
+                    <td>{CHECKLIST_ITEM_LABELS_ZH[i.item]}</td>
+                    <td>{ITEM_STATUS_LABELS_ZH[i.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+        <div className={classes.signature}>
+          <span>经办人（安置专员）：{c.officer?.displayName ?? ''}</span>
+          <span>出具单位（盖章）：{data.institutionName ?? ''}</span>
+        </div>
+      </article>
+    </Stack>
+  );
+}
