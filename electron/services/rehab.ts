@@ -7,7 +7,7 @@ import { children, rehabInterventions, rehabPlanTherapists, rehabPlans, rehabSes
 import { AppError } from '../../shared/contract/errors';
 import type { RehabChild, SessionView, TodayItem } from '../../shared/contract/rehab';
 import { addMonths } from '../../shared/domain/dates';
-import { gasTScore, gasWeight, isoWeekday } from '../../shared/domain/rehab';
+import { INSTRUMENTS, gasTScore, gasWeight, isoWeekday } from '../../shared/domain/rehab';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
 import { childMeasures } from './rehab-measures';
@@ -213,4 +213,42 @@ function latestRatingsOf(ctx: ServiceContext, lineages: number[]): Map<number, n
   const out = new Map<number, number>();
   for (const r of rows) out.set(r.lineage, r.rating);
   return out;
+}
+
+export type RehabSummary = {
+  plan: { version: number; startsOn: string; reviewOn: string; goals: { title: string; baseline: number; latest: number | null }[] } | null;
+  sessions: { attended: number; missed: number; minutes: number; first: string | null; last: string | null };
+  tScore: number | null;
+  /** The latest result of each instrument, with its reading. */
+  measures: { instrument: string; administeredOn: string; field: string; value: number | null; reading: string | null }[];
+};
+
+/** A short rehabilitation summary for another document (the reintegration dossier); not audited itself. */
+export function rehabSummary(ctx: ServiceContext, childId: number): RehabSummary {
+  const today = ctx.clock.today();
+  const plans = childPlans(ctx, childId);
+  const sessions = childSessions(ctx, childId);
+  const latest = latestRatings(sessions);
+  const active = activePlanOf(plans, today) ?? plans.find((p) => p.status === 'superseded') ?? null;
+  const view = active ? planViews(ctx, [active], today, latest)[0]! : null;
+  const counting = countingSessions(sessions);
+  const dates = counting.map((s) => s.sessionOn).sort();
+  const trend = view ? tScoreTrend(view.goals, sessions) : [];
+  const byInstrument = new Map<string, RehabSummary['measures'][number]>();
+  for (const m of childMeasures(ctx, childId)) {
+    const def = INSTRUMENTS[m.instrument];
+    byInstrument.set(m.instrument, { instrument: def.zh, administeredOn: m.administeredOn, field: def.fields.find((f) => f.key === def.primary)!.zh, value: m.scores[def.primary] ?? null, reading: m.interpretation?.label ?? null });
+  }
+  return {
+    plan: view && { version: view.version, startsOn: view.startsOn, reviewOn: view.reviewOn, goals: view.goals.map((g) => ({ title: g.title, baseline: g.baseline, latest: g.latest?.level ?? null })) },
+    sessions: {
+      attended: counting.filter((s) => s.attended).length,
+      missed: counting.filter((s) => !s.attended).length,
+      minutes: counting.reduce((sum, s) => sum + (s.minutes ?? 0), 0),
+      first: dates[0] ?? null,
+      last: dates.at(-1) ?? null,
+    },
+    tScore: trend.at(-1)?.t ?? null,
+    measures: [...byInstrument.values()],
+  };
 }

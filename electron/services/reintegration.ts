@@ -6,6 +6,7 @@
  * Decisions are the record's `reintegration_assessments` rows (scored, with reasons) and take effect
  * only once a supervisor approves them; vocational rehabilitation is the record's `vocational_rehab`.
  */
+import { rehabSummary } from './rehab';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   children,
@@ -427,6 +428,7 @@ export function dossier(ctx: ServiceContext, input: { caseId: number }): Channel
       from: d.from,
     })),
     statusReason: detail.case.reason,
+    rehabilitation: rehabSummary(ctx, childId),
   };
   inTransaction(ctx, () => appendAudit(ctx, { action: 'reintegrationDossier.read', entity: 'reintegrationCase', entityId: row.id, childId }));
   return result;

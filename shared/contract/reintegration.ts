@@ -256,6 +256,15 @@ export const reintegrationChannels = {
       education: z.array(z.object({ stage: z.string(), enrolmentDate: z.string(), actualCompletion: z.string().nullable(), school: z.string().nullable(), outcome: z.string().nullable() })),
       disabilities: z.array(z.object({ category: z.string(), grade: z.number().int().nullable(), from: z.string() })),
       statusReason: z.string(),
+      /** The rehabilitation file in brief (二(七)): the plan in force, sessions, the GAS T-score, the latest measures. */
+      rehabilitation: z.object({
+        plan: z
+          .object({ version: z.number().int(), startsOn: z.string(), reviewOn: z.string(), goals: z.array(z.object({ title: z.string(), baseline: z.number().int(), latest: z.number().int().nullable() })) })
+          .nullable(),
+        sessions: z.object({ attended: z.number().int(), missed: z.number().int(), minutes: z.number().int(), first: z.string().nullable(), last: z.string().nullable() }),
+        tScore: z.number().nullable(),
+        measures: z.array(z.object({ instrument: z.string(), administeredOn: z.string(), field: z.string(), value: z.number().nullable(), reading: z.string().nullable() })),
+      }),
     }),
     permission: 'reintegration.read',
     description: 'the reintegration dossier',

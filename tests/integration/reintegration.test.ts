@@ -27,6 +27,9 @@ import {
   updateChecklist,
   updateTask,
 } from '../../electron/services/reintegration';
+import { addMeasure } from '../../electron/services/rehab-measures';
+import { decidePlan, savePlan } from '../../electron/services/rehab-plans';
+import { logSession } from '../../electron/services/rehab-sessions';
 import { createUser } from '../../electron/services/users';
 import { buildWorklist } from '../../electron/services/worklist';
 import { AppError, ValidationError } from '../../shared/contract/errors';
@@ -158,6 +161,33 @@ describe('the two branches of 一(四)', () => {
     expect(refused(() => updateTask(ctx, { caseId, id: tasks[0].id, contact: null, status: 'todo', evidenceDocumentIds: [] })).code).toBe('conflict');
     const d = dossier(ctx, { caseId });
     expect(d.detail.assessments[0]).toMatchObject({ approvedByName: '孙主管', scores: expect.arrayContaining([expect.objectContaining({ domain: 'workAbility', score: 80 })]) });
+    expect(d.rehabilitation).toEqual({ plan: null, sessions: { attended: 0, missed: 0, minutes: 0, first: null, last: null }, tScore: null, measures: [] });
+  });
+
+  it('the dossier carries the rehabilitation file in brief: the plan in force, sessions, the T-score, the latest measures', () => {
+    const childId = institutionChild('林一舟', '2008-03-10');
+    const caseId = caseOfChild(ctx, { childId }).caseId!;
+    const therapistId = createUser(ctx, { username: 'pt', displayName: '钱康复', password: 'Th3rapist!pass', roles: ['therapist'] }).id;
+    const therapist: ServiceContext = { ...ctx, actor: { userId: therapistId, username: 'pt', roles: ['therapist'] } };
+    const levels = { minus2: '不能', minus1: '部分', zero: '独立', plus1: '熟练', plus2: '指导他人' };
+    const plan = savePlan(therapist, {
+      childId,
+      startsOn: '2026-06-01',
+      reviewOn: '2026-12-31',
+      therapistIds: [therapistId],
+      goals: [{ title: '独立乘坐公交', levels, baseline: -1, importance: 2, difficulty: 2 }],
+    });
+    decidePlan(as(['supervisor'], 2), { planId: plan.id, decision: 'approve' });
+    logSession(therapist, { childId, sessionOn: '2026-07-01', attended: true, minutes: 45, goals: [{ goalId: plan.goals[0]!.id, rating: 1 }] });
+    logSession(therapist, { childId, sessionOn: '2026-07-08', attended: false, absenceReason: '实习面试' });
+    addMeasure(therapist, { childId, instrument: 'WeeFIM', administeredOn: '2026-07-02', scores: { total: 110 } });
+    const d = dossier(ctx, { caseId });
+    expect(d.rehabilitation).toEqual({
+      plan: { version: 1, startsOn: '2026-06-01', reviewOn: '2026-12-31', goals: [{ title: '独立乘坐公交', baseline: -1, latest: 1 }] },
+      sessions: { attended: 1, missed: 1, minutes: 45, first: '2026-07-01', last: '2026-07-08' },
+      tScore: 60,
+      measures: [{ instrument: '儿童功能独立性评定（WeeFIM）', administeredOn: '2026-07-02', field: '总分', value: 110, reading: null }],
+    });
   });
 
   it('(b) round 1 not capable → transfer → vocational rehabilitation → round 2 capable → resettlement', () => {

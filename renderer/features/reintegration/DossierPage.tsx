@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { ChannelOutput } from '../../../shared/contract';
 import { POLICY_DOCUMENT } from '../../../shared/domain/clauses';
 import { toIsoDate } from '../../../shared/domain/dates';
+import { gasLabel } from '../rehab/rehab-format';
 import { DISABILITY_CATEGORY_LABELS_ZH } from '../../../shared/domain/disability-certificate';
 import { districtName } from '../../../shared/domain/districts';
 import { CASE_STAGE_LABELS_ZH, CHECKLIST_ITEM_LABELS_ZH, ITEM_STATUS_LABELS_ZH, TASK_LABELS_ZH, TASK_OWNER, rubricByVersion } from '../../../shared/domain/reintegration';
@@ -170,6 +171,8 @@ export function DossierPage() {
                 .join('；')}
         </p>
 
+        <RehabSummaryLines rehab={data.rehabilitation} />
+
         <h2>{zh.dossier.assessments}</h2>
         {assessments.length === 0 && <p>{zh.dossier.none}</p>}
         {assessments.map((a) => {
@@ -284,5 +287,32 @@ export function DossierPage() {
         </div>
       </article>
     </Stack>
+  );
+}
+
+/** 四、健康与康复, continued: the rehabilitation file in brief (二(七)). */
+function RehabSummaryLines({ rehab }: { rehab: ChannelOutput<'reintegration:dossier'>['rehabilitation'] }) {
+  const { plan, sessions, tScore, measures } = rehab;
+  return (
+    <>
+      <p>
+        康复计划：
+        {plan
+          ? `第${plan.version}版（${plan.startsOn}起，复评日期${plan.reviewOn}）；目标：${plan.goals.map((g) => `${g.title}（基线${gasLabel(g.baseline)}，最近${g.latest === null ? '未评分' : gasLabel(g.latest)}）`).join('；')}`
+          : '无'}
+      </p>
+      <p>
+        康复训练：
+        {sessions.attended + sessions.missed === 0
+          ? '无'
+          : `${sessions.first} 至 ${sessions.last} 共${sessions.attended + sessions.missed}次（出勤${sessions.attended}次，缺席${sessions.missed}次），合计${sessions.minutes}分钟${tScore === null ? '' : `；目标达成（GAS）T分 ${tScore.toFixed(1)}`}`}
+      </p>
+      <p>
+        评估量表：
+        {measures.length === 0
+          ? '无'
+          : measures.map((m) => `${m.instrument} ${m.administeredOn} ${m.field} ${m.value ?? '—'}${m.reading ? `（${m.reading}）` : ''}`).join('；')}
+      </p>
+    </>
   );
 }
