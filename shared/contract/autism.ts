@@ -5,16 +5,8 @@
  */
 import { z } from 'zod';
 import { AUTISM_STAGES } from '../domain/autism';
-import { idSchema, isoDate } from './common';
+import { idSchema, isoDate, optionalText } from './common';
 import { channel } from './define';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `最多${max}个字`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const autismStageSchema = z.enum(AUTISM_STAGES, { message: '请选择阶段（筛查、评估、诊断、干预、康复或照护）' });
 

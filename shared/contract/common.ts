@@ -15,3 +15,15 @@ export const sessionUserSchema = z.object({
   mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** Free text that may be left empty: trimmed, '' and null both stored as null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `最多${max}个字`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Free text that must be given; `missing` says what to fill in. */
+export const requiredText = (max: number, missing: string) => z.string().trim().min(1, missing).max(max, `最多${max}个字`);

@@ -6,16 +6,8 @@
  */
 import { z } from 'zod';
 import { RISK_LEVELS, instrumentScale } from '../domain/mental-health';
-import { idSchema, isoDate } from './common';
+import { idSchema, isoDate, optionalText } from './common';
 import { channel } from './define';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `最多${max}个字`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 /** A refinement's `when`: run it once the input is an object whose named fields have no issue (whatever the other fields hold). */
 function whenValid(...fields: string[]) {

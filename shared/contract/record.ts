@@ -19,7 +19,7 @@ import {
   disabilityGradeSchema,
 } from '../domain/rules-types';
 import { childNameSchema, childStatusSchema, sexSchema } from './children';
-import { idSchema, isoDate } from './common';
+import { idSchema, isoDate, optionalText, requiredText } from './common';
 import { channel } from './define';
 
 // ——— codes ———
@@ -86,13 +86,6 @@ export type VoidableEntity = (typeof VOIDABLE_ENTITIES)[number];
 // ——— field helpers ———
 
 /** Optional free text: trimmed, '' → null, at most `max` characters. */
-export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `最多${max}个字`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 /** A patch of free text: undefined leaves it, '' or null clears it. */
 const patchText = (max: number) =>
@@ -104,7 +97,6 @@ const patchText = (max: number) =>
     .optional()
     .transform((v) => (v === '' ? null : v));
 
-export const requiredText = (max: number, missing: string) => z.string().trim().min(1, missing).max(max, `最多${max}个字`);
 
 /** Money in fen (分): a whole, non-negative number below 10 亿元. */
 export const fenSchema = z.number().int('金额须为整数（分）').min(0, '金额不能为负').max(100_000_000_000, '金额过大');

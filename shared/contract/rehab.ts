@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { INSTRUMENT_CODES } from '../domain/rehab';
-import { idSchema, isoDate, nothing } from './common';
+import { idSchema, isoDate, nothing, optionalText, requiredText } from './common';
 import { channel } from './define';
 
 export const INTERVENTION_KINDS = ['surgery', 'assistiveDevice', 'training'] as const;
@@ -15,14 +15,6 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export type PlanDecision = (typeof PLAN_DECISIONS)[number];
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
-const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过 ${max} 字`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 const gasLevel = z.number({ message: '请选择 −2 至 +2 的等级' }).int('GAS 等级应为整数').min(-2, 'GAS 等级应在 −2 至 +2 之间').max(2, 'GAS 等级应在 −2 至 +2 之间');
 const zeroToThree = (label: string) => z.number({ message: `请填写${label}（0–3）` }).int(`${label}应为整数`).min(0, `${label}应在 0–3 之间`).max(3, `${label}应在 0–3 之间`);
 
@@ -39,14 +31,14 @@ export const icfCodeSchema = z
 export const goalInputSchema = z.object({
   /** The goal of the previous version this one continues (a revision), so its ratings stay one history. */
   continuesGoalId: idSchema.nullish().transform((v) => v ?? null),
-  title: text(200, '目标'),
+  title: requiredText(200, '请填写目标'),
   icfCode: icfCodeSchema,
   levels: z.object({
-    minus2: text(300, '−2 等级描述'),
-    minus1: text(300, '−1 等级描述'),
-    zero: text(300, '0 等级（预期结果）描述'),
-    plus1: text(300, '+1 等级描述'),
-    plus2: text(300, '+2 等级描述'),
+    minus2: requiredText(300, '请填写−2 等级描述'),
+    minus1: requiredText(300, '请填写−1 等级描述'),
+    zero: requiredText(300, '请填写0 等级（预期结果）描述'),
+    plus1: requiredText(300, '请填写+1 等级描述'),
+    plus2: requiredText(300, '请填写+2 等级描述'),
   }),
   baseline: gasLevel,
   importance: zeroToThree('重要性'),
@@ -62,12 +54,12 @@ export const weekdaysSchema = z
 
 export const interventionInputSchema = z.object({
   kind: z.enum(INTERVENTION_KINDS, { message: '请选择干预类型' }),
-  description: text(300, '干预内容'),
-  provider: optionalText(100, '实施机构'),
+  description: requiredText(300, '请填写干预内容'),
+  provider: optionalText(100),
   therapistId: idSchema.nullish().transform((v) => v ?? null),
   startsOn: isoDate,
   endsOn: isoDate.nullish().transform((v) => v ?? null),
-  frequency: optionalText(100, '频次'),
+  frequency: optionalText(100),
   /** ISO weekdays (1 = Monday) a training is scheduled on. */
   weekdays: weekdaysSchema,
 });
@@ -81,7 +73,7 @@ export const planSaveSchema = z.object({
   revisesPlanId: idSchema.nullish().transform((v) => v ?? null),
   startsOn: isoDate,
   reviewOn: isoDate,
-  summary: optionalText(2000, '计划说明'),
+  summary: optionalText(2000),
   therapistIds: z.array(idSchema).min(1, '请至少指定一名责任康复师').max(10),
   goals: z.array(goalInputSchema).min(1, '请至少填写一个康复目标').max(20, '一个计划最多 20 个目标'),
   interventions: z.array(interventionInputSchema).max(30).default([]),
@@ -91,7 +83,7 @@ export type PlanSaveInput = z.input<typeof planSaveSchema>;
 export const planDecideSchema = z.object({
   planId: idSchema,
   decision: z.enum(PLAN_DECISIONS, { message: '请选择审批意见' }),
-  comment: optionalText(1000, '审批意见'),
+  comment: optionalText(1000),
 });
 export type PlanDecideInput = z.input<typeof planDecideSchema>;
 
@@ -158,19 +150,19 @@ const sessionFields = {
   attended: z.boolean(),
   minutes: z.number({ message: '请填写时长（分钟）' }).int('时长应为整数分钟').min(1, '时长应大于 0 分钟').max(480, '时长不能超过 480 分钟').nullish()
     .transform((v) => v ?? null),
-  absenceReason: optionalText(200, '缺席原因'),
+  absenceReason: optionalText(200),
   goals: z
     .array(z.object({ goalId: idSchema, rating: gasLevel.nullish().transform((v) => v ?? null) }))
     .max(20)
     .default([]),
-  note: optionalText(2000, '记录'),
+  note: optionalText(2000),
 };
 
 export const sessionLogSchema = z.object({ childId: idSchema, ...sessionFields });
 export type SessionLogInput = z.input<typeof sessionLogSchema>;
 export const sessionEditSchema = z.object({ sessionId: idSchema, ...sessionFields });
 export type SessionEditInput = z.input<typeof sessionEditSchema>;
-export const sessionAmendSchema = z.object({ sessionId: idSchema, reason: text(500, '更正原因'), ...sessionFields });
+export const sessionAmendSchema = z.object({ sessionId: idSchema, reason: requiredText(500, '请填写更正原因'), ...sessionFields });
 export type SessionAmendInput = z.input<typeof sessionAmendSchema>;
 
 export const sessionViewSchema = z.object({
@@ -203,12 +195,12 @@ export const measureAddSchema = z.object({
   childId: idSchema,
   instrument: z.enum(INSTRUMENT_CODES, { message: '请选择量表' }),
   administeredOn: isoDate,
-  assessor: optionalText(100, '评估人'),
+  assessor: optionalText(100),
   /** GMFM-88 only: 88 item scores, 0–3 or null (not tested). */
   items: z.array(z.number().nullable()).nullish(),
   /** Entered instruments: the results by field. */
   scores: z.record(z.string(), z.number().nullable()).nullish(),
-  note: optionalText(1000, '备注'),
+  note: optionalText(1000),
 });
 export type MeasureAddInput = z.input<typeof measureAddSchema>;
 
@@ -226,7 +218,7 @@ export const measureViewSchema = z.object({
 });
 export type MeasureView = z.infer<typeof measureViewSchema>;
 
-export const voidRehabSchema = z.object({ id: idSchema, reason: text(500, '作废原因') });
+export const voidRehabSchema = z.object({ id: idSchema, reason: requiredText(500, '请填写作废原因') });
 
 // ——— the child's rehabilitation page ———
 
@@ -279,7 +271,7 @@ export const cutoffSaveSchema = z.object({
     .array(z.object({ min: z.number(), max: z.number(), label: z.string().trim().min(1, '请填写分段说明').max(100), level: z.enum(['low', 'medium', 'high']) }))
     .min(1, '至少需要一个分段')
     .max(10),
-  note: optionalText(500, '说明'),
+  note: optionalText(500),
 });
 export type CutoffSaveInput = z.input<typeof cutoffSaveSchema>;
 

@@ -9,7 +9,8 @@ import { CASE_STAGES, CHECKLIST_ITEMS, ITEM_STATUSES } from '../domain/reintegra
 import { ASSESSMENT_RESULTS, REINTEGRATION_STATUSES, REINTEGRATION_TASKS } from '../domain/rules-types';
 import { idSchema, isoDate } from './common';
 import { channel } from './define';
-import { assessmentRowSchema, childProfileSchema, documentMetaSchema, optionalText, requiredText, rowMeta, vocationalRehabRowSchema } from './record';
+import { optionalText, requiredText } from './common';
+import { assessmentRowSchema, childProfileSchema, documentMetaSchema, rowMeta, vocationalRehabRowSchema } from './record';
 
 export const caseStageSchema = z.enum(CASE_STAGES);
 const itemStatusSchema = z.enum(ITEM_STATUSES, { message: '请选择状态' });
