@@ -47,8 +47,10 @@ export function loadDemoCases(ctx: ServiceContext, rand: () => number, pinnedChi
   const due = pipeline(ctx, {}).cases.filter((c) => c.stage === 'assessmentDue');
   const free = due.filter((c) => !pinnedChildIds.has(c.childId));
   const panel = ['市民政局 李明', '福利院 张华', '社工 陈静'];
+  // Never before the 18th birthday (a large demo has young people who turned 18 only days ago).
+  const notBefore18 = (c: { eighteenthBirthday: string }, date: string) => (date < c.eighteenthBirthday ? c.eighteenthBirthday : date);
   free.slice(0, 2).forEach((c, i) => {
-    const on = addDays(today, -60);
+    const on = notBefore18(c, addDays(today, -60));
     const a = addCaseAssessment(ctx, {
       caseId: c.id,
       assessedOn: on,
@@ -65,7 +67,7 @@ export function loadDemoCases(ctx: ServiceContext, rand: () => number, pinnedChi
   for (const c of [...free.slice(2), ...due.filter((d) => pinnedChildIds.has(d.childId))].slice(0, Math.max(1, free.length - 2))) {
     addCaseAssessment(ctx, {
       caseId: c.id,
-      assessedOn: addDays(today, -3),
+      assessedOn: notBefore18(c, addDays(today, -3)),
       round: 1,
       panel,
       scores: demoScores(rand, today, 80).map(({ domain, score, evidence }) => ({ domain, score, evidence })),
