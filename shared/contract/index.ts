@@ -4,6 +4,7 @@ import { auditChannels } from './audit';
 import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
+import { ledgerChannels } from './ledgers';
 import { recordChannels } from './record';
 import { rehabChannels } from './rehab';
 import { settingsChannels } from './settings';
@@ -36,6 +37,7 @@ export const contract = {
   ...auditChannels,
   ...settingsChannels,
   ...rehabChannels,
+  ...ledgerChannels,
 } as const;
 
 export type Contract = typeof contract;

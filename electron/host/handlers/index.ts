@@ -7,6 +7,7 @@ import { auditHandlers } from './audit';
 import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
+import { ledgerHandlers } from './ledgers';
 import { recordHandlers } from './record';
 import { rehabHandlers } from './rehab';
 import { settingsHandlers } from './settings';
@@ -25,5 +26,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...auditHandlers(core),
     ...settingsHandlers(core, sessions),
     ...rehabHandlers(core),
+    ...ledgerHandlers(core),
   };
 }
