@@ -128,7 +128,7 @@ function resolveMapping(ctx: ServiceContext, headers: readonly string[], given: 
   if (given) {
     for (const field of IMPORT_FIELDS) {
       const header = given[field];
-      if (header && !present.has(header)) throw new ValidationError(`mapping.${field}`, `文件中没有“${header}”列`);
+      if (header && !present.has(header)) throw new ValidationError(`mapping.${field}`, `文件中没有“${header}”列`, { headers });
     }
     return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, given[f] ?? null]));
   }
@@ -157,6 +157,7 @@ function requireHeaderRow(sheet: SheetData, mapping: ImportMapping): void {
     looksLikeData
       ? `工作表“${sheet.sheetName}”第1行看起来是数据而不是表头：请在第1行填写列名（如 姓名、性别、出生日期、身份证号）`
       : `工作表“${sheet.sheetName}”第1行中找不到“姓名”列：请在下方指定哪一列是姓名`,
+    { headers: sheet.headers },
   );
 }
 
@@ -641,7 +642,10 @@ async function evaluateWorkbook(
             if (first !== undefined) problems.push({ field: 'idNumber', message: `与第${first}行的身份证号重复` });
             else seenIds.set(data.idNumber, row);
           }
-          const base = { row, name: data.name ?? '', idNumber: data.idNumber };
+          // The preview shows the ID number as written, even one that is wrong.
+          const idColumn = columns.get('idNumber');
+          const idText = idColumn === undefined ? '' : cellText(cells[idColumn] ?? { kind: 'empty' });
+          const base = { row, name: data.name ?? '', idNumber: data.idNumber ?? (idText || null) };
           if (problems.length > 0) return { ...base, action: 'invalid' as const, changes: [], problems, errors: [] };
           return { ...base, ...tryRow(ctx, data, today), errors: [] };
         });

@@ -13,6 +13,7 @@ import { ChildPage } from '../features/children/ChildPage';
 import { ChildrenFilterProvider } from '../features/children/children-filter';
 import { ChildrenListPage } from '../features/children/ChildrenListPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { LedgersPage } from '../features/ledgers/LedgersPage';
 import { RehabPage } from '../features/rehab/RehabPage';
 import { ModuleNotOpen } from '../features/placeholder/ModuleNotOpen';
 import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
@@ -39,6 +40,8 @@ function SignedIn() {
           <Route path="/rehabilitation/:tab" element={<RehabPage />} />
           <Route path="/reintegration" element={<ModuleNotOpen module="nav.reintegration" />} />
           <Route path="/reports" element={<ModuleNotOpen module="nav.reports" />} />
+          <Route path="/ledgers" element={<LedgersPage />} />
+          <Route path="/ledgers/:tab" element={<LedgersPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/admin/:tab" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

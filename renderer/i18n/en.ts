@@ -1,5 +1,6 @@
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
+import { ledgersEn } from './parts/ledgers';
 import { recordEn } from './parts/record';
 import { rehabEn } from './parts/rehab';
 import { registryEn } from './parts/registry';
@@ -15,7 +16,7 @@ export const en: Messages = {
   },
   nav: {
     dashboard: 'Dashboard', children: 'Children', rehabilitation: 'Rehabilitation', reintegration: 'Age-18 reintegration',
-    reports: 'Reports', administration: 'Administration', lock: 'Lock screen', lockHint: 'Lock the screen (Ctrl+L)', logout: 'Sign out', signedInAs: 'Signed in as',
+    reports: 'Reports', ledgers: 'Ledgers & import', administration: 'Administration', lock: 'Lock screen', lockHint: 'Lock the screen (Ctrl+L)', logout: 'Sign out', signedInAs: 'Signed in as',
   },
   roles: { administrator: 'Administrator', caseworker: 'Caseworker', therapist: 'Therapist', placementOfficer: 'Placement officer', supervisor: 'Supervisor' },
   setup: {
@@ -99,6 +100,7 @@ export const en: Messages = {
   backup: backupEn,
   record: recordEn,
   rehab: rehabEn,
+  ledgers: ledgersEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

@@ -2,6 +2,7 @@
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
+import { ledgersZh } from './parts/ledgers';
 import { recordZh } from './parts/record';
 import { rehabZh } from './parts/rehab';
 import { registryZh } from './parts/registry';
@@ -41,6 +42,7 @@ export const zhCN = {
     rehabilitation: '康复训练',
     reintegration: '回归社会安置',
     reports: '统计报表',
+    ledgers: '台账与导入',
     administration: '系统管理',
     lock: '锁定屏幕',
     lockHint: '锁定屏幕（Ctrl+L）',
@@ -197,6 +199,7 @@ export const zhCN = {
   backup: backupZh,
   record: recordZh,
   rehab: rehabZh,
+  ledgers: ledgersZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {
