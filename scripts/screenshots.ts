@@ -22,9 +22,10 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const shot = async (name: string) => {
+  // TONGHU_SHOTS_FULL=1: the extra routes as whole pages, not just the first screen.
+  const shot = async (name: string, fullPage = false) => {
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(outDir, `${name}.png`) });
+    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage });
     console.log(`saved ${join(outDir, `${name}.png`)}`);
   };
   await page.goto(host.url);
@@ -49,7 +50,7 @@ try {
   for (const extra of process.env.TONGHU_SHOTS?.split(',').filter(Boolean) ?? []) {
     await page.goto(`${host.url}#${extra}`);
     await page.waitForTimeout(800);
-    await shot(`extra-${extra.replace(/[^\w]+/g, '-')}`);
+    await shot(`extra-${extra.replace(/[^\w]+/g, '-')}`, process.env.TONGHU_SHOTS_FULL === '1');
   }
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('link', { name: 'Children' }).click();

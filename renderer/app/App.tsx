@@ -15,6 +15,7 @@ import { ChildrenListPage } from '../features/children/ChildrenListPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { LedgersPage } from '../features/ledgers/LedgersPage';
 import { RehabPage } from '../features/rehab/RehabPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ModuleNotOpen } from '../features/placeholder/ModuleNotOpen';
 import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
 import { SetupPage } from '../features/setup/SetupPage';
@@ -39,7 +40,7 @@ function SignedIn() {
           <Route path="/rehabilitation" element={<RehabPage />} />
           <Route path="/rehabilitation/:tab" element={<RehabPage />} />
           <Route path="/reintegration" element={<ModuleNotOpen module="nav.reintegration" />} />
-          <Route path="/reports" element={<ModuleNotOpen module="nav.reports" />} />
+          <Route path="/reports" element={<ReportsPage />} />
           <Route path="/ledgers" element={<LedgersPage />} />
           <Route path="/ledgers/:tab" element={<LedgersPage />} />
           <Route path="/admin" element={<AdminPage />} />

@@ -1,6 +1,7 @@
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { ledgersEn } from './parts/ledgers';
+import { reportsEn } from './parts/reports';
 import { recordEn } from './parts/record';
 import { rehabEn } from './parts/rehab';
 import { registryEn } from './parts/registry';
@@ -101,6 +102,7 @@ export const en: Messages = {
   record: recordEn,
   rehab: rehabEn,
   ledgers: ledgersEn,
+  reports: reportsEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

@@ -3,6 +3,7 @@ import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
 import { ledgersZh } from './parts/ledgers';
+import { reportsZh } from './parts/reports';
 import { recordZh } from './parts/record';
 import { rehabZh } from './parts/rehab';
 import { registryZh } from './parts/registry';
@@ -200,6 +201,7 @@ export const zhCN = {
   record: recordZh,
   rehab: rehabZh,
   ledgers: ledgersZh,
+  reports: reportsZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

@@ -6,6 +6,7 @@ import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
 import { ledgerChannels } from './ledgers';
 import { recordChannels } from './record';
+import { reportsChannels } from './reports';
 import { rehabChannels } from './rehab';
 import { settingsChannels } from './settings';
 import { usersChannels } from './users';
@@ -38,6 +39,7 @@ export const contract = {
   ...settingsChannels,
   ...rehabChannels,
   ...ledgerChannels,
+  ...reportsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ function row(name: string, sex: '男' | '女', birth: string, sequence: number):
   return [name, sex, { date: birth }, id, { date: '2020-03-01' }, '徐汇区', '孤儿', '市级儿童福利机构集中养育', { date: '2020-03-01' }, '基本生活费', { date: '2026-01-01' }, 2400];
 }
 
-test('children come in from an Excel workbook: the preview names the bad rows by column, the valid ones are imported and listed; the roster goes out again', async ({ page }, testInfo) => {
+test('children come in from an Excel workbook: the preview names the bad rows by column, the valid ones are imported and listed, the roster goes out again, and the statistics count them', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const rows = [row('钱多多', '男', '2012-05-06', 11), row('孙悦', '女', '2013-07-08', 12), row('周小川', '男', '2014-09-10', 13), row('吴一凡', '男', '2015-11-12', 14)];
   const badCheck = row('郑错号', '女', '2011-01-02', 15);
@@ -71,5 +71,13 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     expect(workbook.getWorksheet('儿童花名册')!.rowCount).toBe(5);
     expect(workbook.creator).toBe('王管理');
     await expect(page.getByText('儿童花名册：4 行')).toBeVisible();
+
+    // The statistics page counts them: all four orphans in the municipal institution, from Xuhui.
+    await page.getByRole('link', { name: '统计报表' }).click();
+    await expect(page.getByText(/在院儿童 4 名/)).toBeVisible();
+    await expect(page.getByRole('table', { name: '按安置方式' }).getByRole('row', { name: /市级儿童福利机构集中养育/ })).toContainText('4');
+    await expect(page.getByRole('table', { name: '按困境儿童类别' }).getByRole('row', { name: /孤儿/ })).toContainText('4');
+    await expect(page.getByRole('table', { name: '按户籍区' }).getByRole('row', { name: /徐汇区/ })).toContainText('4');
+    await expect(page.getByText('期间内没有康复训练记录')).toBeVisible();
   });
 });

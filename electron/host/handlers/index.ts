@@ -9,6 +9,7 @@ import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
 import { ledgerHandlers } from './ledgers';
 import { recordHandlers } from './record';
+import { reportsHandlers } from './reports';
 import { rehabHandlers } from './rehab';
 import { settingsHandlers } from './settings';
 import { usersHandlers } from './users';
@@ -27,5 +28,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore): Handlers 
     ...settingsHandlers(core, sessions),
     ...rehabHandlers(core),
     ...ledgerHandlers(core),
+    ...reportsHandlers(core),
   };
 }
