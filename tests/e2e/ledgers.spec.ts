@@ -35,7 +35,7 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     await expect(page.getByText('新增 4', { exact: true })).toBeVisible();
     await expect(page.getByText('有错误 2', { exact: true })).toBeVisible();
     // The columns were recognised from the headers.
-    await expect(page.getByLabel('安置方式', { exact: true }).first()).toHaveValue('安置方式');
+    await expect(page.getByText('已对应 12 / 21 个字段。', { exact: false })).toBeVisible();
     const table = page.getByRole('table', { name: '导入预览' });
     // The errors are shown first, named by row and column.
     await expect(page.getByTestId('import-row-3')).toContainText('身份证号：身份证号校验位不正确');
@@ -44,6 +44,9 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     const shot = testInfo.outputPath('import-preview.png');
     await page.screenshot({ path: shot, fullPage: true });
     await testInfo.attach('import-preview', { body: readFileSync(shot), contentType: 'image/png' });
+    await page.getByRole('button', { name: '调整列对应' }).click();
+    await expect(page.getByLabel('安置方式', { exact: true }).first()).toHaveValue('安置方式');
+    await expect(page.getByLabel('就读阶段', { exact: true }).first()).toHaveValue('');
 
     await page.locator('label').filter({ hasText: /^全部$/ }).click();
     await expect(table.getByRole('row')).toHaveCount(7);

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, FileInput, Group, Select, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Collapse, FileInput, Group, Select, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -39,6 +39,7 @@ export function ImportPanel() {
   const [includeUpdates, setIncludeUpdates] = useState(true);
   const [confirming, setConfirming] = useState(false);
   const [imported, setImported] = useState<{ created: number; updated: number } | null>(null);
+  const [showMapping, setShowMapping] = useState(false);
 
   const runPreview = async (book: Workbook, withMapping: ImportMapping | null) => {
     setBusy(true);
@@ -55,6 +56,7 @@ export function ImportPanel() {
       setErrors({ [field]: error instanceof Error ? error.message : String(error) });
       const known = headersOf(error);
       if (known) {
+        setShowMapping(true);
         setHeaders(known);
         setMapping((m) => m ?? Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])));
       }
@@ -97,6 +99,7 @@ export function ImportPanel() {
   };
 
   const mappingError = Object.entries(errors).find(([field]) => field.startsWith('mapping.'));
+  const mappedCount = mapping ? IMPORT_FIELDS.filter((f) => mapping[f]).length : 0;
   return (
     <Stack>
       <Card withBorder>
@@ -133,14 +136,20 @@ export function ImportPanel() {
               <div>
                 <Text fw={600}>{t('ledgers.import.mappingTitle')}</Text>
                 <Text size="xs" c="dimmed">
-                  {t('ledgers.import.mappingHint')}
+                  {t('ledgers.import.mappingSummary', { mapped: mappedCount, total: IMPORT_FIELDS.length })} {t('ledgers.import.mappingHint')}
                 </Text>
               </div>
-              <Button variant="light" leftSection={<IconRefresh size={16} />} loading={busy} onClick={() => void runPreview(workbook, mapping)}>
-                {t('ledgers.import.repreview')}
-              </Button>
+              <Group gap="xs">
+                <Button variant="subtle" onClick={() => setShowMapping((v) => !v)} aria-expanded={showMapping}>
+                  {showMapping ? t('ledgers.import.hideMapping') : t('ledgers.import.showMapping')}
+                </Button>
+                <Button variant="light" leftSection={<IconRefresh size={16} />} loading={busy} onClick={() => void runPreview(workbook, mapping)}>
+                  {t('ledgers.import.repreview')}
+                </Button>
+              </Group>
             </Group>
             {mappingError && <Alert color="red">{mappingError[1]}</Alert>}
+            <Collapse expanded={showMapping}>
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
               {IMPORT_FIELDS.map((field) => (
                 <Select
@@ -157,6 +166,7 @@ export function ImportPanel() {
                 />
               ))}
             </SimpleGrid>
+            </Collapse>
           </Stack>
         </Card>
       )}
