@@ -52,7 +52,7 @@ const PARENT_LOST: ReadonlySet<ParentStatus> = new Set(['deceased', 'declaredDea
 type FactOf<K extends StatusFactKind> = Extract<StatusFact, { kind: K }>;
 
 /** The latest live fact of a kind effective on or before `asOf`, or null (none, or expired). */
-function latestFact<K extends StatusFactKind>(facts: readonly StatusFactRow[], kind: K, asOf: string): { row: StatusFactRow; value: FactOf<K>['value'] } | null {
+export function latestFact<K extends StatusFactKind>(facts: readonly StatusFactRow[], kind: K, asOf: string): { row: StatusFactRow; value: FactOf<K>['value'] } | null {
   let best: StatusFactRow | null = null;
   for (const row of facts) {
     if (row.voidedAt !== null || row.fact.kind !== kind || row.effectiveDate > asOf) continue;

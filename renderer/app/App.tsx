@@ -13,8 +13,9 @@ import { ChildPage } from '../features/children/ChildPage';
 import { ChildrenFilterProvider } from '../features/children/children-filter';
 import { ChildrenListPage } from '../features/children/ChildrenListPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { LedgersPage } from '../features/ledgers/LedgersPage';
 import { RehabPage } from '../features/rehab/RehabPage';
-import { ModuleNotOpen } from '../features/placeholder/ModuleNotOpen';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { CasePage } from '../features/reintegration/CasePage';
 import { DossierPage } from '../features/reintegration/DossierPage';
 import { PipelinePage } from '../features/reintegration/PipelinePage';
@@ -43,7 +44,9 @@ function SignedIn() {
           <Route path="/reintegration" element={<PipelinePage />} />
           <Route path="/reintegration/:caseId" element={<CasePage />} />
           <Route path="/reintegration/:caseId/dossier" element={<DossierPage />} />
-          <Route path="/reports" element={<ModuleNotOpen module="nav.reports" />} />
+          <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/ledgers" element={<LedgersPage />} />
+          <Route path="/ledgers/:tab" element={<LedgersPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/admin/:tab" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

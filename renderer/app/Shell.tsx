@@ -4,6 +4,7 @@ import {
   IconActivity,
   IconChartBar,
   IconChevronDown,
+  IconFileSpreadsheet,
   IconHome,
   IconLock,
   IconLogout,
@@ -28,6 +29,7 @@ const NAV: NavItem[] = [
   { to: '/rehabilitation', label: 'nav.rehabilitation', icon: <IconActivity size={18} />, permission: 'rehab.read' },
   { to: '/reintegration', label: 'nav.reintegration', icon: <IconWalk size={18} />, permission: 'reintegration.read' },
   { to: '/reports', label: 'nav.reports', icon: <IconChartBar size={18} />, permission: 'reports.read' },
+  { to: '/ledgers', label: 'nav.ledgers', icon: <IconFileSpreadsheet size={18} />, permission: ['ledger.export', 'import.run'] },
   { to: '/admin', label: 'nav.administration', icon: <IconSettings size={18} />, permission: ['users.manage', 'audit.read', 'backup.manage', 'key.manage'] },
 ];
 

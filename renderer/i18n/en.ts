@@ -1,5 +1,7 @@
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
+import { ledgersEn } from './parts/ledgers';
+import { reportsEn } from './parts/reports';
 import { recordEn } from './parts/record';
 import { rehabEn } from './parts/rehab';
 import { reintegrationEn } from './parts/reintegration';
@@ -17,7 +19,7 @@ export const en: Messages = {
   },
   nav: {
     dashboard: 'Dashboard', children: 'Children', rehabilitation: 'Rehabilitation', reintegration: 'Age-18 reintegration',
-    reports: 'Reports', administration: 'Administration', lock: 'Lock screen', lockHint: 'Lock the screen (Ctrl+L)', logout: 'Sign out', signedInAs: 'Signed in as',
+    reports: 'Reports', ledgers: 'Ledgers & import', administration: 'Administration', lock: 'Lock screen', lockHint: 'Lock the screen (Ctrl+L)', logout: 'Sign out', signedInAs: 'Signed in as',
   },
   roles: { administrator: 'Administrator', caseworker: 'Caseworker', therapist: 'Therapist', placementOfficer: 'Placement officer', supervisor: 'Supervisor' },
   setup: {
@@ -103,6 +105,8 @@ export const en: Messages = {
   record: recordEn,
   rehab: rehabEn,
   wellbeing: wellbeingEn,
+  ledgers: ledgersEn,
+  reports: reportsEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',
@@ -123,6 +127,5 @@ export const en: Messages = {
     columns: { child: 'Child', kind: 'What', due: 'Date', clause: 'Clause', reason: 'Why' },
     empty: 'Nothing is due', emptyHint: 'Assessments, 18th birthdays and benefit changes appear here by themselves.', refresh: 'Refresh', count: '{n} items',
   },
-  placeholder: { title: '{module}', body: 'This module is being built and is not open yet.' },
   errors: { generic: 'Not done: {message}', network: 'Cannot reach the local service' },
 };

@@ -2,6 +2,8 @@
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
+import { ledgersZh } from './parts/ledgers';
+import { reportsZh } from './parts/reports';
 import { recordZh } from './parts/record';
 import { rehabZh } from './parts/rehab';
 import { reintegrationZh } from './parts/reintegration';
@@ -43,6 +45,7 @@ export const zhCN = {
     rehabilitation: '康复训练',
     reintegration: '回归社会安置',
     reports: '统计报表',
+    ledgers: '台账与导入',
     administration: '系统管理',
     lock: '锁定屏幕',
     lockHint: '锁定屏幕（Ctrl+L）',
@@ -201,6 +204,8 @@ export const zhCN = {
   record: recordZh,
   rehab: rehabZh,
   wellbeing: wellbeingZh,
+  ledgers: ledgersZh,
+  reports: reportsZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {
@@ -217,10 +222,6 @@ export const zhCN = {
     emptyHint: '到期的评估、年满18周岁、待遇变化等会自动出现在这里。',
     refresh: '刷新',
     count: '{n} 项',
-  },
-  placeholder: {
-    title: '{module}',
-    body: '该模块正在建设中，尚未开放使用。',
   },
   errors: {
     generic: '操作未完成：{message}',

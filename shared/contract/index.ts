@@ -6,7 +6,9 @@ import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
 import { mentalHealthChannels } from './mental-health';
+import { ledgerChannels } from './ledgers';
 import { recordChannels } from './record';
+import { reportsChannels } from './reports';
 import { rehabChannels } from './rehab';
 import { reintegrationChannels } from './reintegration';
 import { settingsChannels } from './settings';
@@ -42,6 +44,8 @@ export const contract = {
   ...mentalHealthChannels,
   ...autismChannels,
   ...reintegrationChannels,
+  ...ledgerChannels,
+  ...reportsChannels,
 } as const;
 
 export type Contract = typeof contract;

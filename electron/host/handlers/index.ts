@@ -10,7 +10,9 @@ import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
 import { mentalHealthHandlers } from './mental-health';
+import { ledgerHandlers } from './ledgers';
 import { recordHandlers } from './record';
+import { reportsHandlers } from './reports';
 import { rehabHandlers } from './rehab';
 import { reintegrationHandlers } from './reintegration';
 import { settingsHandlers } from './settings';
@@ -35,5 +37,7 @@ export function createHandlers(core: AppCore, sessions: SessionStore, abilities:
     ...mentalHealthHandlers(core),
     ...autismHandlers(core),
     ...reintegrationHandlers(core, abilities.exportPagePdf),
+    ...ledgerHandlers(core),
+    ...reportsHandlers(core),
   };
 }

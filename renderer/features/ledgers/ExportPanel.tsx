@@ -1,0 +1,80 @@
+import { Alert, Button, Card, Checkbox, Group, List, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { LEDGER_KINDS, type LedgerExport, type LedgerKind } from '../../../shared/contract/ledgers';
+import { addYears, toIsoDate } from '../../../shared/domain/dates';
+import { ApiError, call } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { saveBlob } from '../../components/download';
+import { useT } from '../../i18n';
+import { base64ToBytes } from '../record/record-format';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Chooses the ledgers and the period, and saves the workbook the main process builds. */
+export function ExportPanel() {
+  const t = useT();
+  const today = toIsoDate(new Date());
+  const [kinds, setKinds] = useState<LedgerKind[]>([...LEDGER_KINDS]);
+  const [from, setFrom] = useState<string | null>(addYears(today, -1));
+  const [to, setTo] = useState<string | null>(today);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<LedgerExport | null>(null);
+
+  const run = async () => {
+    setErrors({});
+    setDone(null);
+    if (kinds.length === 0) return setErrors({ ledgers: t('ledgers.export.none') });
+    setBusy(true);
+    try {
+      const result = await call('ledger:export', { ledgers: kinds, from: from ?? '', to: to ?? '' });
+      saveBlob(new Blob([base64ToBytes(result.contentBase64)], { type: XLSX_MIME }), result.fileName);
+      setDone(result);
+    } catch (error) {
+      const field = error instanceof ApiError && error.field ? error.field : 'form';
+      setErrors({ [field]: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card withBorder maw={720}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('ledgers.export.intro')}
+        </Text>
+        <Checkbox.Group label={t('ledgers.export.which')} value={kinds} onChange={(v) => setKinds(v as LedgerKind[])} error={errors.ledgers}>
+          <Stack gap="xs" mt="xs">
+            {LEDGER_KINDS.map((kind) => (
+              <Checkbox key={kind} value={kind} label={t(`ledgers.export.kinds.${kind}`)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group grow align="flex-start">
+          <DateField label={t('ledgers.export.from')} value={from} onChange={setFrom} error={errors.from} clearable={false} />
+          <DateField label={t('ledgers.export.to')} value={to} onChange={setTo} error={errors.to} clearable={false} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('ledgers.export.periodHint')}
+        </Text>
+        {errors.form && <Alert color="red">{errors.form}</Alert>}
+        <Group>
+          <Button leftSection={<IconDownload size={16} />} loading={busy} onClick={() => void run()}>
+            {t('ledgers.export.run')}
+          </Button>
+        </Group>
+        {done && (
+          <Alert color="teal" title={t('ledgers.export.done', { file: done.fileName })}>
+            <List size="sm">
+              {done.sheets.map((s) => (
+                <List.Item key={s.name}>{t('ledgers.export.sheetRows', { name: s.name, n: s.rows })}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}

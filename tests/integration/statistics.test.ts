@@ -1,0 +1,90 @@
+/**
+ * The statistics page's figures (issue 8, item 2): children in care on the period's last day by
+ * category, placement, age band and district; 18th birthdays per quarter; rehabilitation per therapist
+ * and month, agreeing with the monthly rehabilitation ledger.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createChild } from '../../electron/services/children';
+import { loadDemoData } from '../../electron/services/demo';
+import { exportLedgers } from '../../electron/services/ledgers';
+import { updateProfile } from '../../electron/services/record';
+import { addPlacement, addStatusFact } from '../../electron/services/record-history';
+import { statistics } from '../../electron/services/statistics';
+import { makeIdNumber } from '../../shared/domain/id-number';
+import { tempDatabase } from '../helpers/temp-db';
+import { readWorkbook } from '../helpers/workbook';
+
+let db: ReturnType<typeof tempDatabase>;
+afterEach(() => db.cleanup());
+
+const count = (list: { key: string; count: number }[], key: string) => list.find((c) => c.key === key)?.count;
+
+describe('statistics', () => {
+  it('counts the children in care on the last day by category, placement, age band and district, and the 18th birthdays per quarter', () => {
+    db = tempDatabase();
+    const ctx = db.ctx;
+    const child = (name: string, birthDate: string, admissionDate: string | null) =>
+      createChild(ctx, { name, sex: 'male', birthDate, idNumber: makeIdNumber('310104', birthDate, name.length, 'male'), admissionDate }).id;
+    const a = child('甲', '2009-02-15', '2010-01-01'); // 17 on 2026-11-29, 18 on 2027-02-15
+    const b = child('乙乙', '2020-05-01', '2021-01-01'); // 6
+    child('丙丙丙', '2015-05-01', '2026-11-20'); // admitted after the period ends
+    updateProfile(ctx, { childId: a, hukouKind: 'shanghai', hukouDistrictCode: '310115' });
+    updateProfile(ctx, { childId: b, hukouKind: 'other' });
+    addPlacement(ctx, { childId: a, kind: 'municipalInstitution', from: '2010-01-01' });
+    addPlacement(ctx, { childId: b, kind: 'foster', from: '2021-01-01' });
+    addStatusFact(ctx, { childId: a, fact: { kind: 'parentsStatus', value: { father: 'deceased', mother: 'deceased' } }, effectiveDate: '2010-01-01' });
+    addStatusFact(ctx, { childId: b, fact: { kind: 'guardianship', value: 'missing' }, effectiveDate: '2026-10-01' });
+
+    const s = statistics(ctx, { from: '2026-01-01', to: '2026-09-30' });
+    expect(s.inCare).toBe(2);
+    expect(count(s.byCategory, 'orphan')).toBe(1);
+    expect(count(s.byCategory, 'guardianshipMissing')).toBe(0); // recorded after the period's last day
+    expect(count(s.byPlacement, 'municipalInstitution')).toBe(1);
+    expect(count(s.byPlacement, 'foster')).toBe(1);
+    expect(count(s.byAgeBand, '16-17')).toBe(1);
+    expect(count(s.byAgeBand, '6-11')).toBe(1);
+    expect(count(s.byDistrict, '310115')).toBe(1);
+    expect(count(s.byDistrict, 'other')).toBe(1);
+    for (const list of [s.byPlacement, s.byAgeBand, s.byDistrict]) expect(list.reduce((n, c) => n + c.count, 0)).toBe(2);
+    expect(s.turning18).toEqual([
+      { quarter: '2026Q1', count: 0 },
+      { quarter: '2026Q2', count: 0 },
+      { quarter: '2026Q3', count: 0 },
+    ]);
+
+    const next = statistics(ctx, { from: '2026-11-29', to: '2027-06-30' });
+    expect(next.inCare).toBe(3);
+    expect(count(next.byCategory, 'guardianshipMissing')).toBe(1);
+    expect(count(next.byPlacement, 'none')).toBe(1);
+    expect(next.turning18).toEqual([
+      { quarter: '2026Q4', count: 0 },
+      { quarter: '2027Q1', count: 1 },
+      { quarter: '2027Q2', count: 0 },
+    ]);
+    const audit = ctx.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'reports.read'").get() as { n: number };
+    expect(audit.n).toBe(2);
+  });
+
+  it('counts rehabilitation per therapist and month as the monthly ledger does', async () => {
+    db = tempDatabase();
+    loadDemoData(db.ctx, { children: 40 });
+    const period = { from: '2026-06-01', to: '2026-11-29' };
+    const s = statistics(db.ctx, period);
+    expect(s.rehab.length).toBeGreaterThan(0);
+    const ledger = (await readWorkbook((await exportLedgers(db.ctx, { ledgers: ['rehabSessions'], ...period })).contentBase64)).sheets.get('康复训练月度台账')!;
+    const byMonth = (rows: { month: string; sessions: number; minutes: number }[]) => {
+      const out = new Map<string, [number, number]>();
+      for (const r of rows) {
+        const m = out.get(r.month) ?? [0, 0];
+        out.set(r.month, [m[0] + r.sessions, m[1] + r.minutes]);
+      }
+      return out;
+    };
+    const fromLedger = byMonth(ledger.slice(1).map((r) => ({ month: String(r[0]), sessions: Number(r[4]), minutes: Number(r[6]) })));
+    expect(byMonth(s.rehab)).toEqual(fromLedger);
+    for (const r of s.rehab) {
+      expect(r.month >= '2026-06' && r.month <= '2026-11').toBe(true);
+      expect(r.children).toBeLessThanOrEqual(r.sessions);
+    }
+  });
+});
