@@ -10,13 +10,12 @@ import { createChild } from '../../electron/services/children';
 import type { ServiceContext } from '../../electron/services/context';
 import { exportLedgers } from '../../electron/services/ledgers';
 import { addMentalHealthCheck } from '../../electron/services/mental-health';
-import { addEducation, addGuardianship, addPlacement, addStatusFact, updateEducation } from '../../electron/services/record-history';
 import { addCaseAssessment, caseOfChild, decideAssessment, pipeline, resettle } from '../../electron/services/reintegration';
 import { createUser } from '../../electron/services/users';
 import { AppError } from '../../shared/contract/errors';
 import { makeIdNumber } from '../../shared/domain/id-number';
-import { rubricOn } from '../../shared/domain/reintegration';
 import { tempDatabase } from '../helpers/temp-db';
+import { caseAssessment, institutionChild } from '../helpers/reintegration';
 import { readWorkbook } from '../helpers/workbook';
 
 const ID_NUMBER = makeIdNumber('310115', '2008-03-10', 2, 'female');
@@ -24,18 +23,6 @@ const PERIOD = { from: '2025-12-01', to: '2026-11-29' };
 let db: ReturnType<typeof tempDatabase>;
 let ctx: ServiceContext;
 let supervisor: ServiceContext;
-
-/** An abandoned child raised by the municipal institution (reintegration applies), studies finished. */
-function institutionChild(name: string, birthDate: string, idNumber: string | null = null): number {
-  const childId = createChild(ctx, { name, sex: 'female', birthDate, idNumber, admissionDate: birthDate }).id;
-  addStatusFact(ctx, { childId, fact: { kind: 'parentsStatus', value: { father: 'notFound', mother: 'notFound' } }, effectiveDate: birthDate });
-  addStatusFact(ctx, { childId, fact: { kind: 'policeAbandonmentConfirmation', value: true }, effectiveDate: birthDate });
-  addPlacement(ctx, { childId, kind: 'municipalInstitution', from: birthDate });
-  addGuardianship(ctx, { childId, guardianKind: 'municipalInstitution', guardianName: '上海市儿童福利院', courtAppointed: true, from: birthDate });
-  const e = addEducation(ctx, { childId, stage: 'seniorVocational', fullTime: true, enrolmentDate: '2023-09-01', standardDurationYears: 3 });
-  updateEducation(ctx, { childId, id: e.id, actualCompletion: '2026-06-30', outcome: 'graduated' });
-  return childId;
-}
 
 async function sheet(as: ServiceContext, kind: 'reintegration' | 'mentalHealth', name: string): Promise<unknown[][]> {
   const exported = await exportLedgers(as, { ledgers: [kind], ...PERIOD });
@@ -63,19 +50,11 @@ afterEach(() => db.cleanup());
 
 describe('the reintegration ledger', () => {
   it('lists every case as the board shows it, with each handover task and the overdue ones', async () => {
-    const resettled = institutionChild('陈思远', '2008-03-10', ID_NUMBER);
-    const preparing = institutionChild('林一舟', '2009-05-01');
+    const resettled = institutionChild(ctx, '陈思远', '2008-03-10', { idNumber: ID_NUMBER });
+    const preparing = institutionChild(ctx, '林一舟', '2009-05-01');
     createChild(ctx, { name: '王小明', sex: 'male', birthDate: '2015-01-01', idNumber: null }); // too young: no case
     const caseId = caseOfChild(ctx, { childId: resettled }).caseId!;
-    const a = addCaseAssessment(ctx, {
-      caseId,
-      assessedOn: '2026-08-01',
-      round: 1,
-      panel: ['市民政局 李明', '福利院 张华', '社工 王芳'],
-      scores: rubricOn('2026-11-29').domains.map((d) => ({ domain: d.code, score: 80, evidence: `${d.zh}观察记录` })),
-      result: 'capable',
-      reasons: '各维度评分均达到要求，能够独立生活。',
-    });
+    const a = addCaseAssessment(ctx, caseAssessment(caseId));
     decideAssessment(supervisor, { caseId, assessmentId: a.id, approve: true });
     resettle(ctx, {
       caseId,
