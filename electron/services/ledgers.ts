@@ -1,22 +1,30 @@
 /**
  * Work ledgers (工作台账, policy 七(二十一)) as one Excel workbook, one sheet per ledger: the children
  * roster with categories, placement and today's entitlements; the benefits received in a period; the
- * rehabilitation sessions per child, therapist and month. Chinese headers, a frozen header row, column
+ * rehabilitation sessions per child, therapist and month; the reintegration cases (一(四)); the yearly
+ * mental-health checks (四(十二), only for those who may read the mental-health file). Chinese headers, a frozen header row, column
  * widths, dates as real dates; the workbook's properties name who exported it and when; audited.
  */
 import ExcelJS from 'exceljs';
-import { asc, eq } from 'drizzle-orm';
-import { children } from '../../db/schema';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { children, reintegrationCases, reintegrationTasks } from '../../db/schema';
+import { AppError } from '../../shared/contract/errors';
 import {
   IMPORT_FIELDS,
   IMPORT_FIELD_HEADERS_ZH,
+  LEDGER_PERMISSIONS,
   LEDGER_SHEET_NAMES_ZH,
   type LedgerExport,
   type LedgerExportInput,
   type LedgerKind,
   ledgerExportInputSchema,
 } from '../../shared/contract/ledgers';
-import { BENEFIT_LABELS_ZH, type BenefitCode } from '../../shared/domain/rules-types';
+import { can } from '../../shared/contract/permissions';
+import { addYears } from '../../shared/domain/dates';
+import { districtName } from '../../shared/domain/districts';
+import { RISK_LEVEL_LABELS_ZH, type RiskLevel } from '../../shared/domain/mental-health';
+import { CASE_STAGE_LABELS_ZH, ITEM_STATUS_LABELS_ZH, TASK_LABELS_ZH } from '../../shared/domain/reintegration';
+import { BENEFIT_LABELS_ZH, type BenefitCode, REINTEGRATION_TASKS } from '../../shared/domain/rules-types';
 import { evaluate } from '../rules';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
@@ -26,6 +34,8 @@ import { loadRecordsForFacts, parseInput } from './record-store';
 import { getSetting } from './settings';
 import { intervalsOverlap } from './record-intervals';
 import { peopleNames } from './rehab-plans';
+import { openHighRiskChecks } from './mental-health';
+import { pipeline } from './reintegration';
 
 type Column = { header: string; width: number; kind?: 'date' | 'money' | 'integer' };
 type Ledger = { columns: Column[]; rows: LedgerValue[][] };
@@ -115,6 +125,114 @@ function rehabLedger(ctx: ServiceContext, from: string, to: string): Ledger {
   };
 }
 
+/**
+ * Every live reintegration case (一(四)), in the order of the board: the stage, officer, missing and
+ * overdue items come from the board's own `pipeline`; the receiving street and each handover task's
+ * status and due date from the case's rows.
+ */
+function reintegrationLedger(ctx: ServiceContext): Ledger {
+  const { cases } = pipeline(ctx, {});
+  const ids = cases.map((c) => c.id);
+  const rows = ids.length === 0 ? [] : ctx.db.select().from(reintegrationCases).where(inArray(reintegrationCases.id, ids)).all();
+  const streets = new Map(rows.map((r) => [r.id, r.receivingStreet]));
+  const childIds = cases.map((c) => c.childId);
+  const idNumbers = new Map(
+    childIds.length === 0 ? [] : ctx.db.select({ id: children.id, idNumber: children.idNumber }).from(children).where(inArray(children.id, childIds)).all().map((c) => [c.id, c.idNumber]),
+  );
+  const tasks = ids.length === 0 ? [] : ctx.db.select().from(reintegrationTasks).where(and(inArray(reintegrationTasks.caseId, ids), isNull(reintegrationTasks.voidedAt))).all();
+  const taskOf = (caseId: number, task: string) => tasks.find((t) => t.caseId === caseId && t.task === task);
+  return {
+    columns: [
+      { header: '序号', width: 6, kind: 'integer' },
+      { header: '姓名', width: 10 },
+      { header: '身份证号', width: 22 },
+      { header: '年满18周岁日期', width: 15, kind: 'date' },
+      { header: '阶段', width: 18 },
+      { header: '安置专员', width: 10 },
+      { header: '接收安置区', width: 12 },
+      { header: '接收街道（乡镇）', width: 16 },
+      ...REINTEGRATION_TASKS.flatMap((t): Column[] => [
+        { header: `${TASK_LABELS_ZH[t]}：状态`, width: 14 },
+        { header: `${TASK_LABELS_ZH[t]}：到期日`, width: 14, kind: 'date' },
+      ]),
+      { header: '尚缺事项', width: 36 },
+      { header: '逾期事项', width: 36 },
+    ],
+    rows: cases.map((c, i) => [
+      i + 1,
+      c.childName,
+      idNumbers.get(c.childId) ?? null,
+      c.eighteenthBirthday,
+      CASE_STAGE_LABELS_ZH[c.stage],
+      c.officer?.displayName ?? null,
+      c.receivingDistrict === null ? null : (districtName(c.receivingDistrict) ?? c.receivingDistrict),
+      streets.get(c.id) ?? null,
+      ...REINTEGRATION_TASKS.flatMap((t) => {
+        const row = taskOf(c.id, t);
+        return row ? [ITEM_STATUS_LABELS_ZH[row.status], row.dueOn] : [null, null];
+      }),
+      c.missing.join('；') || null,
+      c.overdue.join('；') || null,
+    ]),
+  };
+}
+
+/** How the mental-health ledger names where a child stands with the yearly check. */
+export const CHECK_STATE_ZH = { overdue: '已逾期', never: '尚无监测记录', due: '未到期' } as const;
+
+/**
+ * The yearly mental-health check (四(十二)) of every child in care: the last check, its risk level,
+ * the next due date (12 months after the last, as the worklist reckons it), whether it is overdue, and
+ * the high-risk checks no supervisor has closed. Dates and levels only: never scores, notes or actions.
+ */
+function mentalHealthLedger(ctx: ServiceContext): Ledger {
+  const today = ctx.clock.today();
+  const inCare = ctx.db.select().from(children).where(eq(children.status, 'inCare')).orderBy(asc(children.namePinyin), asc(children.id)).all();
+  // The latest live check made by today, per child: its date and risk level, nothing else.
+  const latest = new Map(
+    (
+      ctx.sqlite
+        .prepare(
+          `SELECT child_id, checked_on, risk_level FROM mental_health_checks m
+           WHERE voided_at IS NULL AND checked_on <= ?
+             AND NOT EXISTS (SELECT 1 FROM mental_health_checks n WHERE n.child_id = m.child_id AND n.voided_at IS NULL AND n.checked_on <= ?
+                             AND (n.checked_on > m.checked_on OR (n.checked_on = m.checked_on AND n.id > m.id)))`,
+        )
+        .all(today, today) as { child_id: number; checked_on: string; risk_level: RiskLevel }[]
+    ).map((r) => [r.child_id, r]),
+  );
+  const highRisk = openHighRiskChecks(ctx, today);
+  return {
+    columns: [
+      { header: '序号', width: 6, kind: 'integer' },
+      { header: '姓名', width: 10 },
+      { header: '身份证号', width: 22 },
+      { header: '上次监测日期', width: 14, kind: 'date' },
+      { header: '上次风险等级', width: 12 },
+      { header: '下次应监测日期', width: 15, kind: 'date' },
+      { header: '监测状态', width: 14 },
+      { header: '高风险未结案', width: 10 },
+      { header: '未结案高风险监测日期', width: 24 },
+    ],
+    rows: inCare.map((child, i) => {
+      const last = latest.get(child.id);
+      const due = last ? addYears(last.checked_on, 1) : today;
+      const open = highRisk.get(child.id) ?? [];
+      return [
+        i + 1,
+        child.name,
+        child.idNumber,
+        last?.checked_on ?? null,
+        last ? RISK_LEVEL_LABELS_ZH[last.risk_level] : null,
+        due,
+        !last ? CHECK_STATE_ZH.never : due < today ? CHECK_STATE_ZH.overdue : CHECK_STATE_ZH.due,
+        open.length > 0 ? '是' : '否',
+        open.join('、') || null,
+      ];
+    }),
+  };
+}
+
 /** A date as Excel keeps it: midnight UTC of that day, shown with a date format. */
 function excelDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
@@ -141,11 +259,15 @@ const BUILDERS: Readonly<Record<LedgerKind, (ctx: ServiceContext, from: string, 
   roster: (ctx) => rosterLedger(ctx),
   benefits: benefitsLedger,
   rehabSessions: rehabLedger,
+  reintegration: (ctx) => reintegrationLedger(ctx),
+  mentalHealth: (ctx) => mentalHealthLedger(ctx),
 };
 
 /** The chosen ledgers as one workbook (base64), named after the person exporting it; audited. */
 export async function exportLedgers(ctx: ServiceContext, raw: LedgerExportInput): Promise<LedgerExport> {
   const input = parseInput(ledgerExportInputSchema, raw);
+  const refused = input.ledgers.filter((kind) => !can(ctx.actor?.roles ?? [], LEDGER_PERMISSIONS[kind], ctx.actor !== null));
+  if (refused.length > 0) throw new AppError('forbidden', `无权导出：${refused.map((kind) => LEDGER_SHEET_NAMES_ZH[kind]).join('、')}`);
   const now = ctx.clock.now();
   const who = ctx.actor ? (peopleNames(ctx).get(ctx.actor.userId) ?? ctx.actor.username) : '—';
   const workbook = new ExcelJS.Workbook();

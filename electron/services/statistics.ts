@@ -1,7 +1,8 @@
 /**
  * The statistics page (统计报表, policy 七(二十一)): counts of the children in care on the last day of a
- * period, the 18th birthdays per quarter, and rehabilitation activity per therapist and month. Read
- * from the record through the rules, the same reading as the children list's filters.
+ * period, the 18th birthdays per quarter, rehabilitation activity per therapist and month, and the
+ * reintegration outcomes per year. Read from the record through the rules, the same reading as the
+ * children list's filters; the reintegration cases through the board's own `pipeline`.
  */
 import { AGE_BANDS, type AgeBand } from '../../shared/contract/children';
 import { type Statistics, type StatisticsInput, statisticsInputSchema } from '../../shared/contract/reports';
@@ -13,6 +14,7 @@ import { ageBandBirthRange, categoriesByChild } from './children';
 import { type ServiceContext, inTransaction } from './context';
 import { parseInput } from './record-store';
 import { peopleNames } from './rehab-plans';
+import { pipeline } from './reintegration';
 
 type InCareRow = { id: number; birth_date: string; hukou_kind: string | null; hukou_district_code: string | null; placement: string | null };
 
@@ -49,6 +51,40 @@ function quartersBetween(from: string, to: string): string[] {
       year += 1;
     }
   }
+}
+
+type YearOutcomes = Statistics['reintegration'][number];
+
+/**
+ * Reintegration outcomes per calendar year from `from` to `to` (each year listed, 0 when empty), counting
+ * events dated within the period: closed cases are those the board shows as closed, by closing date.
+ */
+function reintegrationOutcomes(ctx: ServiceContext, from: string, to: string): YearOutcomes[] {
+  const years = new Map<string, YearOutcomes>();
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y += 1) {
+    years.set(String(y), { year: String(y), closed: 0, resettled: 0, transferred: 0, capable: 0, notCapable: 0 });
+  }
+  const bump = (date: string | null, key: Exclude<keyof YearOutcomes, 'year'>) => {
+    if (date !== null && date >= from && date <= to) years.get(date.slice(0, 4))![key] += 1;
+  };
+  const closedByBoard = new Set(
+    pipeline(ctx, {})
+      .cases.filter((c) => c.stage === 'closed')
+      .map((c) => c.id),
+  );
+  const cases = ctx.sqlite
+    .prepare('SELECT id, closed_on, resettled_on, transferred_on FROM reintegration_cases WHERE voided_at IS NULL')
+    .all() as { id: number; closed_on: string | null; resettled_on: string | null; transferred_on: string | null }[];
+  for (const c of cases) {
+    if (closedByBoard.has(c.id)) bump(c.closed_on, 'closed');
+    bump(c.resettled_on, 'resettled');
+    bump(c.transferred_on, 'transferred');
+  }
+  const decisions = ctx.sqlite
+    .prepare('SELECT assessed_on, result FROM reintegration_assessments WHERE voided_at IS NULL AND approved_at IS NOT NULL')
+    .all() as { assessed_on: string; result: 'capable' | 'notCapable' }[];
+  for (const d of decisions) bump(d.assessed_on, d.result);
+  return [...years.values()];
 }
 
 /** The figures of the statistics page for a period; the counts are as of its last day. Audited. */
@@ -107,5 +143,6 @@ export function statistics(ctx: ServiceContext, raw: StatisticsInput): Statistic
     byDistrict: tally([...DISTRICT_CODES, 'other', 'unknown'], inCare.map(districtOf)),
     turning18: tally(quartersBetween(from, to), birthdays.map(quarterOf)).map(({ key, count }) => ({ quarter: key, count })),
     rehab,
+    reintegration: reintegrationOutcomes(ctx, from, to),
   };
 }

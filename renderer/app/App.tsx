@@ -10,6 +10,7 @@ import { LockScreen } from '../features/auth/LockScreen';
 import { LoginPage } from '../features/auth/LoginPage';
 import { DatabaseErrorPage, UnlockPage } from '../features/auth/UnlockPage';
 import { ChildPage } from '../features/children/ChildPage';
+import { ChildSummaryPage } from '../features/children/ChildSummaryPage';
 import { ChildrenFilterProvider } from '../features/children/children-filter';
 import { ChildrenListPage } from '../features/children/ChildrenListPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -38,6 +39,7 @@ function SignedIn() {
           <Route path="/" element={<DashboardPage />} />
           <Route path="/children" element={<ChildrenListPage />} />
           <Route path="/children/:id" element={<ChildPage />} />
+          <Route path="/children/:id/summary" element={<ChildSummaryPage />} />
           <Route path="/children/:id/:tab" element={<ChildPage />} />
           <Route path="/rehabilitation" element={<RehabPage />} />
           <Route path="/rehabilitation/:tab" element={<RehabPage />} />

@@ -70,7 +70,7 @@ export const en: Messages = {
     duplicateTitle: 'Possible duplicate', duplicateBody: 'A child with the same name (or pinyin) and date of birth exists:',
     saveAnyway: 'Not the same child — save anyway', created: 'Registered: {name}',
   },
-  child: { back: 'Back to the list' },
+  child: { back: 'Back to the list', summary: { open: 'Print summary', back: 'Back to the record', print: 'Print' } },
   eligibility: {
     asOf: 'Evaluate on', today: 'Today', policyNotInForce: 'Policy not in force', ageLabel: 'Age', age: '{n} years', eighteenth: 'Turns 18 on {date}',
     categories: 'Categories', noCategory: 'No category of children in difficulty', specialChild: 'Special child',

@@ -153,6 +153,7 @@ export const zhCN = {
   },
   child: {
     back: '返回列表',
+    summary: { open: '打印概况', back: '返回儿童档案', print: '打印' },
   },
   eligibility: {
     asOf: '评估日期',

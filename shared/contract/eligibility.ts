@@ -9,6 +9,7 @@ import type {
 } from '../domain/rules-types';
 import { idSchema, isoDate } from './common';
 import { channel } from './define';
+import { rehabSummarySchema } from './reintegration';
 
 export type TimelineDateKind = 'eighteenthBirthday' | 'studyEnds' | 'policyEnds';
 
@@ -50,5 +51,25 @@ export const eligibilityChannels = {
     }),
     permission: 'eligibility.read',
     description: "a child's entitlements under the policy",
+  }),
+  /**
+   * A child's one-page summary for print, as of today: the roster line (identity, categories, placement,
+   * education, disability), the categories and today's entitlements with their clauses, and the
+   * rehabilitation plan in force in brief (null for those who may not read rehabilitation).
+   */
+  'eligibility:summary': channel({
+    input: z.object({ childId: idSchema }),
+    output: z.object({
+      asOf: z.string(),
+      institutionName: z.string().nullable(),
+      childId: z.number().int(),
+      /** The children roster's line of today, keyed by its columns (IMPORT_FIELDS), in Chinese. */
+      values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+      categories: z.array(z.object({ code: z.string(), label: z.string(), clause: z.string() })),
+      entitlements: z.array(z.object({ code: z.string(), label: z.string(), clause: z.string(), reason: z.string() })),
+      rehabilitation: rehabSummarySchema.nullable(),
+    }),
+    permission: 'eligibility.read',
+    description: "a child's one-page summary",
   }),
 };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoDate } from './common';
 import { channel } from './define';
+import type { Permission } from './permissions';
 
 /** Columns a children workbook can bring in, in the order the roster writes them. */
 export const IMPORT_FIELDS = [
@@ -118,14 +119,28 @@ export const importResultSchema = z.object({ created: z.number().int(), updated:
 
 // ——— ledgers out ———
 
-export const LEDGER_KINDS = ['roster', 'benefits', 'rehabSessions'] as const;
+export const LEDGER_KINDS = ['roster', 'benefits', 'rehabSessions', 'reintegration', 'mentalHealth'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/**
+ * The permission each ledger needs besides 'ledger.export' (which the channel checks): the service
+ * refuses a ledger the person may not read, and the export panel does not offer it.
+ */
+export const LEDGER_PERMISSIONS: Readonly<Record<LedgerKind, Permission>> = {
+  roster: 'ledger.export',
+  benefits: 'ledger.export',
+  rehabSessions: 'ledger.export',
+  reintegration: 'reintegration.read',
+  mentalHealth: 'mentalHealth.read',
+};
 
 /** Each ledger's sheet name in the workbook. */
 export const LEDGER_SHEET_NAMES_ZH: Readonly<Record<LedgerKind, string>> = {
   roster: '儿童花名册',
   benefits: '保障待遇发放台账',
   rehabSessions: '康复训练月度台账',
+  reintegration: '回归社会安置台账',
+  mentalHealth: '心理健康监测台账',
 };
 
 export const ledgerExportInputSchema = z

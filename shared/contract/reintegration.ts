@@ -207,6 +207,16 @@ export const rehabCompleteSchema = z.object({
 });
 export type RehabCompleteInput = z.input<typeof rehabCompleteSchema>;
 
+/** The rehabilitation file in brief (二(七)) for another document: the plan in force, sessions, the GAS T-score, the latest measures. */
+export const rehabSummarySchema = z.object({
+  plan: z
+    .object({ version: z.number().int(), startsOn: z.string(), reviewOn: z.string(), goals: z.array(z.object({ title: z.string(), baseline: z.number().int(), latest: z.number().int().nullable() })) })
+    .nullable(),
+  sessions: z.object({ attended: z.number().int(), missed: z.number().int(), minutes: z.number().int(), first: z.string().nullable(), last: z.string().nullable() }),
+  tScore: z.number().nullable(),
+  measures: z.array(z.object({ instrument: z.string(), administeredOn: z.string(), field: z.string(), value: z.number().nullable(), reading: z.string().nullable() })),
+});
+
 export const reintegrationChannels = {
   /** Opens the cases that are due (idempotent), then lists every case by stage, with what is missing and overdue. */
   'reintegration:pipeline': channel({
@@ -258,14 +268,7 @@ export const reintegrationChannels = {
       disabilities: z.array(z.object({ category: z.string(), grade: z.number().int().nullable(), from: z.string() })),
       statusReason: z.string(),
       /** The rehabilitation file in brief (二(七)): the plan in force, sessions, the GAS T-score, the latest measures. */
-      rehabilitation: z.object({
-        plan: z
-          .object({ version: z.number().int(), startsOn: z.string(), reviewOn: z.string(), goals: z.array(z.object({ title: z.string(), baseline: z.number().int(), latest: z.number().int().nullable() })) })
-          .nullable(),
-        sessions: z.object({ attended: z.number().int(), missed: z.number().int(), minutes: z.number().int(), first: z.string().nullable(), last: z.string().nullable() }),
-        tScore: z.number().nullable(),
-        measures: z.array(z.object({ instrument: z.string(), administeredOn: z.string(), field: z.string(), value: z.number().nullable(), reading: z.string().nullable() })),
-      }),
+      rehabilitation: rehabSummarySchema,
     }),
     permission: 'reintegration.read',
     description: 'the reintegration dossier',

@@ -1,7 +1,7 @@
 /**
  * Statistics (统计报表, policy 七(二十一)): the children in care on a day counted by category, placement,
  * age band and hukou district; the children turning 18 per quarter of a period; rehabilitation activity
- * per therapist and month of the period.
+ * per therapist and month of the period; the reintegration outcomes (一(四)) per year of the period.
  */
 import { z } from 'zod';
 import { isoDate } from './common';
@@ -29,6 +29,21 @@ export const statisticsSchema = z.object({
   /** Sessions attended, minutes and children seen, per month and therapist (null: sessions logged without one). */
   rehab: z.array(
     z.object({ month: z.string(), therapist: z.string().nullable(), sessions: z.number().int(), absences: z.number().int(), minutes: z.number().int(), children: z.number().int() }),
+  ),
+  /**
+   * Reintegration outcomes per calendar year of the period, counting what is dated within it: cases
+   * closed (the board's stage 'closed', by closing date), resettled and transferred (by their dates),
+   * and the approved decisions, capable and not capable (by assessment date).
+   */
+  reintegration: z.array(
+    z.object({
+      year: z.string(),
+      closed: z.number().int(),
+      resettled: z.number().int(),
+      transferred: z.number().int(),
+      capable: z.number().int(),
+      notCapable: z.number().int(),
+    }),
   ),
 });
 export type Statistics = z.infer<typeof statisticsSchema>;

@@ -64,13 +64,16 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     // The roster goes out as a workbook, and the same file again changes nothing.
     await page.getByRole('link', { name: '台账与导入' }).click();
     await page.getByRole('tab', { name: '导出台账' }).click();
+    // The administrator is also a caseworker: the reintegration ledger is offered, the mental-health one (mentalHealth.read) is not.
+    await expect(page.getByRole('checkbox', { name: /回归社会安置台账/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /心理健康监测台账/ })).toHaveCount(0);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出' }).click();
     const saved = await download;
     expect(saved.suggestedFilename()).toMatch(/^童护工作台账-\d{8}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await saved.path());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['儿童花名册', '保障待遇发放台账', '康复训练月度台账']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['儿童花名册', '保障待遇发放台账', '康复训练月度台账', '回归社会安置台账']);
     expect(workbook.getWorksheet('儿童花名册')!.rowCount).toBe(5);
     expect(workbook.creator).toBe('王管理');
     await expect(page.getByText('儿童花名册：4 行')).toBeVisible();
@@ -82,5 +85,9 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     await expect(page.getByRole('table', { name: '按困境儿童类别' }).getByRole('row', { name: /孤儿/ })).toContainText('4');
     await expect(page.getByRole('table', { name: '按户籍区' }).getByRole('row', { name: /徐汇区/ })).toContainText('4');
     await expect(page.getByText('期间内没有康复训练记录')).toBeVisible();
+    // Reintegration outcomes per year: the current year of the period listed, with nothing yet.
+    const outcomes = page.getByRole('table', { name: '回归社会安置：各年度结果' });
+    await expect(outcomes.getByRole('columnheader', { name: '转入社会福利机构' })).toBeVisible();
+    await expect(outcomes.getByRole('row', { name: new RegExp(`^${new Date().getFullYear()}( 0){5}$`) })).toBeVisible();
   });
 });

@@ -1,16 +1,31 @@
 /**
  * The statistics page's figures (issue 8, item 2): children in care on the period's last day by
  * category, placement, age band and district; 18th birthdays per quarter; rehabilitation per therapist
- * and month, agreeing with the monthly rehabilitation ledger.
+ * and month, agreeing with the monthly rehabilitation ledger; reintegration outcomes per year, agreeing
+ * with the board.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChild } from '../../electron/services/children';
+import type { ServiceContext } from '../../electron/services/context';
 import { loadDemoData } from '../../electron/services/demo';
 import { exportLedgers } from '../../electron/services/ledgers';
 import { updateProfile } from '../../electron/services/record';
 import { addPlacement, addStatusFact } from '../../electron/services/record-history';
+import {
+  addCaseAssessment,
+  caseOfChild,
+  completeRehab,
+  decideAssessment,
+  pipeline,
+  resettle,
+  startRehab,
+  transfer,
+  updateTask,
+} from '../../electron/services/reintegration';
 import { statistics } from '../../electron/services/statistics';
+import { createUser } from '../../electron/services/users';
 import { makeIdNumber } from '../../shared/domain/id-number';
+import { caseAssessment, institutionChild } from '../helpers/reintegration';
 import { tempDatabase } from '../helpers/temp-db';
 import { readWorkbook } from '../helpers/workbook';
 
@@ -86,5 +101,54 @@ describe('statistics', () => {
       expect(r.month >= '2026-06' && r.month <= '2026-11').toBe(true);
       expect(r.children).toBeLessThanOrEqual(r.sessions);
     }
+  });
+});
+
+describe('reintegration outcomes per year', () => {
+  it('counts closings, resettlements, transfers and approved decisions per year, as the board shows the cases', () => {
+    db = tempDatabase();
+    const ctx = db.ctx;
+    createUser(ctx, { username: 'po', displayName: '周安置', password: 'Pl@cement-officer1', roles: ['placementOfficer'] });
+    const supervisorId = createUser(ctx, { username: 'sv', displayName: '孙主管', password: 'Sup3rvisor!pass', roles: ['supervisor'] }).id;
+    const supervisor: ServiceContext = { ...ctx, actor: { userId: supervisorId, username: 'sv', roles: ['supervisor'] } };
+    const caseOf = (childId: number) => caseOfChild(ctx, { childId }).caseId!;
+
+    // (b) not capable in 2025 → transferred in 2025 → rehabilitation → capable in 2026 → resettled in 2026.
+    const b = caseOf(institutionChild(ctx, '王晓雨', '2007-05-01', { finished: '2025-06-30' }));
+    const first = addCaseAssessment(ctx, caseAssessment(b, { assessedOn: '2025-09-01', result: 'notCapable', reasons: '劳动能力不足' }, 50));
+    decideAssessment(supervisor, { caseId: b, assessmentId: first.id, approve: true });
+    transfer(ctx, { caseId: b, institution: '上海市第三社会福利院', transferredOn: '2025-10-01' });
+    const rehab = startRehab(ctx, { caseId: b, programme: '烘焙职业康复', provider: null, from: '2025-10-15', plannedEnd: null });
+    completeRehab(ctx, { caseId: b, id: rehab.id, completedOn: '2026-07-01', outcome: '结业' });
+    const second = addCaseAssessment(ctx, caseAssessment(b, { round: 2, assessedOn: '2026-08-01' }));
+    decideAssessment(supervisor, { caseId: b, assessmentId: second.id, approve: true });
+    resettle(ctx, { caseId: b, receivingDistrict: '310115', receivingStreet: '花木街道', resettledOn: '2026-09-01', tasks: [] });
+
+    // (a) capable in 2026 → resettled → the four tasks done → closed today (2026-11-29).
+    const a = caseOf(institutionChild(ctx, '陈思远', '2008-03-10'));
+    const decision = addCaseAssessment(ctx, caseAssessment(a));
+    decideAssessment(supervisor, { caseId: a, assessmentId: decision.id, approve: true });
+    const tasks = resettle(ctx, { caseId: a, receivingDistrict: '310104', receivingStreet: '田林街道', resettledOn: '2026-11-01', tasks: [] });
+    for (const t of tasks) updateTask(ctx, { caseId: a, id: t.id, contact: null, dueOn: null, status: 'done', evidenceDocumentIds: [] });
+
+    // A decision returned by the supervisor, and one awaiting approval, count for nothing.
+    const c = caseOf(institutionChild(ctx, '林一舟', '2008-01-20'));
+    const returned = addCaseAssessment(ctx, caseAssessment(c, { assessedOn: '2026-09-01', result: 'notCapable', reasons: '待复核' }, 50));
+    decideAssessment(supervisor, { caseId: c, assessmentId: returned.id, approve: false, reason: '评分依据不足' });
+    addCaseAssessment(ctx, caseAssessment(c, { assessedOn: '2026-10-01' }));
+
+    const s = statistics(ctx, { from: '2025-01-01', to: '2026-11-29' });
+    expect(s.reintegration).toEqual([
+      { year: '2025', closed: 0, resettled: 0, transferred: 1, capable: 0, notCapable: 1 },
+      { year: '2026', closed: 1, resettled: 2, transferred: 0, capable: 2, notCapable: 0 },
+    ]);
+    // Closed is the board's stage, case by case.
+    const board = pipeline(ctx, {}).cases;
+    expect(board.filter((x) => x.stage === 'closed').map((x) => x.id)).toEqual([a]);
+    // Only what is dated within the period counts; every year of it is listed.
+    expect(statistics(ctx, { from: '2026-10-01', to: '2027-03-31' }).reintegration).toEqual([
+      { year: '2026', closed: 1, resettled: 1, transferred: 0, capable: 0, notCapable: 0 },
+      { year: '2027', closed: 0, resettled: 0, transferred: 0, capable: 0, notCapable: 0 },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { AppCore } from '../../services/app-core';
+import { childSummary } from '../../services/child-summary';
 import { childEligibility } from '../../services/eligibility';
 import { buildWorklist } from '../../services/worklist';
 import type { Handler } from '../router';
@@ -7,9 +8,11 @@ import { actorOf } from './app';
 export function eligibilityHandlers(core: AppCore) {
   const handlers: {
     'eligibility:get': Handler<'eligibility:get'>;
+    'eligibility:summary': Handler<'eligibility:summary'>;
     'worklist:get': Handler<'worklist:get'>;
   } = {
     'eligibility:get': (input, ctx) => childEligibility(core.context(actorOf(ctx.session)), input.childId, input.asOf),
+    'eligibility:summary': (input, ctx) => childSummary(core.context(actorOf(ctx.session)), input.childId),
     'worklist:get': (input, ctx) => buildWorklist(core.context(actorOf(ctx.session)), input),
   };
   return handlers;

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Loader, Stack, Tabs } from '@mantine/core';
+import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../app/permissions';
@@ -71,7 +71,14 @@ export function ChildPage() {
             {t('child.back')}
           </Group>
         </Anchor>
-        <CaseLink childId={childId} />
+        <Group gap="xs" className="no-print">
+          <CaseLink childId={childId} />
+          {canEligibility && (
+            <Button component={Link} to={`/children/${childId}/summary`} variant="default" size="xs" leftSection={<IconPrinter size={14} />}>
+              {t('child.summary.open')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       <ChildHeader record={record} evaluation={evaluation} onChanged={reload} />

@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Checkbox, Group, List, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { LEDGER_KINDS, type LedgerExport, type LedgerKind } from '../../../shared/contract/ledgers';
+import { LEDGER_KINDS, LEDGER_PERMISSIONS, type LedgerExport, type LedgerKind } from '../../../shared/contract/ledgers';
+import { can } from '../../../shared/contract/permissions';
 import { addYears, toIsoDate } from '../../../shared/domain/dates';
 import { ApiError, call } from '../../api/client';
+import { useSessionUser } from '../../app/app-state';
 import { DateField } from '../../components/DateField';
 import { saveBlob } from '../../components/download';
 import { useT } from '../../i18n';
@@ -14,8 +16,11 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Chooses the ledgers and the period, and saves the workbook the main process builds. */
 export function ExportPanel() {
   const t = useT();
+  const user = useSessionUser();
+  // Only the ledgers this person may read are offered (the service refuses the others too).
+  const offered = LEDGER_KINDS.filter((kind) => user !== null && can(user.roles, LEDGER_PERMISSIONS[kind]));
   const today = toIsoDate(new Date());
-  const [kinds, setKinds] = useState<LedgerKind[]>([...LEDGER_KINDS]);
+  const [kinds, setKinds] = useState<LedgerKind[]>(offered);
   const [from, setFrom] = useState<string | null>(addYears(today, -1));
   const [to, setTo] = useState<string | null>(today);
   const [busy, setBusy] = useState(false);
@@ -47,7 +52,7 @@ export function ExportPanel() {
         </Text>
         <Checkbox.Group label={t('ledgers.export.which')} value={kinds} onChange={(v) => setKinds(v as LedgerKind[])} error={errors.ledgers}>
           <Stack gap="xs" mt="xs">
-            {LEDGER_KINDS.map((kind) => (
+            {offered.map((kind) => (
               <Checkbox key={kind} value={kind} label={t(`ledgers.export.kinds.${kind}`)} />
             ))}
           </Stack>

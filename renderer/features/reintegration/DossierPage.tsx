@@ -14,7 +14,7 @@ import { call } from '../../api/client';
 import { notifications } from '@mantine/notifications';
 import { useT } from '../../i18n';
 import { reintegrationZh as zh } from '../../i18n/parts/reintegration';
-import classes from './Dossier.module.css';
+import classes from '../../components/PrintDoc.module.css';
 
 type Dossier = ChannelOutput<'reintegration:dossier'>;
 const SEX_ZH: Record<string, string> = { male: '男', female: '女' };
@@ -291,7 +291,7 @@ export function DossierPage() {
 }
 
 /** 四、健康与康复, continued: the rehabilitation file in brief (二(七)). */
-function RehabSummaryLines({ rehab }: { rehab: ChannelOutput<'reintegration:dossier'>['rehabilitation'] }) {
+export function RehabSummaryLines({ rehab }: { rehab: ChannelOutput<'reintegration:dossier'>['rehabilitation'] }) {
   const { plan, sessions, tScore, measures } = rehab;
   return (
     <>

@@ -60,7 +60,7 @@ function CountCard({ title, hint, bars, vertical, itemHeader }: { title: string;
   );
 }
 
-/** 统计报表 (七(二十一)): counts of the children in care, 18th birthdays per quarter, rehabilitation activity; printable. */
+/** 统计报表 (七(二十一)): counts of the children in care, 18th birthdays per quarter, rehabilitation activity, reintegration outcomes; printable. */
 export function ReportsPage() {
   const { t, locale } = useI18n();
   const today = toIsoDate(new Date());
@@ -150,6 +150,7 @@ export function ReportsPage() {
             />
           </SimpleGrid>
           <RehabCard data={data} />
+          <ReintegrationCard data={data} />
         </>
       )}
     </Stack>
@@ -210,6 +211,68 @@ function RehabCard({ data }: { data: Statistics }) {
             </Table>
           </>
         )}
+      </Stack>
+    </Card>
+  );
+}
+
+const OUTCOMES = ['closed', 'resettled', 'transferred', 'capable', 'notCapable'] as const;
+const OUTCOME_COLORS: Record<(typeof OUTCOMES)[number], string> = {
+  closed: 'gray.6',
+  resettled: 'teal.6',
+  transferred: 'indigo.5',
+  capable: 'lime.7',
+  notCapable: 'orange.5',
+};
+
+/** Reintegration outcomes (一(四)) per year of the period: grouped bars and the table behind them. */
+function ReintegrationCard({ data }: { data: Statistics }) {
+  const { t } = useI18n();
+  const label = (key: (typeof OUTCOMES)[number]) => t(`reports.reintegration.${key}`);
+  return (
+    <Card withBorder className="report-card">
+      <Stack gap="xs">
+        <div>
+          <Group gap="xs" align="baseline">
+            <Text fw={600}>{t('reports.sections.reintegration')}</Text>
+            <ClauseRef id="一(四)" />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('reports.reintegration.hint')}
+          </Text>
+        </div>
+        <BarChart
+          h={220}
+          data={data.reintegration}
+          dataKey="year"
+          withLegend
+          yAxisProps={{ allowDecimals: false }}
+          series={OUTCOMES.map((key) => ({ name: key, label: label(key), color: OUTCOME_COLORS[key] }))}
+        />
+        <Table withTableBorder striped aria-label={t('reports.sections.reintegration')} style={{ whiteSpace: 'nowrap' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('reports.reintegration.year')}</Table.Th>
+              {OUTCOMES.map((key) => (
+                <Table.Th key={key} ta="right">
+                  {label(key)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.reintegration.map((y) => (
+              <Table.Tr key={y.year}>
+                <Table.Td>{y.year}</Table.Td>
+                {OUTCOMES.map((key) => (
+                  <Table.Td key={key} ta="right">
+                    {y[key]}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Stack>
     </Card>
   );
