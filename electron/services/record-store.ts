@@ -3,7 +3,8 @@
  * shapes. Shared helpers for the record services: input parsing into field-named ValidationErrors,
  * the child lookup, who and when.
  */
-import { and, asc, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
   benefitsReceived,
@@ -183,24 +184,44 @@ function groupByChild<T extends { childId: number }>(rows: readonly T[]): Map<nu
   return out;
 }
 
+/** Up to this many children, the batch load reads only their rows (an IN list on the child_id indexes). */
+const SELECTIVE_LOAD_MAX = 900;
+
 /**
  * The facts-relevant record of many children at once (the worklist, reports): one query per table for
  * all of them instead of nine per child, the same shapes and order as `loadRecord(…, { forFacts })`.
+ * For a few children (up to SELECTIVE_LOAD_MAX) only their rows are read; for more, whole tables.
  */
 export function loadRecordsForFacts(ctx: ServiceContext, childRows: readonly ChildRow[]): Map<number, ChildRecord> {
   const db = ctx.db;
+  if (childRows.length === 0) return new Map();
+  const ids = childRows.length <= SELECTIVE_LOAD_MAX ? [...new Set(childRows.map((c) => c.id))] : null;
+  const of = (column: SQLiteColumn) => (ids === null ? undefined : inArray(column, ids));
   const facts = groupByChild(
-    db.select().from(childStatusFacts).orderBy(asc(childStatusFacts.effectiveDate), asc(childStatusFacts.id)).all().map(toStatusFactRow),
+    db
+      .select()
+      .from(childStatusFacts)
+      .where(of(childStatusFacts.childId))
+      .orderBy(asc(childStatusFacts.effectiveDate), asc(childStatusFacts.id))
+      .all()
+      .map(toStatusFactRow),
   );
-  const place = groupByChild(db.select().from(placements).orderBy(asc(placements.from), asc(placements.id)).all());
-  const guard = groupByChild(db.select().from(guardianships).orderBy(asc(guardianships.from), asc(guardianships.id)).all());
-  const disab = groupByChild(db.select().from(disabilities).orderBy(asc(disabilities.from), asc(disabilities.id)).all());
-  const edu = groupByChild(db.select().from(educationRecords).orderBy(asc(educationRecords.enrolmentDate), asc(educationRecords.id)).all());
-  const ben = groupByChild(db.select().from(benefitsReceived).orderBy(asc(benefitsReceived.from), asc(benefitsReceived.id)).all());
+  const place = groupByChild(db.select().from(placements).where(of(placements.childId)).orderBy(asc(placements.from), asc(placements.id)).all());
+  const guard = groupByChild(db.select().from(guardianships).where(of(guardianships.childId)).orderBy(asc(guardianships.from), asc(guardianships.id)).all());
+  const disab = groupByChild(db.select().from(disabilities).where(of(disabilities.childId)).orderBy(asc(disabilities.from), asc(disabilities.id)).all());
+  const edu = groupByChild(
+    db.select().from(educationRecords).where(of(educationRecords.childId)).orderBy(asc(educationRecords.enrolmentDate), asc(educationRecords.id)).all(),
+  );
+  const ben = groupByChild(db.select().from(benefitsReceived).where(of(benefitsReceived.childId)).orderBy(asc(benefitsReceived.from), asc(benefitsReceived.id)).all());
   const assess = groupByChild(
-    db.select().from(reintegrationAssessments).orderBy(asc(reintegrationAssessments.assessedOn), asc(reintegrationAssessments.id)).all(),
+    db
+      .select()
+      .from(reintegrationAssessments)
+      .where(of(reintegrationAssessments.childId))
+      .orderBy(asc(reintegrationAssessments.assessedOn), asc(reintegrationAssessments.id))
+      .all(),
   );
-  const voc = groupByChild(db.select().from(vocationalRehab).orderBy(asc(vocationalRehab.from), asc(vocationalRehab.id)).all());
+  const voc = groupByChild(db.select().from(vocationalRehab).where(of(vocationalRehab.childId)).orderBy(asc(vocationalRehab.from), asc(vocationalRehab.id)).all());
   const out = new Map<number, ChildRecord>();
   for (const child of childRows) {
     out.set(child.id, {
