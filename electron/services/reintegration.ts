@@ -124,8 +124,8 @@ function defaultChecklist(eighteenth: string, today: string): { item: (typeof CH
 export function ensureCases(ctx: ServiceContext): number {
   const today = ctx.clock.today();
   const latestBirth = addMonths(today, -(18 * 12 - CASE_OPENS_MONTHS_BEFORE));
-  // Only children in care old enough for a case and without a live one are read (the birth-date index
-  // and the live-case index), and only their records: the work is proportional to them, not to the roster.
+  // Only children in care old enough for a case and without a live one are read (the live-case index
+  // answers NOT EXISTS), and only their records: the work follows their number, not the roster's.
   const liveCase = ctx.db
     .select({ id: reintegrationCases.id })
     .from(reintegrationCases)
