@@ -88,8 +88,16 @@ function covering<T extends { from: string; to: string | null; voidedAt: string 
 export function deriveFacts(record: ChildRecord, asOf: string): DerivedFacts {
   const assumptions: FactAssumption[] = [];
   const assume = (field: string, message: string) => assumptions.push({ field, message });
-  const { child, statusFacts } = record;
-  const fact = <K extends StatusFactKind>(kind: K) => latestFact(statusFacts, kind, asOf);
+  const { child } = record;
+  // The status facts by kind, so each lookup below scans only its own kind.
+  const factsByKind = new Map<StatusFactKind, StatusFactRow[]>();
+  for (const row of record.statusFacts) {
+    const list = factsByKind.get(row.fact.kind);
+    if (list) list.push(row);
+    else factsByKind.set(row.fact.kind, [row]);
+  }
+  const factOn = <K extends StatusFactKind>(kind: K, date: string) => latestFact(factsByKind.get(kind) ?? [], kind, date);
+  const fact = <K extends StatusFactKind>(kind: K) => factOn(kind, asOf);
 
   // hukou: the profile's hukou kind; when unrecorded, an ID number issued in Shanghai (prefix 31)
   // stands for a Shanghai hukou, anything else for 'other' — both flagged.
@@ -127,7 +135,7 @@ export function deriveFacts(record: ChildRecord, asOf: string): DerivedFacts {
     : liveGuardianships
         .filter((g) => g.to !== null && g.to < guardianshipAsOf)
         .reduce<GuardianshipRow | null>((b, g) => (b === null || g.to! > b.to! ? g : b), null);
-  const guardianshipFact = latestFact(statusFacts, 'guardianship', guardianshipAsOf);
+  const guardianshipFact = factOn('guardianship', guardianshipAsOf);
   const guardianship = latestOf<ChildFacts['guardianship']>([
     guardian ? { date: guardian.from, value: guardian.adequacy, source: 'interval' } : null,
     lastEnded ? { date: addDays(lastEnded.to!, 1), value: 'missing', source: 'gap' } : null,
@@ -138,7 +146,7 @@ export function deriveFacts(record: ChildRecord, asOf: string): DerivedFacts {
 
   // Only civil affairs or the municipal institution appointed by a court count for 一(四); a court-appointed
   // relative is 'none' here.
-  const courtFact = latestFact(statusFacts, 'courtAppointment', guardianshipAsOf);
+  const courtFact = factOn('courtAppointment', guardianshipAsOf);
   const courtAppointed = latestOf<ChildFacts['courtAppointedGuardian']>([
     guardian
       ? {

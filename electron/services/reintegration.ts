@@ -7,7 +7,7 @@
  * only once a supervisor approves them; vocational rehabilitation is the record's `vocational_rehab`.
  */
 import { rehabSummary } from './rehab';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, notExists } from 'drizzle-orm';
 import {
   children,
   disabilities,
@@ -124,16 +124,18 @@ function defaultChecklist(eighteenth: string, today: string): { item: (typeof CH
 export function ensureCases(ctx: ServiceContext): number {
   const today = ctx.clock.today();
   const latestBirth = addMonths(today, -(18 * 12 - CASE_OPENS_MONTHS_BEFORE));
-  const withCase = new Set(
-    ctx.db.select({ childId: reintegrationCases.childId }).from(reintegrationCases).where(isNull(reintegrationCases.voidedAt)).all().map((r) => r.childId),
-  );
+  // Only children in care old enough for a case and without a live one are read (the live-case index
+  // answers NOT EXISTS), and only their records: the work follows their number, not the roster's.
+  const liveCase = ctx.db
+    .select({ id: reintegrationCases.id })
+    .from(reintegrationCases)
+    .where(and(eq(reintegrationCases.childId, children.id), isNull(reintegrationCases.voidedAt)));
   const candidates = ctx.db
     .select()
     .from(children)
-    .where(eq(children.status, 'inCare'))
-    .all()
-    .filter((c) => c.birthDate <= latestBirth && !withCase.has(c.id));
-  const records = candidates.length === 0 ? new Map<number, ChildRecord>() : loadRecordsForFacts(ctx, candidates);
+    .where(and(eq(children.status, 'inCare'), lte(children.birthDate, latestBirth), notExists(liveCase)))
+    .all();
+  const records = loadRecordsForFacts(ctx, candidates);
   const due = candidates
     .map((c) => ({ child: c, evaluation: evaluationOf(records.get(c.id)!, today) }))
     .filter((x): x is { child: typeof x.child; evaluation: Evaluation } => x.evaluation !== null && x.evaluation.reintegration.status !== 'notApplicable');

@@ -10,7 +10,9 @@ import { can } from '../../shared/contract/permissions';
 import { WORKLIST_KINDS, type WorklistItem, type WorklistKind } from '../../shared/contract/worklist';
 import { evaluate } from '../rules';
 import type { ServiceContext } from './context';
-import { eligibilityTimeline } from './eligibility-timeline';
+import { type TimelineEntry, eligibilityTimeline } from './eligibility-timeline';
+import type { ChildRecord } from '../../shared/contract/record';
+import type { ChildFacts, Evaluation } from '../../shared/domain/rules-types';
 import { deriveFacts, educationOn } from './facts';
 import { loadRecordsForFacts } from './record-store';
 import { openHighRiskChecks } from './mental-health';
@@ -20,6 +22,13 @@ import { HORIZON, KIND_PERMISSION, worklistItemsForChild } from './worklist-item
 import { addMonths } from '../../shared/domain/dates';
 
 const URGENCY_ORDER = { now: 0, soon: 1, upcoming: 2 } as const;
+
+/** The coming changes up to `horizon`, with the education record's expected end of study. */
+function allowanceTimeline(record: ChildRecord, facts: ChildFacts, asOf: string, horizon: string, today: Evaluation): TimelineEntry[] {
+  const current = educationOn(record.education, asOf).source;
+  const expectedStudyEnd = current && current.actualCompletion === null ? current.expectedCompletion : null;
+  return eligibilityTimeline(evaluate, facts, asOf, expectedStudyEnd, { until: horizon, today }).entries;
+}
 
 export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist:get'>): ChannelOutput<'worklist:get'> {
   // Reading the worklist opens the reintegration cases that have fallen due (idempotent).
@@ -48,9 +57,8 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
     const record = records.get(child.id)!;
     const { facts } = deriveFacts(record, asOf);
     const evaluation = evaluate(facts, asOf);
-    const current = educationOn(record.education, asOf).source;
-    const expectedStudyEnd = current && current.actualCompletion === null ? current.expectedCompletion : null;
-    const timeline = eligibilityTimeline(evaluate, facts, asOf, expectedStudyEnd, { until: horizon, today: evaluation }).entries;
+    // The timeline only tells which allowances being received will stop: a child receiving none needs none.
+    const timeline = facts.receiving.length === 0 ? [] : allowanceTimeline(record, facts, asOf, horizon, evaluation);
     const items = worklistItemsForChild({
       child: { id: child.id, name: child.name, birthDate: child.birthDate },
       asOf,
