@@ -36,11 +36,34 @@ import {
   PLACEMENT_LABELS_ZH,
   type Placement,
 } from '../../shared/domain/rules-types';
-import type { StatusFact } from '../../shared/contract/record';
+import type { ParentStatus, StatusFact } from '../../shared/contract/record';
+import type { ChildFacts } from '../../shared/domain/rules-types';
 import { appendAudit } from './audit';
 import { createChild } from './children';
 import { type ServiceContext, inTransaction } from './context';
-import { DATE_FIELDS, HUKOU_OTHER_ZH, HUKOU_SHANGHAI_ZH, LIST_SEPARATOR, type LedgerValue, SEX_LABELS_ZH, YES_NO_ZH, displayValue, fenToYuan, rosterValues } from './ledger-values';
+import {
+  BENEFIT_SEPARATOR,
+  COURT_APPOINTED_LABELS_ZH,
+  DATE_FIELDS,
+  FAMILY_INCOME_LABELS_ZH,
+  GUARDIANSHIP_LABELS_ZH,
+  HUKOU_OTHER_ZH,
+  HUKOU_SHANGHAI_ZH,
+  LIST_SEPARATOR,
+  type LedgerValue,
+  NONE_ZH,
+  PARENT_STATUS_LABELS_ZH,
+  SEX_LABELS_ZH,
+  YES_NO_FACTS,
+  YES_NO_ZH,
+  type YesNoField,
+  benefitText,
+  displayValue,
+  fenToYuan,
+  rosterValues,
+} from './ledger-values';
+import { covers } from './record-intervals';
+import { live } from './record-store';
 import { updateProfile } from './record';
 import { addBenefit, addEducation, addPlacement, addStatusFact, setDisability, updateEducation } from './record-history';
 import { loadRecord, parseInput } from './record-store';
@@ -51,6 +74,8 @@ const MAPPING_SETTING = 'import.children.mapping';
 
 type EnrolmentStage = (typeof ENROLMENT_STAGES)[number];
 type Hukou = { kind: 'shanghai'; district: DistrictCode | null } | { kind: 'other' };
+type FamilyIncome = Record<keyof typeof FAMILY_INCOME_LABELS_ZH, boolean>;
+type Benefit = { code: BenefitCode; from: string; monthlyAmountFen: number | null };
 
 /** A row read into typed values (null: empty or not mapped). */
 type RowData = {
@@ -62,6 +87,15 @@ type RowData = {
   hukou: Hukou | null;
   categories: CategoryCode[] | null;
   legalSupporterAble: boolean | null;
+  fatherStatus: ParentStatus | null;
+  motherStatus: ParentStatus | null;
+  guardianship: ChildFacts['guardianship'] | null;
+  courtAppointment: ChildFacts['courtAppointedGuardian'] | null;
+  familyIncome: FamilyIncome | null;
+  policeAbandonment: boolean | null;
+  seriousIllness: boolean | null;
+  autism: boolean | null;
+  suddenHardship: boolean | null;
   disabilityCategory: DisabilityCategory | null;
   disabilityGrade: 1 | 2 | 3 | 4 | null;
   disabilityCertificate: string | null;
@@ -75,6 +109,7 @@ type RowData = {
   benefitCode: BenefitCode | null;
   benefitFrom: string | null;
   benefitMonthlyAmountFen: number | null;
+  otherBenefits: Benefit[] | null;
 };
 
 type CellProblem = { field: ImportField; message: string };
@@ -89,6 +124,15 @@ const HEADER_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   hukou: ['户籍所在区', '户籍地', '户口所在区'],
   categories: ['类别', '儿童类别', '困境类别'],
   legalSupporterAble: ['法定抚养人是否有抚养能力', '有无抚养能力'],
+  fatherStatus: ['父亲情况', '生父状况'],
+  motherStatus: ['母亲情况', '生母状况'],
+  guardianship: ['监护状况', '监护状况认定'],
+  courtAppointment: ['法院指定监护', '法院指定的监护人'],
+  familyIncome: ['家庭经济情况', '家庭困难类型'],
+  policeAbandonment: ['公安确认弃婴', '公安确认弃婴弃儿', '弃婴（儿）确认'],
+  seriousIllness: ['重病', '是否患重病'],
+  autism: ['孤独症', '是否孤独症'],
+  suddenHardship: ['突发困难', '临时困难'],
   disabilityCategory: ['残疾类型'],
   disabilityGrade: ['残疾级别'],
   disabilityCertificate: ['残疾人证号', '残疾证编号'],
@@ -102,6 +146,7 @@ const HEADER_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
   benefitCode: ['保障待遇名称', '待遇'],
   benefitFrom: ['待遇起始日期', '享受待遇开始日期'],
   benefitMonthlyAmount: ['月标准', '月标准(元)', '月发放金额（元）', '月发放金额'],
+  otherBenefits: ['其他待遇', '其余保障待遇'],
 };
 
 /** Headers compare without spaces and with full-width brackets as half-width. */
@@ -195,6 +240,43 @@ const STAGE_ALIASES: Record<string, EnrolmentStage> = {
 const ENROLMENT_STAGE_LABELS = Object.fromEntries(ENROLMENT_STAGES.map((s) => [s, EDUCATION_STAGE_LABELS_ZH[s]])) as Record<EnrolmentStage, string>;
 const GRADE_TEXT: Record<string, 1 | 2 | 3 | 4> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
+const PARENT_STATUS_ALIASES: Record<string, ParentStatus> = {
+  去世: 'deceased',
+  死亡或宣告死亡: 'deceased',
+  失踪: 'declaredMissing',
+  服刑: 'imprisoned',
+  在押: 'imprisoned',
+  服刑在押人员: 'imprisoned',
+  查找不到生父母: 'notFound',
+  重残重病: 'incapacitated',
+  无力履责: 'incapacitated',
+  在世: 'living',
+};
+const GUARDIANSHIP_ALIASES: Record<string, ChildFacts['guardianship']> = { 正常: 'adequate', 缺失: 'missing', 事实无人抚养: 'missing', 不当: 'improper' };
+const COURT_ALIASES: Record<string, ChildFacts['courtAppointedGuardian']> = {
+  民政: 'civilAffairs',
+  民政局: 'civilAffairs',
+  民政部门担任监护人: 'civilAffairs',
+  市儿童福利院: 'municipalInstitution',
+  市级儿童福利院: 'municipalInstitution',
+  儿童福利机构: 'municipalInstitution',
+};
+const FAMILY_INCOME_ALIASES: Record<string, keyof FamilyIncome> = { 最低生活保障: 'minimumLivingSecurity', 低保家庭: 'minimumLivingSecurity', 特困供养: 'extremePoverty', 低收入: 'lowIncomeEdge' };
+const BENEFIT_EXAMPLE = benefitText({ code: 'basicLivingAllowance', from: '2026-01-01', monthlyAmountFen: 240_000 });
+
+/** One entry of the 其他保障待遇 cell: 名称 开始日期起 月标准元 (the amount may be left out). */
+function readBenefit(part: string): Benefit | string {
+  const m = /^(.+?)\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*起?\s*(?:([\d.,，]+)\s*元?)?$/.exec(part.trim());
+  if (!m) return `“${part}”应写作“待遇名称 开始日期起 月标准元”，如“${BENEFIT_EXAMPLE}”`;
+  const code = lookup(m[1]!, BENEFIT_LABELS_ZH);
+  if (!code) return `不认识的保障待遇“${m[1]}”，可填：${choices(BENEFIT_CODES.map((c) => BENEFIT_LABELS_ZH[c]))}`;
+  const date = readDate({ kind: 'text', text: m[2]! });
+  if (!date.ok) return `“${part}”：${date.message}`;
+  const yuan = m[3] === undefined ? null : readNumber({ kind: 'text', text: m[3] });
+  if (m[3] !== undefined && yuan === null) return `“${part}”：月标准应为金额（元）`;
+  return { code, from: date.value, monthlyAmountFen: yuan === null ? null : Math.round(yuan * 100) };
+}
+
 function readNumber(content: CellContent): number | null {
   if (content.kind === 'number') return content.value;
   if (content.kind === 'text') {
@@ -256,11 +338,56 @@ function readField(field: ImportField, content: CellContent, row: Partial<RowDat
       row.categories = CATEGORY_CODES.filter((c) => codes.includes(c));
       return null;
     }
-    case 'legalSupporterAble': {
+    case 'legalSupporterAble':
+    case 'policeAbandonment':
+    case 'seriousIllness':
+    case 'autism':
+    case 'suddenHardship': {
       const t = text.replace(/\s+/g, '');
       const value = ({ 是: true, 有: true, 否: false, 无: false } as Record<string, boolean>)[t];
-      if (value === undefined) return `“法定抚养人有抚养能力”应填“是”或“否”，而不是“${text}”`;
-      row.legalSupporterAble = value;
+      if (value === undefined) return `“${IMPORT_FIELD_HEADERS_ZH[field]}”应填“是”或“否”，而不是“${text}”`;
+      row[field] = value;
+      return null;
+    }
+    case 'fatherStatus':
+    case 'motherStatus': {
+      const code = lookup(text, PARENT_STATUS_LABELS_ZH, PARENT_STATUS_ALIASES);
+      if (!code) return `不认识的${field === 'fatherStatus' ? '父亲' : '母亲'}状况“${text}”，可填：${choices(Object.values(PARENT_STATUS_LABELS_ZH))}`;
+      row[field] = code;
+      return null;
+    }
+    case 'guardianship': {
+      const code = lookup(text, GUARDIANSHIP_LABELS_ZH, GUARDIANSHIP_ALIASES);
+      if (!code) return `不认识的监护情况“${text}”，可填：${choices(Object.values(GUARDIANSHIP_LABELS_ZH))}`;
+      row.guardianship = code;
+      return null;
+    }
+    case 'courtAppointment': {
+      const code = lookup(text, COURT_APPOINTED_LABELS_ZH, COURT_ALIASES);
+      if (!code) return `不认识的法院指定监护人“${text}”，可填：${choices(Object.values(COURT_APPOINTED_LABELS_ZH))}`;
+      row.courtAppointment = code;
+      return null;
+    }
+    case 'familyIncome': {
+      const income: FamilyIncome = { minimumLivingSecurity: false, lowIncomeEdge: false, extremePoverty: false, economicHardship: false };
+      if (text.replace(/\s+/g, '') !== NONE_ZH) {
+        for (const part of text.split(/[、,，;；/\s]+/).filter(Boolean)) {
+          const flag = lookup(part, FAMILY_INCOME_LABELS_ZH, FAMILY_INCOME_ALIASES);
+          if (!flag) return `不认识的家庭经济状况“${part}”，可填：${choices(Object.values(FAMILY_INCOME_LABELS_ZH))}（可填多项，以“、”分隔），或“${NONE_ZH}”`;
+          income[flag] = true;
+        }
+      }
+      row.familyIncome = income;
+      return null;
+    }
+    case 'otherBenefits': {
+      const benefits: Benefit[] = [];
+      for (const part of text.split(/[；;\n]+/).filter((p) => p.trim() !== '')) {
+        const benefit = readBenefit(part);
+        if (typeof benefit === 'string') return benefit;
+        benefits.push(benefit);
+      }
+      row.otherBenefits = benefits;
       return null;
     }
     case 'disabilityCategory': {
@@ -322,6 +449,15 @@ const EMPTY_ROW: RowData = {
   hukou: null,
   categories: null,
   legalSupporterAble: null,
+  fatherStatus: null,
+  motherStatus: null,
+  guardianship: null,
+  courtAppointment: null,
+  familyIncome: null,
+  policeAbandonment: null,
+  seriousIllness: null,
+  autism: null,
+  suddenHardship: null,
   disabilityCategory: null,
   disabilityGrade: null,
   disabilityCertificate: null,
@@ -335,10 +471,13 @@ const EMPTY_ROW: RowData = {
   benefitCode: null,
   benefitFrom: null,
   benefitMonthlyAmountFen: null,
+  otherBenefits: null,
 };
 
 /** Pairs that must come together: the second named when the first is given without it. */
 const REQUIRED_WITH: readonly [ImportField[], ImportField, string][] = [
+  [['fatherStatus'], 'motherStatus', '填写了父亲状况时，请填写母亲状况'],
+  [['motherStatus'], 'fatherStatus', '填写了母亲状况时，请填写父亲状况'],
   [['placementKind'], 'placementFrom', '填写了安置方式时，请填写安置开始日期'],
   [['placementFrom'], 'placementKind', '填写了安置开始日期时，请填写安置方式'],
   [['educationStage'], 'enrolmentDate', '填写了就读阶段时，请填写入学日期'],
@@ -394,7 +533,16 @@ function shownValues(data: RowData): Partial<Record<ImportField, LedgerValue>> {
     admissionDate: data.admissionDate,
     hukou: data.hukou && (data.hukou.kind === 'other' ? HUKOU_OTHER_ZH : data.hukou.district ? districtLabel(data.hukou.district) : HUKOU_SHANGHAI_ZH),
     categories: data.categories && data.categories.map((c) => CATEGORY_LABELS_ZH[c]).join(LIST_SEPARATOR),
-    legalSupporterAble: data.legalSupporterAble === null ? null : data.legalSupporterAble ? YES_NO_ZH.yes : YES_NO_ZH.no,
+    legalSupporterAble: yesNoText(data.legalSupporterAble),
+    fatherStatus: data.fatherStatus && PARENT_STATUS_LABELS_ZH[data.fatherStatus],
+    motherStatus: data.motherStatus && PARENT_STATUS_LABELS_ZH[data.motherStatus],
+    guardianship: data.guardianship && GUARDIANSHIP_LABELS_ZH[data.guardianship],
+    courtAppointment: data.courtAppointment && COURT_APPOINTED_LABELS_ZH[data.courtAppointment],
+    familyIncome: data.familyIncome && familyIncomeText(data.familyIncome),
+    policeAbandonment: yesNoText(data.policeAbandonment),
+    seriousIllness: yesNoText(data.seriousIllness),
+    autism: yesNoText(data.autism),
+    suddenHardship: yesNoText(data.suddenHardship),
     disabilityCategory: data.disabilityCategory && DISABILITY_CATEGORY_LABELS_ZH[data.disabilityCategory],
     disabilityGrade: data.disabilityGrade,
     disabilityCertificate: data.disabilityCertificate,
@@ -408,8 +556,17 @@ function shownValues(data: RowData): Partial<Record<ImportField, LedgerValue>> {
     benefitCode: data.benefitCode && BENEFIT_LABELS_ZH[data.benefitCode],
     benefitFrom: data.benefitFrom,
     benefitMonthlyAmount: data.benefitMonthlyAmountFen === null ? null : fenToYuan(data.benefitMonthlyAmountFen),
+    otherBenefits: data.otherBenefits && data.otherBenefits.map(benefitText).join(BENEFIT_SEPARATOR),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== null)) as Partial<Record<ImportField, LedgerValue>>;
+}
+
+function yesNoText(value: boolean | null): string | null {
+  return value === null ? null : value ? YES_NO_ZH.yes : YES_NO_ZH.no;
+}
+
+function familyIncomeText(income: FamilyIncome): string {
+  return (Object.keys(FAMILY_INCOME_LABELS_ZH) as (keyof FamilyIncome)[]).filter((k) => income[k]).map((k) => FAMILY_INCOME_LABELS_ZH[k]).join(LIST_SEPARATOR) || NONE_ZH;
 }
 
 function districtLabel(code: DistrictCode): string {
@@ -418,11 +575,23 @@ function districtLabel(code: DistrictCode): string {
 
 const SECTIONS = {
   identity: ['name', 'sex', 'birthDate', 'admissionDate', 'hukou'],
-  facts: ['categories', 'legalSupporterAble'],
+  facts: [
+    'categories',
+    'legalSupporterAble',
+    'fatherStatus',
+    'motherStatus',
+    'guardianship',
+    'courtAppointment',
+    'familyIncome',
+    'policeAbandonment',
+    'seriousIllness',
+    'autism',
+    'suddenHardship',
+  ],
   disability: ['disabilityCategory', 'disabilityGrade', 'disabilityCertificate', 'disabilityFrom'],
   placement: ['placementKind', 'placementFrom'],
   education: ['educationStage', 'school', 'enrolmentDate', 'standardDurationYears'],
-  benefit: ['benefitCode', 'benefitFrom', 'benefitMonthlyAmount'],
+  benefit: ['benefitCode', 'benefitFrom', 'benefitMonthlyAmount', 'otherBenefits'],
 } as const satisfies Record<string, readonly ImportField[]>;
 type Section = keyof typeof SECTIONS;
 
@@ -447,12 +616,13 @@ class RowRefused extends Error {
 /** The refusals that belong to a row; anything else (a broken database, a forced failure) aborts the whole import. */
 const ROW_ERROR_CODES = new Set(['invalid_input', 'duplicate', 'conflict', 'not_found']);
 
-function step<T>(section: Section, fn: () => T): T {
+/** Runs one service call of a section; a refusal is the row's, named by `field` when given, else by the service's field. */
+function step<T>(section: Section, fn: () => T, field?: ImportField): T {
   try {
     return fn();
   } catch (error) {
     if (error instanceof AppError && ROW_ERROR_CODES.has(error.code)) {
-      const field = (error.field ? SERVICE_FIELDS[section][error.field.split('.')[0]!] : undefined) ?? SECTIONS[section][0];
+      field ??= (error.field ? SERVICE_FIELDS[section][error.field.split('.')[0]!] : undefined) ?? SECTIONS[section][0];
       throw new RowRefused(field, error.message);
     }
     throw error;
@@ -479,14 +649,43 @@ function categoryFact(code: CategoryCode): StatusFact | null {
   }
 }
 
+/** What the record holds before a row is written: its roster line, current benefits and enrolment (nothing for a new child). */
+type Existing = { before: Partial<Record<ImportField, LedgerValue>>; benefits: ReadonlySet<string>; enrolmentId: number | null };
+const NEW_CHILD: Existing = { before: {}, benefits: new Set(), enrolmentId: null };
+
+/** A benefit's identity for "already recorded": code, start and amount. */
+function benefitKey(b: Benefit): string {
+  return `${b.code}|${b.from}|${b.monthlyAmountFen ?? ''}`;
+}
+
+/** The column whose own value, when given, states what a category's fact would (the column wins). */
+const CATEGORY_COLUMN: Partial<Record<CategoryCode, (data: RowData) => boolean>> = {
+  orphan: (data) => data.fatherStatus !== null,
+  guardianshipMissing: (data) => data.guardianship !== null,
+  guardianshipImproper: (data) => data.guardianship !== null,
+  economicHardship: (data) => data.familyIncome !== null,
+};
+
+/** The status fact a facts column states, or null when the row leaves it empty. */
+function columnFact(data: RowData, field: Exclude<(typeof SECTIONS)['facts'][number], 'categories' | 'motherStatus'>): StatusFact | null {
+  switch (field) {
+    case 'fatherStatus':
+      return data.fatherStatus && data.motherStatus ? { kind: 'parentsStatus', value: { father: data.fatherStatus, mother: data.motherStatus } } : null;
+    case 'guardianship':
+      return data.guardianship && { kind: 'guardianship', value: data.guardianship };
+    case 'courtAppointment':
+      return data.courtAppointment && { kind: 'courtAppointment', value: data.courtAppointment };
+    case 'familyIncome':
+      return data.familyIncome && { kind: 'familyIncome', value: data.familyIncome };
+    default: {
+      const value = data[field as YesNoField];
+      return value === null ? null : ({ kind: YES_NO_FACTS[field as YesNoField], value } as StatusFact);
+    }
+  }
+}
+
 /** Writes the sections of a row that differ (all of them for a new child) through the registry's services. */
-function writeSections(
-  ctx: ServiceContext,
-  childId: number,
-  data: RowData,
-  sections: ReadonlySet<Section>,
-  existing: { categories: string[]; legalSupporterAble: boolean | null; enrolmentId: number | null },
-): void {
+function writeSections(ctx: ServiceContext, childId: number, data: RowData, sections: ReadonlySet<Section>, existing: Existing): void {
   const today = ctx.clock.today();
   const child = loadRecord(ctx, childId, { forFacts: true })!.child;
   if (sections.has('identity')) {
@@ -506,18 +705,25 @@ function writeSections(
     );
   }
   const effectiveDate = data.admissionDate ?? child.admissionDate ?? data.birthDate ?? child.birthDate;
-  if (sections.has('facts') && data.categories) {
-    for (const code of data.categories) {
+  if (sections.has('facts')) {
+    const shown = shownValues(data);
+    const had = (field: ImportField) => displayValue(existing.before[field] ?? null);
+    const categories = had('categories').split(LIST_SEPARATOR);
+    for (const code of data.categories ?? []) {
       const fact = categoryFact(code);
-      if (fact === null || existing.categories.includes(CATEGORY_LABELS_ZH[code])) continue;
-      step('facts', () => addStatusFact(ctx, { childId, fact, effectiveDate, evidence: `由 Excel 导入：困境儿童类别“${CATEGORY_LABELS_ZH[code]}”，请核实依据` }));
+      if (fact === null || categories.includes(CATEGORY_LABELS_ZH[code]) || CATEGORY_COLUMN[code]?.(data)) continue;
+      step('facts', () => addStatusFact(ctx, { childId, fact, effectiveDate, evidence: `由 Excel 导入：困境儿童类别“${CATEGORY_LABELS_ZH[code]}”，请核实依据` }), 'categories');
     }
-  }
-  if (sections.has('facts') && data.legalSupporterAble !== null && data.legalSupporterAble !== existing.legalSupporterAble) {
-    const fact: StatusFact = { kind: 'legalSupporterAbility', value: data.legalSupporterAble };
-    // A change recorded today; a new child's from its admission.
-    const date = existing.legalSupporterAble === null ? effectiveDate : today;
-    step('facts', () => addStatusFact(ctx, { childId, fact, effectiveDate: date, evidence: '由 Excel 导入：法定抚养人抚养能力，请核实依据' }));
+    for (const field of SECTIONS.facts) {
+      if (field === 'categories' || field === 'motherStatus') continue;
+      const fact = columnFact(data, field);
+      const changed = field === 'fatherStatus' ? shown.fatherStatus !== had('fatherStatus') || shown.motherStatus !== had('motherStatus') : shown[field] !== had(field);
+      if (fact === null || !changed) continue;
+      const header = field === 'fatherStatus' ? '父母状况' : IMPORT_FIELD_HEADERS_ZH[field];
+      // What the child had on admission, for a new child or one whose record was silent; otherwise a change recorded today.
+      const date = had(field) === '' ? effectiveDate : today;
+      step('facts', () => addStatusFact(ctx, { childId, fact, effectiveDate: date, evidence: `由 Excel 导入：${header}“${field === 'fatherStatus' ? `父亲${shown.fatherStatus}，母亲${shown.motherStatus}` : String(shown[field])}”，请核实依据` }), field);
+    }
   }
   if (sections.has('disability') && data.disabilityFrom) {
     step('disability', () =>
@@ -533,8 +739,12 @@ function writeSections(
       existing.enrolmentId !== null ? updateEducation(ctx, { childId, id: existing.enrolmentId, ...fields }) : addEducation(ctx, { childId, ...fields, fullTime: true }),
     );
   }
-  if (sections.has('benefit') && data.benefitCode && data.benefitFrom) {
-    step('benefit', () => addBenefit(ctx, { childId, code: data.benefitCode!, from: data.benefitFrom!, monthlyAmountFen: data.benefitMonthlyAmountFen }));
+  if (sections.has('benefit')) {
+    const first: Benefit[] = data.benefitCode && data.benefitFrom ? [{ code: data.benefitCode, from: data.benefitFrom, monthlyAmountFen: data.benefitMonthlyAmountFen }] : [];
+    for (const [index, benefit] of [...first, ...(data.otherBenefits ?? [])].entries()) {
+      if (existing.benefits.has(benefitKey(benefit))) continue;
+      step('benefit', () => addBenefit(ctx, { childId, ...benefit }), index < first.length ? undefined : 'otherBenefits');
+    }
   }
 }
 
@@ -560,11 +770,7 @@ function tryRow(ctx: ServiceContext, data: RowData, today: string): Omit<RowOutc
           createChild(ctx, { name: data.name!, sex: data.sex!, birthDate: data.birthDate!, idNumber: data.idNumber, admissionDate: data.admissionDate }),
         );
         const identity = data.hukou !== null ? new Set<Section>(['identity']) : new Set<Section>();
-        writeSections(ctx, child.id, { ...data, name: null, sex: null, birthDate: null, admissionDate: null }, new Set([...identity, 'facts', 'disability', 'placement', 'education', 'benefit']), {
-          categories: [],
-          legalSupporterAble: null,
-          enrolmentId: null,
-        });
+        writeSections(ctx, child.id, { ...data, name: null, sex: null, birthDate: null, admissionDate: null }, new Set([...identity, 'facts', 'disability', 'placement', 'education', 'benefit']), NEW_CHILD);
       })();
       return { action: 'create', changes: [], problems: [] };
     }
@@ -577,11 +783,13 @@ function tryRow(ctx: ServiceContext, data: RowData, today: string): Omit<RowOutc
         const after = shown[field];
         if (after === undefined) continue;
         const was = displayValue(before[field]);
+        // Lists (categories, other benefits) differ when the row names one the record lacks.
+        const separator = field === 'categories' ? LIST_SEPARATOR : field === 'otherBenefits' ? BENEFIT_SEPARATOR : null;
         const differs =
-          field === 'categories'
+          separator !== null
             ? String(after)
-                .split(LIST_SEPARATOR)
-                .some((label) => !was.split(LIST_SEPARATOR).includes(label))
+                .split(separator)
+                .some((item) => !was.split(separator).includes(item))
             : was !== displayValue(after);
         if (!differs) continue;
         changed.add(section);
@@ -593,8 +801,8 @@ function tryRow(ctx: ServiceContext, data: RowData, today: string): Omit<RowOutc
     const sameEnrolment = record.education.find((e) => e.voidedAt === null && e.enrolmentDate === data.enrolmentDate && e.stage === data.educationStage) ?? null;
     ctx.sqlite.transaction(() =>
       writeSections(ctx, existingId, data, changed, {
-        categories: displayValue(before.categories).split(LIST_SEPARATOR),
-        legalSupporterAble: before.legalSupporterAble === null ? null : before.legalSupporterAble === YES_NO_ZH.yes,
+        before,
+        benefits: new Set(live(record.benefits).filter((b) => covers(b, today)).map(benefitKey)),
         enrolmentId: sameEnrolment?.id ?? null,
       }),
     )();

@@ -47,7 +47,7 @@ export function rosterLedger(ctx: ServiceContext): Ledger {
   const today = ctx.clock.today();
   const rows = ctx.db.select().from(children).where(eq(children.status, 'inCare')).orderBy(asc(children.namePinyin), asc(children.id)).all();
   const records = loadRecordsForFacts(ctx, rows);
-  const widths: Partial<Record<(typeof IMPORT_FIELDS)[number], number>> = { idNumber: 22, categories: 28, disabilityCertificate: 26, placementKind: 26, school: 24, benefitCode: 22, hukou: 12 };
+  const widths: Partial<Record<(typeof IMPORT_FIELDS)[number], number>> = { idNumber: 22, categories: 28, disabilityCertificate: 26, placementKind: 26, school: 24, benefitCode: 22, hukou: 12, fatherStatus: 12, motherStatus: 12, courtAppointment: 16, familyIncome: 16, policeAbandonment: 14, otherBenefits: 48 };
   const columns: Column[] = [
     { header: '序号', width: 6, kind: 'integer' },
     ...IMPORT_FIELDS.map((f): Column => ({

@@ -18,6 +18,15 @@ export const IMPORT_FIELDS = [
   'hukou',
   'categories',
   'legalSupporterAble',
+  'fatherStatus',
+  'motherStatus',
+  'guardianship',
+  'courtAppointment',
+  'familyIncome',
+  'policeAbandonment',
+  'seriousIllness',
+  'autism',
+  'suddenHardship',
   'disabilityCategory',
   'disabilityGrade',
   'disabilityCertificate',
@@ -31,6 +40,7 @@ export const IMPORT_FIELDS = [
   'benefitCode',
   'benefitFrom',
   'benefitMonthlyAmount',
+  'otherBenefits',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -44,6 +54,15 @@ export const IMPORT_FIELD_HEADERS_ZH: Readonly<Record<ImportField, string>> = {
   hukou: '户籍',
   categories: '困境儿童类别',
   legalSupporterAble: '法定抚养人有抚养能力',
+  fatherStatus: '父亲状况',
+  motherStatus: '母亲状况',
+  guardianship: '监护情况',
+  courtAppointment: '法院指定监护人',
+  familyIncome: '家庭经济状况',
+  policeAbandonment: '公安确认弃婴（儿）',
+  seriousIllness: '患重病',
+  autism: '孤独症诊断',
+  suddenHardship: '突发性临时困难',
   disabilityCategory: '残疾类别',
   disabilityGrade: '残疾等级',
   disabilityCertificate: '残疾证号',
@@ -57,6 +76,7 @@ export const IMPORT_FIELD_HEADERS_ZH: Readonly<Record<ImportField, string>> = {
   benefitCode: '保障待遇',
   benefitFrom: '待遇开始日期',
   benefitMonthlyAmount: '月标准（元）',
+  otherBenefits: '其他保障待遇',
 };
 
 /** Which column (by its header text) feeds each field; null: not imported. */

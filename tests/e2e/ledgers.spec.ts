@@ -35,7 +35,7 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     await expect(page.getByText('新增 4', { exact: true })).toBeVisible();
     await expect(page.getByText('有错误 2', { exact: true })).toBeVisible();
     // The columns were recognised from the headers.
-    await expect(page.getByText('已对应 12 / 21 个字段。', { exact: false })).toBeVisible();
+    await expect(page.getByText('已对应 12 / 31 个字段。', { exact: false })).toBeVisible();
     const table = page.getByRole('table', { name: '导入预览' });
     // The errors are shown first, named by row and column.
     await expect(page.getByTestId('import-row-3')).toContainText('身份证号：身份证号校验位不正确');

@@ -84,22 +84,19 @@ describe('the roster round trip', () => {
     const b = (await readWorkbook(second.contentBase64)).sheets.get('儿童花名册')!;
     expect(b.length).toBe(121);
     expect(b[0]).toEqual(a[0]);
-    // Today's entitlements are computed from the whole record (guardianship history, court appointment,
-    // family income detail, every benefit received), which a one-line roster does not carry; every
-    // other column is the record itself and must come back exactly.
-    const derived = a[0]!.indexOf('今日应享待遇');
-    expect(derived).toBe(a[0]!.length - 1);
+    // Every column, today's entitlements included: the roster carries the status facts and every
+    // benefit received that the rules read, so the entitlements computed again come out the same.
+    expect(a[0]!.at(-1)).toBe('今日应享待遇');
     let compared = 0;
     for (let r = 0; r < a.length; r += 1) {
       for (let c = 0; c < a[0]!.length; c += 1) {
-        if (c === derived) continue;
         expect({ row: r + 1, column: a[0]![c], value: b[r]![c] }).toEqual({ row: r + 1, column: a[0]![c], value: a[r]![c] });
         compared += 1;
       }
     }
-    expect(compared).toBe(121 * (a[0]!.length - 1));
-    // The filled columns really were filled: categories, placements, enrolments, benefits, disabilities.
-    for (const header of ['困境儿童类别', '安置方式', '就读阶段', '保障待遇', '残疾类别', '法定抚养人有抚养能力']) {
+    expect(compared).toBe(121 * a[0]!.length);
+    // The filled columns really were filled: categories, status facts, placements, enrolments, benefits, disabilities, entitlements.
+    for (const header of ['困境儿童类别', '父亲状况', '母亲状况', '监护情况', '法院指定监护人', '家庭经济状况', '其他保障待遇', '安置方式', '就读阶段', '保障待遇', '残疾类别', '法定抚养人有抚养能力', '今日应享待遇']) {
       const c = a[0]!.indexOf(header);
       expect(a.slice(1).filter((row) => row[c] !== null).length, header).toBeGreaterThan(5);
     }
@@ -227,6 +224,52 @@ describe('bad input, named by row and column', () => {
       [5, 'invalid', [expect.stringMatching(/^身份证号：Excel 把这一格存成了数字/)]],
       [6, 'invalid', ['安置开始日期：填写了安置方式时，请填写安置开始日期']],
     ]);
+  });
+
+  it('reads the status facts and the other benefits back into the record, and names what is wrong in them', async () => {
+    const db = database();
+    const headers = [...GENERATED_HEADERS, H.fatherStatus, H.motherStatus, H.guardianship, H.familyIncome, H.autism, H.otherBenefits];
+    const facts = (i: number, extra: (string | null)[]) => [...childRow(i), ...extra];
+    const rows = [
+      facts(9, ['死亡', '宣告死亡', '监护正常', '低保、经济困难', '是', '医疗救助 2026-02-01起；康复救助 2026-03-01起 1500元']),
+      facts(11, ['出差', '健在', null, null, null, null]),
+      facts(12, ['服刑在押', null, null, null, null, null]),
+      facts(13, [null, null, '监护缺失', null, '也许', null]),
+      facts(14, [null, null, null, null, null, '生活费 2026-01-01起']),
+      facts(15, [null, null, null, null, null, '康复救助 从三月起']),
+    ];
+    const file = await workbookBase64([headers, ...rows]);
+    const seen = await preview(db, file);
+    expect(seen.rows.map((r) => [r.row, r.action, r.errors.map((e) => `${e.column}：${e.message}`)])).toEqual([
+      [2, 'create', []],
+      [3, 'invalid', [expect.stringMatching(/^父亲状况：不认识的父亲状况“出差”，可填：健在、死亡/)]],
+      [4, 'invalid', ['母亲状况：填写了父亲状况时，请填写母亲状况']],
+      [5, 'invalid', ['孤独症诊断：“孤独症诊断”应填“是”或“否”，而不是“也许”']],
+      [6, 'invalid', [expect.stringMatching(/^其他保障待遇：不认识的保障待遇“生活费”/)]],
+      [7, 'invalid', ['其他保障待遇：“康复救助 从三月起”应写作“待遇名称 开始日期起 月标准元”，如“基本生活费 2026-01-01起 2400元”']],
+    ]);
+    await runImport(db.ctx, { fileName: 'children.xlsx', contentBase64: file, mapping: seen.mapping, rows: [{ row: 2, action: 'create' }] });
+    const id = (db.ctx.sqlite.prepare('SELECT id FROM children').get() as { id: number }).id;
+    const record = loadRecord(db.ctx, id, { forFacts: true })!;
+    expect(record.statusFacts.map((f) => f.fact)).toEqual(
+      expect.arrayContaining([
+        { kind: 'parentsStatus', value: { father: 'deceased', mother: 'declaredDead' } },
+        { kind: 'guardianship', value: 'adequate' },
+        { kind: 'familyIncome', value: { minimumLivingSecurity: true, lowIncomeEdge: false, extremePoverty: false, economicHardship: true } },
+        { kind: 'autismDiagnosis', value: true },
+      ]),
+    );
+    // The category 孤儿 of the row is stated by the parents' columns: no second parents' fact from it.
+    expect(record.statusFacts.filter((f) => f.fact.kind === 'parentsStatus')).toHaveLength(1);
+    expect(record.benefits.map((b) => [b.code, b.from, b.monthlyAmountFen])).toEqual(
+      expect.arrayContaining([
+        ['basicLivingAllowance', '2026-01-01', 240_000],
+        ['medicalAid', '2026-02-01', null],
+        ['rehabilitationAid', '2026-03-01', 150_000],
+      ]),
+    );
+    // The same file again: that row is unchanged.
+    expect((await preview(db, file)).rows[0]).toMatchObject({ row: 2, action: 'unchanged' });
   });
 
   it('lets the registry refuse what it refuses: a birth in the future, an admission before birth', async () => {
