@@ -6,6 +6,7 @@
  * widths, dates as real dates; the workbook's properties name who exported it and when; audited.
  */
 import ExcelJS from 'exceljs';
+import type { z } from 'zod';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { children, reintegrationCases, reintegrationTasks } from '../../db/schema';
 import { AppError } from '../../shared/contract/errors';
@@ -18,6 +19,9 @@ import {
   type LedgerExportInput,
   type LedgerKind,
   ledgerExportInputSchema,
+  type LedgerView,
+  ROSTER_PRINT_HEADERS,
+  ledgerViewInputSchema,
 } from '../../shared/contract/ledgers';
 import { can } from '../../shared/contract/permissions';
 import { addYears } from '../../shared/domain/dates';
@@ -263,11 +267,37 @@ const BUILDERS: Readonly<Record<LedgerKind, (ctx: ServiceContext, from: string, 
   mentalHealth: (ctx) => mentalHealthLedger(ctx),
 };
 
+/** Refuses the ledgers the person may not read (the mental-health one needs mentalHealth.read…). */
+function requireLedgers(ctx: ServiceContext, kinds: readonly LedgerKind[]): void {
+  const refused = kinds.filter((kind) => !can(ctx.actor?.roles ?? [], LEDGER_PERMISSIONS[kind], ctx.actor !== null));
+  if (refused.length > 0) throw new AppError('forbidden', `无权导出：${refused.map((kind) => LEDGER_SHEET_NAMES_ZH[kind]).join('、')}`);
+}
+
+/** One ledger as a list for its print view: the roster keeps its printable columns; audited as a view. */
+export function viewLedger(ctx: ServiceContext, raw: z.input<typeof ledgerViewInputSchema>): LedgerView {
+  const input = parseInput(ledgerViewInputSchema, raw);
+  requireLedgers(ctx, [input.ledger]);
+  const ledger = BUILDERS[input.ledger](ctx, input.from, input.to);
+  const keep =
+    input.ledger === 'roster'
+      ? ledger.columns.map((c, i) => ((ROSTER_PRINT_HEADERS as readonly string[]).includes(c.header) ? i : -1)).filter((i) => i >= 0)
+      : ledger.columns.map((_, i) => i);
+  inTransaction(ctx, () => appendAudit(ctx, { action: 'ledger.view', entity: 'ledger', detail: { ledger: input.ledger, from: input.from, to: input.to, rows: ledger.rows.length } }));
+  return {
+    title: LEDGER_SHEET_NAMES_ZH[input.ledger],
+    institutionName: getSetting(ctx, 'institutionName', null as string | null),
+    asOf: ctx.clock.today(),
+    from: input.from,
+    to: input.to,
+    columns: keep.map((i) => ({ header: ledger.columns[i]!.header, kind: ledger.columns[i]!.kind ?? 'text' })),
+    rows: ledger.rows.map((row) => keep.map((i) => row[i] ?? null)),
+  };
+}
+
 /** The chosen ledgers as one workbook (base64), named after the person exporting it; audited. */
 export async function exportLedgers(ctx: ServiceContext, raw: LedgerExportInput): Promise<LedgerExport> {
   const input = parseInput(ledgerExportInputSchema, raw);
-  const refused = input.ledgers.filter((kind) => !can(ctx.actor?.roles ?? [], LEDGER_PERMISSIONS[kind], ctx.actor !== null));
-  if (refused.length > 0) throw new AppError('forbidden', `无权导出：${refused.map((kind) => LEDGER_SHEET_NAMES_ZH[kind]).join('、')}`);
+  requireLedgers(ctx, input.ledgers);
   const now = ctx.clock.now();
   const who = ctx.actor ? (peopleNames(ctx).get(ctx.actor.userId) ?? ctx.actor.username) : '—';
   const workbook = new ExcelJS.Workbook();

@@ -14,6 +14,7 @@ import { ChildSummaryPage } from '../features/children/ChildSummaryPage';
 import { ChildrenFilterProvider } from '../features/children/children-filter';
 import { ChildrenListPage } from '../features/children/ChildrenListPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { LedgerPrintPage } from '../features/ledgers/LedgerPrintPage';
 import { LedgersPage } from '../features/ledgers/LedgersPage';
 import { RehabPage } from '../features/rehab/RehabPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
@@ -49,6 +50,7 @@ function SignedIn() {
           <Route path="/reports" element={<ReportsPage />} />
           <Route path="/ledgers" element={<LedgersPage />} />
           <Route path="/ledgers/:tab" element={<LedgersPage />} />
+          <Route path="/ledgers/print/:kind" element={<LedgerPrintPage />} />
           <Route path="/admin" element={<AdminPage />} />
           <Route path="/admin/:tab" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -61,7 +61,7 @@ export const auditChannels = {
   }),
   /** Records that a person printed a page (a child's entitlements, a recovery code) before the print dialog opens. */
   'audit:printed': channel({
-    input: z.object({ what: z.enum(['eligibility', 'recoveryCode', 'rehab', 'mentalHealth', 'autismPathway', 'reintegrationDossier', 'statistics', 'childSummary']), childId: z.number().int().positive().optional() }),
+    input: z.object({ what: z.enum(['eligibility', 'recoveryCode', 'rehab', 'mentalHealth', 'autismPathway', 'reintegrationDossier', 'statistics', 'ledger', 'childSummary']), childId: z.number().int().positive().optional() }),
     output: z.null(),
     permission: 'authenticated',
     description: 'record a print in the audit trail',

@@ -180,7 +180,36 @@ export const ledgerExportSchema = z.object({
 });
 export type LedgerExport = z.infer<typeof ledgerExportSchema>;
 
+/** The roster is too wide for a page: its print view keeps these columns, in the roster's order (the others stay in the workbook). */
+export const ROSTER_PRINT_HEADERS = ['序号', '姓名', '性别', '出生日期', '身份证号', '困境儿童类别', '残疾类别', '残疾等级', '安置方式', '就读阶段', '今日应享待遇'] as const;
+
+export const ledgerViewInputSchema = z
+  .object({
+    ledger: z.enum(LEDGER_KINDS, { message: '请选择有效的台账' }),
+    from: isoDate,
+    to: isoDate,
+  })
+  .refine((v) => v.to >= v.from, { path: ['to'], message: '结束日期不能早于开始日期' });
+
+export const ledgerViewSchema = z.object({
+  title: z.string(),
+  institutionName: z.string().nullable(),
+  asOf: z.string(),
+  from: z.string(),
+  to: z.string(),
+  columns: z.array(z.object({ header: z.string(), kind: z.enum(['date', 'money', 'integer', 'text']) })),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+});
+export type LedgerView = z.infer<typeof ledgerViewSchema>;
+
 export const ledgerChannels = {
+  /** One ledger as a list for its print view (the roster with its printable columns); same permissions as the export; audited. */
+  'ledger:view': channel({
+    input: ledgerViewInputSchema,
+    output: ledgerViewSchema,
+    permission: 'ledger.export',
+    description: 'view a ledger for printing',
+  }),
   /**
    * Reads a children workbook and says, row by row, what importing it would do: create, update (with
    * the differences) or nothing, or why the row cannot be imported. Nothing is written.

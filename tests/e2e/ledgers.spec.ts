@@ -78,6 +78,15 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     expect(workbook.creator).toBe('王管理');
     await expect(page.getByText('儿童花名册：4 行')).toBeVisible();
 
+    // The same list printed: the roster's print view, through the print path of the dossier.
+    await page.getByRole('link', { name: /^儿童花名册/ }).click();
+    const list = page.getByTestId('ledger-print');
+    await expect(list.getByRole('heading', { name: '儿童花名册' })).toBeVisible();
+    await expect(list.getByRole('columnheader', { name: '今日应享待遇' })).toBeVisible();
+    await expect(list.locator('tbody tr')).toHaveCount(4);
+    for (const name of ['钱多多', '孙悦', '周小川', '吴一凡']) await expect(list.getByRole('cell', { name, exact: true })).toBeVisible();
+    await page.getByRole('link', { name: '返回台账导出' }).click();
+
     // The statistics page counts them: all four orphans in the municipal institution, from Xuhui.
     await page.getByRole('link', { name: '统计报表' }).click();
     await expect(page.getByText(/在院儿童 4 名/)).toBeVisible();

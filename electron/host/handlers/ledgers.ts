@@ -1,6 +1,6 @@
 import type { AppCore } from '../../services/app-core';
 import { previewImport, runImport } from '../../services/import-children';
-import { exportLedgers } from '../../services/ledgers';
+import { exportLedgers, viewLedger } from '../../services/ledgers';
 import type { Handler, HandlerContext } from '../router';
 import { actorOf } from './app';
 
@@ -11,10 +11,12 @@ export function ledgerHandlers(core: AppCore) {
     'import:preview': Handler<'import:preview'>;
     'import:run': Handler<'import:run'>;
     'ledger:export': Handler<'ledger:export'>;
+    'ledger:view': Handler<'ledger:view'>;
   } = {
     'import:preview': (input, ctx) => previewImport(svc(ctx), input),
     'import:run': (input, ctx) => runImport(svc(ctx), input),
     'ledger:export': (input, ctx) => exportLedgers(svc(ctx), input),
+    'ledger:view': (input, ctx) => viewLedger(svc(ctx), input),
   };
   return handlers;
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Checkbox, Group, List, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconPrinter } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import { LEDGER_KINDS, LEDGER_PERMISSIONS, type LedgerExport, type LedgerKind } from '../../../shared/contract/ledgers';
 import { can } from '../../../shared/contract/permissions';
@@ -64,6 +65,21 @@ export function ExportPanel() {
         <Text size="xs" c="dimmed">
           {t('ledgers.export.periodHint')}
         </Text>
+        <Group gap="xs">
+          <Text size="sm">{t('ledgers.print.label')}</Text>
+          {offered.map((kind) => (
+            <Button
+              key={kind}
+              size="compact-sm"
+              variant="light"
+              leftSection={<IconPrinter size={14} />}
+              component={Link}
+              to={`/ledgers/print/${kind}?from=${from ?? ''}&to=${to ?? ''}`}
+            >
+              {t(`ledgers.export.kinds.${kind}`)}
+            </Button>
+          ))}
+        </Group>
         {errors.form && <Alert color="red">{errors.form}</Alert>}
         <Group>
           <Button leftSection={<IconDownload size={16} />} loading={busy} onClick={() => void run()}>

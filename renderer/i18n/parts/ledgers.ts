@@ -2,6 +2,7 @@ import type { Widen } from './widen';
 
 /** Messages of the ledgers page: export to Excel and import of children (zh-CN is the source). */
 export const ledgersZh = {
+  print: { label: '打印清单：', back: '返回台账导出' },
   title: '工作台账',
   clause: '七(二十一)',
   tabs: { export: '导出台账', import: '从 Excel 导入' },
@@ -93,6 +94,7 @@ export const ledgersZh = {
 };
 
 export const ledgersEn: Widen<typeof ledgersZh> = {
+  print: { label: 'Print a list:', back: 'Back to the ledger export' },
   title: 'Work ledgers',
   clause: '七(二十一)',
   tabs: { export: 'Export ledgers', import: 'Import from Excel' },
