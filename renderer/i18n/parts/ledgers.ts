@@ -1,3 +1,4 @@
+import { IMPORT_FIELD_HEADERS_ZH } from '../../../shared/contract/ledgers';
 import type { Widen } from './widen';
 
 /** Messages of the ledgers page: export to Excel and import of children (zh-CN is the source). */
@@ -58,39 +59,8 @@ export const ledgersZh = {
     emptyTitle: '选择一个 Excel 工作簿开始',
     emptyHint: '可以直接导入本系统导出的“儿童花名册”',
   },
-  fields: {
-    name: '姓名',
-    sex: '性别',
-    birthDate: '出生日期',
-    idNumber: '身份证号',
-    admissionDate: '入院日期',
-    hukou: '户籍',
-    categories: '困境儿童类别',
-    legalSupporterAble: '法定抚养人有抚养能力',
-    disabilityCategory: '残疾类别',
-    disabilityGrade: '残疾等级',
-    disabilityCertificate: '残疾证号',
-    disabilityFrom: '残疾认定日期',
-    placementKind: '安置方式',
-    placementFrom: '安置开始日期',
-    educationStage: '就读阶段',
-    school: '学校',
-    enrolmentDate: '入学日期',
-    standardDurationYears: '学制（年）',
-    benefitCode: '保障待遇',
-    benefitFrom: '待遇开始日期',
-    benefitMonthlyAmount: '月标准（元）',
-    fatherStatus: '父亲状况',
-    motherStatus: '母亲状况',
-    guardianship: '监护情况',
-    courtAppointment: '法院指定监护人',
-    familyIncome: '家庭经济状况',
-    policeAbandonment: '公安确认弃婴（儿）',
-    seriousIllness: '患重病',
-    autism: '孤独症诊断',
-    suddenHardship: '突发性临时困难',
-    otherBenefits: '其他保障待遇',
-  },
+  /** The field names are the roster's own column headers (one list, in the contract). */
+  fields: IMPORT_FIELD_HEADERS_ZH,
 };
 
 export const ledgersEn: Widen<typeof ledgersZh> = {
