@@ -1,16 +1,19 @@
 /**
  * Demo rehabilitation files (二(七)) for children with a disability or autism: the approved plan's goals
- * and trainings, six months of weekly sessions whose GAS ratings climb unevenly, a few absences, and the
- * measures a therapist would have taken (GMFM-88 for physical disability, CARS and ABC for autism).
- * Deterministic for a seed; no staff accounts are invented (sessions carry no therapist).
+ * and trainings, a session on every scheduled weekday since the plan started (five a week for physical
+ * therapy and autism training, three for the others: about a hundred in six months) whose GAS ratings
+ * climb unevenly, a few absences, and the measures a therapist would have taken (GMFM-88 for physical
+ * disability, CARS and ABC for autism). Deterministic for a seed; no staff accounts are invented
+ * (sessions carry no therapist).
  */
 import { rehabGoals, rehabInterventions, rehabMeasures, rehabSessionGoals, rehabSessions } from '../../db/schema';
 import { addDays } from '../../shared/domain/dates';
 import type { DisabilityCategory } from '../../shared/domain/disability-certificate';
-import { GMFM88_DIMENSIONS, gmfm88Scores, interpretScore } from '../../shared/domain/rehab';
+import { GMFM88_DIMENSIONS, gmfm88Scores, interpretScore, isoWeekday } from '../../shared/domain/rehab';
 import type { ServiceContext } from './context';
 import { pick } from './demo';
 import { cutoffsOn } from './rehab-measures';
+import type { RowInserter } from './row-inserter';
 
 type GoalSeed = { title: string; icf: string; levels: [string, string, string, string, string] };
 
@@ -46,106 +49,116 @@ function goalPool(category: DisabilityCategory | null, autism: boolean): GoalSee
 /** The rehabilitation file behind one approved demo plan. */
 export function seedDemoRehab(
   ctx: ServiceContext,
+  insert: RowInserter,
   input: { childId: number; planId: number; startsOn: string; today: string; category: DisabilityCategory | null; autism: boolean; now: string },
   rand: () => number,
 ): void {
-  const { db } = ctx;
+  const setLineage = ctx.sqlite.prepare('UPDATE rehab_goals SET lineage_id = id WHERE id = ?');
   const pool = goalPool(input.category, input.autism);
   const goals = pool.slice(0, 2 + Math.floor(rand() * (pool.length - 1))).map((seed, position) => {
     const baseline = rand() < 0.6 ? -1 : -2;
-    const row = db
-      .insert(rehabGoals)
-      .values({
-        planId: input.planId,
-        childId: input.childId,
-        position,
-        title: seed.title,
-        icfCode: seed.icf,
-        levelMinus2: seed.levels[0],
-        levelMinus1: seed.levels[1],
-        level0: seed.levels[2],
-        levelPlus1: seed.levels[3],
-        levelPlus2: seed.levels[4],
-        baseline,
-        importance: 1 + Math.floor(rand() * 3),
-        difficulty: 1 + Math.floor(rand() * 3),
-      })
-      .returning({ id: rehabGoals.id })
-      .get();
-    return { id: row.id, baseline, pace: 0.05 + rand() * 0.08 };
+    const id = insert(rehabGoals, {
+      planId: input.planId,
+      childId: input.childId,
+      position,
+      title: seed.title,
+      icfCode: seed.icf,
+      levelMinus2: seed.levels[0],
+      levelMinus1: seed.levels[1],
+      level0: seed.levels[2],
+      levelPlus1: seed.levels[3],
+      levelPlus2: seed.levels[4],
+      baseline,
+      importance: 1 + Math.floor(rand() * 3),
+      difficulty: 1 + Math.floor(rand() * 3),
+      lineageId: null,
+    });
+    setLineage.run(id);
+    return { id, baseline, pace: 0.05 + rand() * 0.08 };
   });
-  for (const g of goals) ctx.sqlite.prepare('UPDATE rehab_goals SET lineage_id = id WHERE id = ?').run(g.id);
-  const training = input.category === 'physical' || input.category === 'multiple' ? '运动功能训练（PT）' : input.autism ? '社交沟通训练（ABA/结构化教学）' : '认知与生活自理训练';
-  db.insert(rehabInterventions)
-    .values({ planId: input.planId, kind: 'training', description: training, provider: '本院康复中心', startsOn: input.startsOn, frequency: '每周2次，每次40分钟', weekdays: '25' })
-    .run();
+  const physical = input.category === 'physical' || input.category === 'multiple';
+  const training = physical ? '运动功能训练（PT）' : input.autism ? '社交沟通训练（ABA/结构化教学）' : '认知与生活自理训练';
+  // Daily on weekdays for physical therapy and autism training, Monday/Wednesday/Friday for the others.
+  const weekdays = physical || input.autism ? '12345' : '135';
+  insert(rehabInterventions, {
+    planId: input.planId,
+    kind: 'training',
+    description: training,
+    provider: '本院康复中心',
+    startsOn: input.startsOn,
+    frequency: `每周${weekdays.length}次，每次40分钟`,
+    weekdays,
+  });
   if (input.category === 'physical' && rand() < 0.5) {
-    db.insert(rehabInterventions)
-      .values({ planId: input.planId, kind: 'assistiveDevice', description: pick(rand, ['踝足矫形器（AFO）配置', '助行器配置', '特制座椅配置']), provider: '市康复器具中心', startsOn: addDays(input.startsOn, 20) })
-      .run();
+    insert(rehabInterventions, { planId: input.planId, kind: 'assistiveDevice', description: pick(rand, ['踝足矫形器（AFO）配置', '助行器配置', '特制座椅配置']), provider: '市康复器具中心', startsOn: addDays(input.startsOn, 20) });
   }
 
-  // Weekly sessions from the plan's start, ratings drifting upward; about one in twelve missed.
+  // A session on every scheduled weekday from the plan's start, about one in twelve missed; the goals
+  // are rated at the first attended session of every other week, drifting upward unevenly.
   const level = new Map(goals.map((g) => [g.id, g.baseline as number]));
-  for (let day = addDays(input.startsOn, 1), week = 0; day <= input.today; day = addDays(day, 7), week += 1) {
+  let lastRatedWeek = -1;
+  for (let day = addDays(input.startsOn, 1), n = 1; day <= input.today; day = addDays(day, 1), n += 1) {
+    if (!weekdays.includes(String(isoWeekday(day)))) continue;
+    const week = Math.floor(n / 7);
     const missed = rand() < 0.08;
-    const session = db
-      .insert(rehabSessions)
-      .values({
-        childId: input.childId,
-        createdAt: `${day}T08:30:00.000Z`,
-        createdBy: null,
-        planId: input.planId,
-        therapistId: null,
-        sessionOn: day,
-        attended: !missed,
-        minutes: missed ? null : 40,
-        absenceReason: missed ? pick(rand, ['发热请假', '外出就医', '学校活动']) : null,
-        note: missed ? null : pick(rand, ['配合良好', '情绪稳定，完成全部训练', '注意力维持较短，需多次提示', '进步明显']),
-      })
-      .returning({ id: rehabSessions.id })
-      .get();
+    const sessionId = insert(rehabSessions, {
+      childId: input.childId,
+      createdAt: `${day}T08:30:00.000Z`,
+      createdBy: null,
+      planId: input.planId,
+      therapistId: null,
+      sessionOn: day,
+      attended: !missed,
+      minutes: missed ? null : 40,
+      absenceReason: missed ? pick(rand, ['发热请假', '外出就医', '学校活动']) : null,
+      note: missed ? null : pick(rand, ['配合良好', '情绪稳定，完成全部训练', '注意力维持较短，需多次提示', '进步明显']),
+    });
     if (missed) continue;
+    const rated = week % 2 === 1 && week !== lastRatedWeek;
+    if (rated) lastRatedWeek = week;
     for (const g of goals) {
-      const rated = week % 4 === 3;
       if (rated) level.set(g.id, Math.min(2, Math.max(-2, Math.round(g.baseline + week * g.pace + (rand() - 0.5)))));
-      db.insert(rehabSessionGoals).values({ sessionId: session.id, goalId: g.id, rating: rated ? level.get(g.id)! : null }).run();
+      insert(rehabSessionGoals, { sessionId, goalId: g.id, rating: rated ? level.get(g.id)! : null });
     }
   }
 
-  // Measures at the start and three months in.
-  for (const [k, on] of [input.startsOn, addDays(input.startsOn, 91)].entries()) {
-    if (on > input.today) continue;
+  // Measures at the start and every three months.
+  for (let k = 0, on = input.startsOn; on <= input.today; k += 1, on = addDays(input.startsOn, 91 * k)) {
     if (input.category === 'physical' || input.category === 'multiple') {
       const items: (number | null)[] = [];
       GMFM88_DIMENSIONS.forEach((d, di) => {
         for (let i = 0; i < d.items; i += 1) items.push(Math.max(0, Math.min(3, Math.round(3 - di * 0.6 - i * 0.05 + k * 0.4 + (rand() - 0.5)))));
       });
       const r = gmfm88Scores(items);
-      measure(ctx, input, on, 'GMFM88', { ...r.dimensions, total: r.total }, items);
+      measure(ctx, insert, input, on, 'GMFM88', { ...r.dimensions, total: r.total }, items);
     } else if (input.autism) {
-      measure(ctx, input, on, 'CARS', { total: 36 - k * 2.5 - Math.round(rand() * 4) / 2 }, null);
-      measure(ctx, input, on, 'ABC', { total: 72 - k * 8 - Math.floor(rand() * 10) }, null);
+      measure(ctx, insert, input, on, 'CARS', { total: Math.max(18, 36 - k * 2.5 - Math.round(rand() * 4) / 2) }, null);
+      measure(ctx, insert, input, on, 'ABC', { total: Math.max(12, 72 - k * 8 - Math.floor(rand() * 10)) }, null);
     }
   }
 }
 
-function measure(ctx: ServiceContext, input: { childId: number; now: string }, on: string, instrument: 'GMFM88' | 'CARS' | 'ABC', scores: Record<string, number>, items: (number | null)[] | null) {
+function measure(
+  ctx: ServiceContext,
+  insert: RowInserter,
+  input: { childId: number; now: string },
+  on: string,
+  instrument: 'GMFM88' | 'CARS' | 'ABC',
+  scores: Record<string, number>,
+  items: (number | null)[] | null,
+) {
   const cutoffs = cutoffsOn(ctx, instrument, on);
   const band = cutoffs ? interpretScore(cutoffs, scores[cutoffs.field]!) : null;
-  ctx.db
-    .insert(rehabMeasures)
-    .values({
-      childId: input.childId,
-      createdAt: input.now,
-      createdBy: null,
-      instrument,
-      administeredOn: on,
-      assessor: '康复中心评估组',
-      items: items ? JSON.stringify(items) : null,
-      scores: JSON.stringify(scores),
-      interpretation: band ? JSON.stringify({ label: band.label, level: band.level }) : null,
-      configVersion: band ? cutoffs!.version : null,
-    })
-    .run();
+  insert(rehabMeasures, {
+    childId: input.childId,
+    createdAt: input.now,
+    createdBy: null,
+    instrument,
+    administeredOn: on,
+    assessor: '康复中心评估组',
+    items: items ? JSON.stringify(items) : null,
+    scores: JSON.stringify(scores),
+    interpretation: band ? JSON.stringify({ label: band.label, level: band.level }) : null,
+    configVersion: band ? cutoffs!.version : null,
+  });
 }

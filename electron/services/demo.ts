@@ -26,6 +26,7 @@ import { loadDemoCases } from './demo-reintegration';
 import type { ServiceContext } from './context';
 import { seedDemoRehab } from './demo-rehab';
 import { namePinyin } from './pinyin';
+import { rowInserter } from './row-inserter';
 
 /** The seed of the wellbeing dates' own random stream (the records use theirs, per child). */
 const DEMO_SEED = 20261129;
@@ -489,7 +490,7 @@ export function demoRecords(count: number, today: string, seed = 20260101): Demo
  * most within the year, about one in twenty overdue — and, for a disabled or autistic child, an
  * approved rehabilitation plan (二(七)) whose review falls in the next three months.
  */
-function demoWellbeing(record: DemoRecord, today: string, rand: () => number) {
+function demoWellbeing(record: DemoRecord, today: string, rand: () => number, rehabMonths: number) {
   const born = record.child.birthDate;
   const overdue = rand() < 0.05;
   const checkedOn = addMonths(today, overdue ? -(12 + Math.floor(rand() * 3)) : -Math.floor(rand() * 11));
@@ -498,7 +499,7 @@ function demoWellbeing(record: DemoRecord, today: string, rand: () => number) {
       ? { checkedOn, instrument: 'SDQ', riskLevel: rand() < 0.9 ? ('none' as const) : ('watch' as const) }
       : null;
   const needsRehab = record.disabilities.length > 0 || record.facts.some((f) => f.fact.kind === 'autismDiagnosis');
-  const startsOn = addMonths(today, -6);
+  const startsOn = addMonths(today, -rehabMonths);
   const rehabPlan =
     needsRehab && startsOn > born
       ? { version: 1, status: 'approved' as const, startsOn, reviewOn: addDays(today, Math.floor(rand() * 90) - 5), summary: '康复训练计划（演示数据）' }
@@ -511,11 +512,20 @@ const DEMO_REASONS = {
   notCapable: '劳动能力和独立生活技能评分偏低，尚需职业康复，暂不具备回归社会生活能力。',
 } as const;
 
-export function loadDemoData(ctx: ServiceContext, options: { children: number }): void {
+export type DemoOptions = {
+  children: number;
+  /**
+   * How many months before today the rehabilitation plans started (default 6: about a hundred
+   * sessions per child in rehabilitation). The benchmark uses longer plans for about a million sessions.
+   */
+  rehabMonths?: number;
+};
+
+export function loadDemoData(ctx: ServiceContext, options: DemoOptions): void {
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   const meta = (childId: number) => ({ childId, createdAt: now, createdBy: ctx.actor?.userId ?? null });
-  const db = ctx.db;
+  const insert = rowInserter(ctx.sqlite);
   // A stream of its own, so the records stay what they were before the wellbeing dates were added.
   const wellbeingRand = seededRandom(DEMO_SEED);
   const rehabRand = seededRandom(DEMO_SEED + 2);
@@ -526,55 +536,49 @@ export function loadDemoData(ctx: ServiceContext, options: { children: number })
     for (const record of demoRecords(options.children, today)) {
       const c = record.child;
       const { full, initials } = namePinyin(c.name);
-      const { id: childId } = db
-        .insert(children)
-        .values({
-          name: c.name,
-          namePinyin: full,
-          nameInitials: initials,
-          sex: c.sex,
-          birthDate: c.birthDate,
-          idNumber: c.idNumber,
-          status: 'inCare',
-          admissionDate: c.admissionDate,
-          createdAt: now,
-          updatedAt: now,
-          nationality: c.nationality,
-          ethnicity: c.ethnicity,
-          hukouKind: c.hukouKind,
-          hukouDistrictCode: c.hukouDistrictCode,
-          admissionSource: c.admissionSource,
-          referringBody: c.referringBody,
-        })
-        .returning({ id: children.id })
-        .get();
+      const childId = insert(children, {
+        name: c.name,
+        namePinyin: full,
+        nameInitials: initials,
+        sex: c.sex,
+        birthDate: c.birthDate,
+        idNumber: c.idNumber,
+        status: 'inCare',
+        admissionDate: c.admissionDate,
+        createdAt: now,
+        updatedAt: now,
+        nationality: c.nationality,
+        ethnicity: c.ethnicity,
+        hukouKind: c.hukouKind,
+        hukouDistrictCode: c.hukouDistrictCode,
+        admissionSource: c.admissionSource,
+        referringBody: c.referringBody,
+      });
       if (record.scenario !== null) pinned.add(childId);
       for (const f of record.facts) {
-        db.insert(childStatusFacts)
-          .values({ ...meta(childId), kind: f.fact.kind, value: f.fact.value, effectiveDate: f.effectiveDate, validUntil: f.validUntil, evidence: f.evidence })
-          .run();
+        insert(childStatusFacts, { ...meta(childId), kind: f.fact.kind, value: f.fact.value, effectiveDate: f.effectiveDate, validUntil: f.validUntil, evidence: f.evidence });
       }
-      for (const p of record.placements) db.insert(placements).values({ ...meta(childId), ...p }).run();
-      for (const g of record.guardianships) db.insert(guardianships).values({ ...meta(childId), ...g }).run();
-      for (const d of record.disabilities) db.insert(disabilities).values({ ...meta(childId), ...d, to: null }).run();
-      for (const e of record.education) db.insert(educationRecords).values({ ...meta(childId), ...e }).run();
-      for (const b of record.benefits) db.insert(benefitsReceived).values({ ...meta(childId), ...b }).run();
+      for (const p of record.placements) insert(placements, { ...meta(childId), ...p });
+      for (const g of record.guardianships) insert(guardianships, { ...meta(childId), ...g });
+      for (const d of record.disabilities) insert(disabilities, { ...meta(childId), ...d, to: null });
+      for (const e of record.education) insert(educationRecords, { ...meta(childId), ...e });
+      for (const b of record.benefits) insert(benefitsReceived, { ...meta(childId), ...b });
       // The demo's decisions are in effect: approved when recorded.
-      for (const a of record.assessments) db.insert(reintegrationAssessments).values({ ...meta(childId), ...a, reasons: DEMO_REASONS[a.result], approvedAt: `${a.assessedOn}T02:00:00.000Z` }).run();
-      for (const v of record.vocationalRehab) db.insert(vocationalRehab).values({ ...meta(childId), ...v }).run();
-      for (const m of record.insurance) db.insert(medicalInsurance).values({ ...meta(childId), ...m }).run();
-      const wellbeing = demoWellbeing(record, today, wellbeingRand);
+      for (const a of record.assessments) insert(reintegrationAssessments, { ...meta(childId), ...a, reasons: DEMO_REASONS[a.result], approvedAt: `${a.assessedOn}T02:00:00.000Z` });
+      for (const v of record.vocationalRehab) insert(vocationalRehab, { ...meta(childId), ...v });
+      for (const m of record.insurance) insert(medicalInsurance, { ...meta(childId), ...m });
+      const wellbeing = demoWellbeing(record, today, wellbeingRand, options.rehabMonths ?? 6);
       if (wellbeing.rehabPlan) {
-        const plan = db.insert(rehabPlans).values({ ...meta(childId), ...wellbeing.rehabPlan }).returning({ id: rehabPlans.id }).get();
+        const planId = insert(rehabPlans, { ...meta(childId), ...wellbeing.rehabPlan });
         const autism = record.facts.some((f) => f.fact.kind === 'autismDiagnosis');
-        seedDemoRehab(ctx, { childId, planId: plan.id, startsOn: wellbeing.rehabPlan.startsOn, today, category: record.disabilities[0]?.category ?? null, autism, now }, rehabRand);
+        seedDemoRehab(ctx, insert, { childId, planId, startsOn: wellbeing.rehabPlan.startsOn, today, category: record.disabilities[0]?.category ?? null, autism, now }, rehabRand);
       }
       if (wellbeing.mentalHealthCheck) {
         const file = demoMentalHealthFile(wellbeing.mentalHealthCheck, record, today, now, mentalHealthRand);
-        const { id: checkId } = db.insert(mentalHealthChecks).values({ ...meta(childId), ...file.check }).returning({ id: mentalHealthChecks.id }).get();
-        for (const f of file.followUps) db.insert(mentalHealthFollowUps).values({ ...meta(childId), checkId, ...f }).run();
+        const checkId = insert(mentalHealthChecks, { ...meta(childId), ...file.check });
+        for (const f of file.followUps) insert(mentalHealthFollowUps, { ...meta(childId), checkId, ...f });
       }
-      for (const e of demoAutismPathway(record, today, autismRand)) db.insert(autismPathwayEvents).values({ ...meta(childId), ...e }).run();
+      for (const e of demoAutismPathway(record, today, autismRand)) insert(autismPathwayEvents, { ...meta(childId), ...e });
     }
     appendAudit(ctx, { action: 'demo.load', detail: { children: options.children } });
   })();
