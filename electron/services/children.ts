@@ -1,6 +1,3 @@
-import { asc } from 'drizzle-orm';
-import type { SqliteDb } from '../../db/open';
-import { children } from '../../db/schema';
 import type { AgeBand, ChildCreateInput, ChildListInput, ChildSummary, DischargeReason, PlacementFilter } from '../../shared/contract/children';
 import { childCreateSchema, childListInputSchema, identityDateProblem } from '../../shared/contract/children';
 import { AppError, ValidationError } from '../../shared/contract/errors';
@@ -8,6 +5,7 @@ import { addYears } from '../../shared/domain/dates';
 import type { CategoryCode } from '../../shared/domain/rules-types';
 import { evaluate } from '../rules';
 import { appendAudit } from './audit';
+import { childRowsFor, memoByChild } from './child-memo';
 import { type ServiceContext, inTransaction } from './context';
 import { deriveFacts } from './facts';
 import { createLogger } from './logger';
@@ -111,49 +109,30 @@ export function placementCondition(kinds: readonly PlacementFilter[], today: str
   return { sql: `(${parts.join(' OR ')})`, params };
 }
 
-type CategoryCache = { key: string; byChild: Map<number, readonly CategoryCode[]> };
-const categoryCaches = new WeakMap<SqliteDb, CategoryCache>();
-
-/**
- * What identifies the data the categories were computed from. Every write on this connection adds to
- * total_changes(), and so does every audit row — including the rows a mere view of a child's page
- * writes. Subtracting the last audit id leaves views out, so looking at a child does not throw the
- * computation away while any change to a record (which changes at least one row besides its audit
- * row) does; data_version moves when another connection commits.
- */
-function dataKey(sqlite: SqliteDb, today: string): string {
-  const row = sqlite
-    .prepare('SELECT total_changes() - coalesce((SELECT max(id) FROM audit_log), 0) AS own, (SELECT data_version FROM pragma_data_version) AS other')
-    .get() as { own: number; other: number };
-  return `${today}|${row.own}|${row.other}`;
-}
-
 /**
  * Every child's categories of children in difficulty (序言) on `today`, from the record through the
- * rules — the same reading as the eligibility tab. All children at once (one query per table); kept
- * until the data or the day changes.
+ * rules — the same reading as the eligibility tab. Worked out for all children at once (one query per
+ * table), then again only for the children whose record changed (child-memo.ts).
  */
-export function categoriesByChild(ctx: ServiceContext, today: string): Map<number, readonly CategoryCode[]> {
-  const key = dataKey(ctx.sqlite, today);
-  const cached = categoryCaches.get(ctx.sqlite);
-  if (cached && cached.key === key) return cached.byChild;
-  const started = performance.now();
-  const rows = ctx.db.select().from(children).orderBy(asc(children.id)).all();
-  const records = loadRecordsForFacts(ctx, rows);
-  const byChild = new Map<number, readonly CategoryCode[]>();
-  for (const row of rows) {
-    // A child born after today (a mistyped birth date) has no categories yet.
-    if (row.birthDate > today) continue;
-    try {
-      const { facts } = deriveFacts(records.get(row.id)!, today);
-      byChild.set(row.id, evaluate(facts, today).categories.map((c) => c.code));
-    } catch (error) {
-      log.warn('categories not computed for a child', { childId: row.id, error: (error as Error).name });
+export function categoriesByChild(ctx: ServiceContext, today: string): ReadonlyMap<number, readonly CategoryCode[]> {
+  return memoByChild(ctx, 'categories', today, (ids) => {
+    const started = performance.now();
+    const rows = childRowsFor(ctx, ids);
+    const records = loadRecordsForFacts(ctx, rows);
+    const byChild = new Map<number, readonly CategoryCode[]>();
+    for (const row of rows) {
+      // A child born after today (a mistyped birth date) has no categories yet.
+      if (row.birthDate > today) continue;
+      try {
+        const { facts } = deriveFacts(records.get(row.id)!, today);
+        byChild.set(row.id, evaluate(facts, today).categories.map((c) => c.code));
+      } catch (error) {
+        log.warn('categories not computed for a child', { childId: row.id, error: (error as Error).name });
+      }
     }
-  }
-  log.info('categories computed', { children: rows.length, ms: Math.round(performance.now() - started) });
-  categoryCaches.set(ctx.sqlite, { key, byChild });
-  return byChild;
+    if (ids === null) log.info('categories computed', { children: rows.length, ms: Math.round(performance.now() - started) });
+    return byChild;
+  });
 }
 
 /** The ids of the children having at least one of `wanted` on `today`. */

@@ -7,6 +7,7 @@
  * only once a supervisor approves them; vocational rehabilitation is the record's `vocational_rehab`.
  */
 import { rehabSummary } from './rehab';
+import { memoByChild } from './child-memo';
 import { and, asc, eq, inArray, isNull, lte, notExists } from 'drizzle-orm';
 import {
   children,
@@ -73,7 +74,7 @@ import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
 import { deriveFacts } from './facts';
 import { voidRow } from './record';
-import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild } from './record-store';
+import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, type ChildRow } from './record-store';
 import { getSetting } from './settings';
 
 type CaseRow = typeof reintegrationCases.$inferSelect;
@@ -125,20 +126,29 @@ export function ensureCases(ctx: ServiceContext): number {
   const today = ctx.clock.today();
   const latestBirth = addMonths(today, -(18 * 12 - CASE_OPENS_MONTHS_BEFORE));
   // Only children in care old enough for a case and without a live one are read (the live-case index
-  // answers NOT EXISTS), and only their records: the work follows their number, not the roster's.
-  const liveCase = ctx.db
-    .select({ id: reintegrationCases.id })
-    .from(reintegrationCases)
-    .where(and(eq(reintegrationCases.childId, children.id), isNull(reintegrationCases.voidedAt)));
-  const candidates = ctx.db
-    .select()
-    .from(children)
-    .where(and(eq(children.status, 'inCare'), lte(children.birthDate, latestBirth), notExists(liveCase)))
-    .all();
-  const records = loadRecordsForFacts(ctx, candidates);
-  const due = candidates
-    .map((c) => ({ child: c, evaluation: evaluationOf(records.get(c.id)!, today) }))
-    .filter((x): x is { child: typeof x.child; evaluation: Evaluation } => x.evaluation !== null && x.evaluation.reintegration.status !== 'notApplicable');
+  // answers NOT EXISTS), and only their records: the work follows their number, not the roster's. Whether
+  // each is due is kept while its record is unchanged (child-memo.ts; opening a case changes it).
+  const verdicts = memoByChild(ctx, 'reintegrationDue', today, (ids) => {
+    const wanted = ids === null ? null : new Set(ids);
+    const liveCase = ctx.db
+      .select({ id: reintegrationCases.id })
+      .from(reintegrationCases)
+      .where(and(eq(reintegrationCases.childId, children.id), isNull(reintegrationCases.voidedAt)));
+    const candidates = ctx.db
+      .select()
+      .from(children)
+      .where(and(eq(children.status, 'inCare'), lte(children.birthDate, latestBirth), notExists(liveCase), ids === null || ids.length > 900 ? undefined : inArray(children.id, [...ids])))
+      .all()
+      .filter((c) => wanted === null || wanted.has(c.id));
+    const records = loadRecordsForFacts(ctx, candidates);
+    const out = new Map<number, { child: ChildRow; evaluation: Evaluation } | null>();
+    for (const c of candidates) {
+      const evaluation = evaluationOf(records.get(c.id)!, today);
+      out.set(c.id, evaluation !== null && evaluation.reintegration.status !== 'notApplicable' ? { child: c, evaluation } : null);
+    }
+    return out;
+  });
+  const due = [...verdicts.values()].filter((v): v is { child: ChildRow; evaluation: Evaluation } => v !== null);
   const officers = placementOfficers(ctx);
   const unassigned = () =>
     ctx.db

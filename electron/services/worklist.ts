@@ -1,14 +1,13 @@
 /**
- * The dashboard's worklist: for every child in care, what is due, computed on demand from the record
- * and the rules (never stored). Kinds the signed-in person may not see are left out (the mental-health
- * section is restricted, 四(十二)).
+ * The dashboard's worklist: for every child in care, what is due, computed from the record and the
+ * rules (never stored; kept in memory only while the child's record is unchanged, child-memo.ts).
+ * Kinds the signed-in person may not see are left out (the mental-health section is restricted, 四(十二)).
  */
-import { asc, eq } from 'drizzle-orm';
-import { children } from '../../db/schema';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import { can } from '../../shared/contract/permissions';
 import { WORKLIST_KINDS, type WorklistItem, type WorklistKind } from '../../shared/contract/worklist';
 import { evaluate } from '../rules';
+import { childRowsFor, memoByChild } from './child-memo';
 import type { ServiceContext } from './context';
 import { type TimelineEntry, eligibilityTimeline } from './eligibility-timeline';
 import type { ChildRecord } from '../../shared/contract/record';
@@ -30,6 +29,44 @@ function allowanceTimeline(record: ChildRecord, facts: ChildFacts, asOf: string,
   return eligibilityTimeline(evaluate, facts, asOf, expectedStudyEnd, { until: horizon, today }).entries;
 }
 
+/**
+ * Every worklist item of the children in care on `asOf` — all kinds, whoever asks — for the children
+ * in `ids` (all of them for null), by child.
+ */
+function itemsByChild(ctx: ServiceContext, asOf: string, ids: readonly number[] | null): Map<number, WorklistItem[]> {
+  const inCare = childRowsFor(ctx, ids).filter((c) => c.status === 'inCare' && c.birthDate <= asOf);
+  const out = new Map<number, WorklistItem[]>();
+  if (inCare.length === 0) return out;
+  const mentalHealth = lastMentalHealthChecks(ctx, asOf);
+  const highRisk = openHighRiskChecks(ctx, asOf);
+  const reviews = rehabReviewDates(ctx, asOf);
+  const reintegrationOverdue = overdueByChild(ctx, asOf);
+  const records = loadRecordsForFacts(ctx, inCare);
+  const horizon = addMonths(asOf, HORIZON.allowanceStopsMonths);
+  for (const child of inCare) {
+    const record = records.get(child.id)!;
+    const { facts } = deriveFacts(record, asOf);
+    const evaluation = evaluate(facts, asOf);
+    // The timeline only tells which allowances being received will stop: a child receiving none needs none.
+    const timeline = facts.receiving.length === 0 ? [] : allowanceTimeline(record, facts, asOf, horizon, evaluation);
+    out.set(
+      child.id,
+      worklistItemsForChild({
+        child: { id: child.id, name: child.name, birthDate: child.birthDate },
+        asOf,
+        evaluation,
+        timeline,
+        receiving: facts.receiving,
+        lastMentalHealthCheck: mentalHealth.get(child.id) ?? null,
+        rehabReviewDate: reviews.get(child.id) ?? null,
+        openHighRiskChecks: highRisk.get(child.id) ?? [],
+        reintegrationOverdue: reintegrationOverdue.get(child.id) ?? [],
+      }),
+    );
+  }
+  return out;
+}
+
 export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist:get'>): ChannelOutput<'worklist:get'> {
   // Reading the worklist opens the reintegration cases that have fallen due (idempotent).
   ensureCases(ctx);
@@ -37,47 +74,19 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
   const roles = ctx.actor?.roles ?? [];
   const visibleKinds = WORKLIST_KINDS.filter((k) => can(roles, KIND_PERMISSION[k]));
   const visible = new Set<WorklistKind>(visibleKinds);
-
-  const inCare = ctx.db
-    .select()
-    .from(children)
-    .where(eq(children.status, 'inCare'))
-    .orderBy(asc(children.namePinyin))
-    .all()
-    .filter((c) => c.birthDate <= asOf);
-  const mentalHealth = visible.has('mentalHealthDue') ? lastMentalHealthChecks(ctx, asOf) : new Map<number, string>();
-  const highRisk = visible.has('mentalHealthHighRisk') ? openHighRiskChecks(ctx, asOf) : new Map<number, string[]>();
-  const reviews = visible.has('rehabReviewDue') ? rehabReviewDates(ctx, asOf) : new Map<number, string>();
-  const reintegrationOverdue = visible.has('reintegrationOverdue') ? overdueByChild(ctx, asOf) : new Map<number, { dueOn: string; what: string }[]>();
-
-  const records = loadRecordsForFacts(ctx, inCare);
-  const horizon = addMonths(asOf, HORIZON.allowanceStopsMonths);
-  const all: WorklistItem[] = [];
-  for (const child of inCare) {
-    const record = records.get(child.id)!;
-    const { facts } = deriveFacts(record, asOf);
-    const evaluation = evaluate(facts, asOf);
-    // The timeline only tells which allowances being received will stop: a child receiving none needs none.
-    const timeline = facts.receiving.length === 0 ? [] : allowanceTimeline(record, facts, asOf, horizon, evaluation);
-    const items = worklistItemsForChild({
-      child: { id: child.id, name: child.name, birthDate: child.birthDate },
-      asOf,
-      evaluation,
-      timeline,
-      receiving: facts.receiving,
-      lastMentalHealthCheck: mentalHealth.get(child.id) ?? null,
-      rehabReviewDate: reviews.get(child.id) ?? null,
-      openHighRiskChecks: highRisk.get(child.id) ?? [],
-      reintegrationOverdue: reintegrationOverdue.get(child.id) ?? [],
-    });
-    for (const item of items) if (visible.has(item.kind)) all.push(item);
-  }
-
+  // Worked out from the records on demand, and again only for the children whose record changed since
+  // (child-memo.ts): an edit is on the worklist at the next read.
+  const byChild = memoByChild(ctx, 'worklist', asOf, (ids) => itemsByChild(ctx, asOf, ids));
   const counts = Object.fromEntries(visibleKinds.map((k) => [k, 0])) as Record<WorklistKind, number>;
-  for (const item of all) counts[item.kind] += 1;
   const wanted = input.kinds && input.kinds.length > 0 ? new Set(input.kinds) : null;
-  const items = all
-    .filter((i) => wanted === null || wanted.has(i.kind))
-    .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.dueDate.localeCompare(b.dueDate) || a.childId - b.childId);
+  const items: WorklistItem[] = [];
+  for (const list of byChild.values()) {
+    for (const item of list) {
+      if (!visible.has(item.kind)) continue;
+      counts[item.kind] += 1;
+      if (wanted === null || wanted.has(item.kind)) items.push(item);
+    }
+  }
+  items.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.dueDate.localeCompare(b.dueDate) || a.childId - b.childId);
   return { asOf, counts, visibleKinds, items };
 }

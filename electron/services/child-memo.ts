@@ -1,0 +1,77 @@
+/**
+ * What is worked out from each child's record (the rules' evaluation, the categories, the worklist
+ * items) kept in memory only while that record stays exactly as it was.
+ *
+ * Triggers (migration 0011) give a child a new, higher `child_versions.version` in the same transaction
+ * as any change to any row of its record, whichever code path writes it. A memo remembers the highest
+ * version it has seen; on each read, the children with a higher version — and only they — are worked
+ * out again. A change of day works everything out again. So a memo can never show a record as it was
+ * before an edit: the edit's own transaction has already moved the version when the next read looks.
+ *
+ * Nothing is kept while a transaction is open on the connection (it could still be rolled back, and a
+ * later change could then reuse its version number): inside one, the values are worked out afresh.
+ */
+import { asc, inArray } from 'drizzle-orm';
+import type { SqliteDb } from '../../db/open';
+import { children } from '../../db/schema';
+import type { ServiceContext } from './context';
+
+type Memo<T> = { asOf: string; seen: number; values: Map<number, T> };
+
+const memos = new WeakMap<SqliteDb, Map<string, Memo<unknown>>>();
+
+/**
+ * Works out the children whose records changed since we last saw them. For the whole data set,
+ * `ids` is null. Must return an entry for every child it should hold and leave out any it should not
+ * (a child not in care, say): a changed child absent from the result is dropped from the memo.
+ */
+export type ComputeForChildren<T> = (ids: readonly number[] | null) => Map<number, T>;
+
+function latestVersion(sqlite: SqliteDb): number {
+  return (sqlite.prepare('SELECT coalesce(max(version), 0) AS v FROM child_versions').get() as { v: number }).v;
+}
+
+/** `name`'s value for every child on `asOf`, worked out only where a record changed since last time. */
+export function memoByChild<T>(ctx: ServiceContext, name: string, asOf: string, compute: ComputeForChildren<T>): ReadonlyMap<number, T> {
+  const { sqlite } = ctx;
+  if (sqlite.inTransaction) return compute(null);
+  const latest = latestVersion(sqlite);
+  let byName = memos.get(sqlite);
+  if (!byName) {
+    byName = new Map();
+    memos.set(sqlite, byName);
+  }
+  const memo = byName.get(name) as Memo<T> | undefined;
+  if (!memo || memo.asOf !== asOf) {
+    const values = compute(null);
+    byName.set(name, { asOf, seen: latest, values });
+    return values;
+  }
+  if (latest === memo.seen) return memo.values;
+  const changed = (sqlite.prepare('SELECT child_id AS id FROM child_versions WHERE version > ?').all(memo.seen) as { id: number }[]).map((r) => r.id);
+  const fresh = compute(changed);
+  for (const id of changed) {
+    const value = fresh.get(id);
+    if (value === undefined) memo.values.delete(id);
+    else memo.values.set(id, value);
+  }
+  memo.seen = latest;
+  return memo.values;
+}
+
+/** Forgets every memo of the connection (tests compare a memo's answer with one worked out afresh). */
+export function forgetMemos(sqlite: SqliteDb): void {
+  memos.delete(sqlite);
+}
+
+/** Above this many ids the children are read whole and filtered (an IN list that long is slower). */
+const SELECTIVE_MAX = 900;
+
+/** The children rows of `ids` (all of them for null), by id. */
+export function childRowsFor(ctx: ServiceContext, ids: readonly number[] | null): (typeof children.$inferSelect)[] {
+  if (ids !== null && ids.length <= SELECTIVE_MAX) return ctx.db.select().from(children).where(inArray(children.id, [...ids])).orderBy(asc(children.id)).all();
+  const all = ctx.db.select().from(children).orderBy(asc(children.id)).all();
+  if (ids === null) return all;
+  const wanted = new Set(ids);
+  return all.filter((c) => wanted.has(c.id));
+}
