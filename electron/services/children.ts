@@ -10,7 +10,7 @@ import { type ServiceContext, inTransaction } from './context';
 import { deriveFacts } from './facts';
 import { createLogger } from './logger';
 import { namePinyin } from './pinyin';
-import { loadRecordsForFacts } from './record-store';
+import { loadFactsRecords } from './facts-load';
 
 const log = createLogger('children');
 
@@ -118,7 +118,7 @@ export function categoriesByChild(ctx: ServiceContext, today: string): ReadonlyM
   return memoByChild(ctx, 'categories', today, (ids) => {
     const started = performance.now();
     const rows = childRowsFor(ctx, ids);
-    const records = loadRecordsForFacts(ctx, rows);
+    const records = loadFactsRecords(ctx, rows);
     const byChild = new Map<number, readonly CategoryCode[]>();
     for (const row of rows) {
       // A child born after today (a mistyped birth date) has no categories yet.

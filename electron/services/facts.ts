@@ -42,6 +42,22 @@ import { live, loadRecord } from './record-store';
 
 export type DerivedFacts = { facts: ChildFacts; assumptions: FactAssumption[] };
 
+type Live = { voidedAt: string | null };
+/** The parts of a record the rules read (deriveFacts): a ChildRecord is one; the batch load reads only these columns. */
+export type FactsRecord = {
+  child: Pick<ChildRecord['child'], 'birthDate' | 'hukouKind' | 'idNumber' | 'admissionDate' | 'dischargeDate'>;
+  statusFacts: FactsStatusRow[];
+  placements: (Pick<ChildRecord['placements'][number], 'from' | 'to' | 'kind'> & Live)[];
+  guardianships: (Pick<GuardianshipRow, 'from' | 'to' | 'adequacy' | 'courtAppointed' | 'guardianKind'> & Live)[];
+  disabilities: (Pick<ChildRecord['disabilities'][number], 'from' | 'to' | 'issuedOn' | 'validUntil' | 'grade' | 'category'> & Live)[];
+  education: FactsEducationRow[];
+  benefits: (Pick<ChildRecord['benefits'][number], 'from' | 'to' | 'code'> & Live)[];
+  assessments: (Pick<AssessmentRow, 'assessedOn' | 'approvedAt' | 'round' | 'result'> & Live)[];
+  vocationalRehab: (Pick<ChildRecord['vocationalRehab'][number], 'completedOn'> & Live)[];
+};
+export type FactsStatusRow = Pick<StatusFactRow, 'id' | 'fact' | 'effectiveDate' | 'validUntil'> & Live;
+export type FactsEducationRow = Pick<EducationRow, 'id' | 'enrolmentDate' | 'actualCompletion' | 'expectedCompletion' | 'stage' | 'fullTime' | 'standardDurationYears'> & Live;
+
 /**
  * 孤儿 (RULES.md: "as certified"): 失去父母、查找不到生父母. Each parent must be dead (死亡 or 宣告死亡)
  * or not found (查找不到). 宣告失踪, imprisonment or incapacity leave a parent in law: such a child is a
@@ -52,8 +68,8 @@ const PARENT_LOST: ReadonlySet<ParentStatus> = new Set(['deceased', 'declaredDea
 type FactOf<K extends StatusFactKind> = Extract<StatusFact, { kind: K }>;
 
 /** The latest live fact of a kind effective on or before `asOf`, or null (none, or expired). */
-export function latestFact<K extends StatusFactKind>(facts: readonly StatusFactRow[], kind: K, asOf: string): { row: StatusFactRow; value: FactOf<K>['value'] } | null {
-  let best: StatusFactRow | null = null;
+export function latestFact<K extends StatusFactKind, R extends FactsStatusRow = StatusFactRow>(facts: readonly R[], kind: K, asOf: string): { row: R; value: FactOf<K>['value'] } | null {
+  let best: R | null = null;
   for (const row of facts) {
     if (row.voidedAt !== null || row.fact.kind !== kind || row.effectiveDate > asOf) continue;
     if (best === null || row.effectiveDate > best.effectiveDate || (row.effectiveDate === best.effectiveDate && row.id > best.id)) best = row;
@@ -85,12 +101,12 @@ function covering<T extends { from: string; to: string | null; voidedAt: string 
 }
 
 /** Derives ChildFacts from the record as of `asOf`, with the assumptions made where the record is silent. */
-export function deriveFacts(record: ChildRecord, asOf: string): DerivedFacts {
+export function deriveFacts(record: FactsRecord, asOf: string): DerivedFacts {
   const assumptions: FactAssumption[] = [];
   const assume = (field: string, message: string) => assumptions.push({ field, message });
   const { child } = record;
   // The status facts by kind, so each lookup below scans only its own kind.
-  const factsByKind = new Map<StatusFactKind, StatusFactRow[]>();
+  const factsByKind = new Map<StatusFactKind, FactsStatusRow[]>();
   for (const row of record.statusFacts) {
     const list = factsByKind.get(row.fact.kind);
     if (list) list.push(row);
@@ -134,7 +150,7 @@ export function deriveFacts(record: ChildRecord, asOf: string): DerivedFacts {
     ? null
     : liveGuardianships
         .filter((g) => g.to !== null && g.to < guardianshipAsOf)
-        .reduce<GuardianshipRow | null>((b, g) => (b === null || g.to! > b.to! ? g : b), null);
+        .reduce<(typeof liveGuardianships)[number] | null>((b, g) => (b === null || g.to! > b.to! ? g : b), null);
   const guardianshipFact = factOn('guardianship', guardianshipAsOf);
   const guardianship = latestOf<ChildFacts['guardianship']>([
     guardian ? { date: guardian.from, value: guardian.adequacy, source: 'interval' } : null,
@@ -208,7 +224,7 @@ export function deriveFacts(record: ChildRecord, asOf: string): DerivedFacts {
   // completed on or before asOf.
   const assessments = live(record.assessments)
     .filter((a) => a.assessedOn <= asOf && a.approvedAt !== null)
-    .map((a: AssessmentRow) => ({ date: a.assessedOn, round: a.round, result: a.result }));
+    .map((a) => ({ date: a.assessedOn, round: a.round, result: a.result }));
   const vocationalRehabCompleted = live(record.vocationalRehab).some((v) => v.completedOn !== null && v.completedOn <= asOf);
 
   const facts: ChildFacts = {
@@ -239,10 +255,10 @@ export function deriveFacts(record: ChildRecord, asOf: string): DerivedFacts {
  * within the standard duration (学制) counted from enrolment, i.e. up to the day before the N-th
  * anniversary (an expected completion entered by hand does not move it). No enrolment: 'none'.
  */
-export function educationOn(rows: readonly EducationRow[], asOf: string): { facts: ChildFacts['education']; source: EducationRow | null } {
+export function educationOn<R extends FactsEducationRow>(rows: readonly R[], asOf: string): { facts: ChildFacts['education']; source: R | null } {
   const current = live(rows)
     .filter((e) => e.enrolmentDate <= asOf)
-    .reduce<EducationRow | null>((b, e) => (b === null || e.enrolmentDate > b.enrolmentDate || (e.enrolmentDate === b.enrolmentDate && e.id > b.id) ? e : b), null);
+    .reduce<R | null>((b, e) => (b === null || e.enrolmentDate > b.enrolmentDate || (e.enrolmentDate === b.enrolmentDate && e.id > b.id) ? e : b), null);
   if (current === null) return { facts: { stage: 'none', fullTime: false, withinStandardDuration: false }, source: null };
   if (current.actualCompletion !== null && current.actualCompletion <= asOf) {
     return { facts: { stage: 'finished', fullTime: false, withinStandardDuration: false }, source: current };
@@ -258,7 +274,7 @@ export function educationOn(rows: readonly EducationRow[], asOf: string): { fact
 }
 
 /** The ChildFacts of a record as of `asOf` (RULES.md). Pure. */
-export function factsFromRecord(record: ChildRecord, asOf: string): ChildFacts {
+export function factsFromRecord(record: FactsRecord, asOf: string): ChildFacts {
   return deriveFacts(record, asOf).facts;
 }
 

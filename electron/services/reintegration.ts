@@ -8,6 +8,7 @@
  */
 import { rehabSummary } from './rehab';
 import { memoByChild } from './child-memo';
+import { loadFactsRecords } from './facts-load';
 import { and, asc, eq, inArray, isNull, lte, notExists } from 'drizzle-orm';
 import {
   children,
@@ -72,7 +73,7 @@ import { dateOfAge, evaluate } from '../rules';
 import { decidingAssessment } from '../rules/reintegration';
 import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
-import { deriveFacts } from './facts';
+import { type FactsRecord, deriveFacts } from './facts';
 import { voidRow } from './record';
 import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, type ChildRow } from './record-store';
 import { getSetting } from './settings';
@@ -84,7 +85,7 @@ export const CASE_OPENS_MONTHS_BEFORE = 6;
 
 const DISTRICT_ZH = new Map<string, string>(SHANGHAI_DISTRICTS.map((d) => [d.code, d.zh]));
 
-function evaluationOf(record: ChildRecord, asOf: string): Evaluation | null {
+function evaluationOf(record: FactsRecord, asOf: string): Evaluation | null {
   if (asOf < record.child.birthDate) return null;
   try {
     return evaluate(deriveFacts(record, asOf).facts, asOf);
@@ -140,7 +141,7 @@ export function ensureCases(ctx: ServiceContext): number {
       .where(and(eq(children.status, 'inCare'), lte(children.birthDate, latestBirth), notExists(liveCase), ids === null || ids.length > 900 ? undefined : inArray(children.id, [...ids])))
       .all()
       .filter((c) => wanted === null || wanted.has(c.id));
-    const records = loadRecordsForFacts(ctx, candidates);
+    const records = loadFactsRecords(ctx, candidates);
     const out = new Map<number, { child: ChildRow; evaluation: Evaluation } | null>();
     for (const c of candidates) {
       const evaluation = evaluationOf(records.get(c.id)!, today);

@@ -10,10 +10,9 @@ import { evaluate } from '../rules';
 import { childRowsFor, memoByChild } from './child-memo';
 import type { ServiceContext } from './context';
 import { type TimelineEntry, eligibilityTimeline } from './eligibility-timeline';
-import type { ChildRecord } from '../../shared/contract/record';
 import type { ChildFacts, Evaluation } from '../../shared/domain/rules-types';
-import { deriveFacts, educationOn } from './facts';
-import { loadRecordsForFacts } from './record-store';
+import { type FactsRecord, deriveFacts, educationOn } from './facts';
+import { loadFactsRecords } from './facts-load';
 import { openHighRiskChecks } from './mental-health';
 import { ensureCases, overdueByChild } from './reintegration';
 import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
@@ -23,7 +22,7 @@ import { addMonths } from '../../shared/domain/dates';
 const URGENCY_ORDER = { now: 0, soon: 1, upcoming: 2 } as const;
 
 /** The coming changes up to `horizon`, with the education record's expected end of study. */
-function allowanceTimeline(record: ChildRecord, facts: ChildFacts, asOf: string, horizon: string, today: Evaluation): TimelineEntry[] {
+function allowanceTimeline(record: FactsRecord, facts: ChildFacts, asOf: string, horizon: string, today: Evaluation): TimelineEntry[] {
   const current = educationOn(record.education, asOf).source;
   const expectedStudyEnd = current && current.actualCompletion === null ? current.expectedCompletion : null;
   return eligibilityTimeline(evaluate, facts, asOf, expectedStudyEnd, { until: horizon, today }).entries;
@@ -41,7 +40,7 @@ function itemsByChild(ctx: ServiceContext, asOf: string, ids: readonly number[] 
   const highRisk = openHighRiskChecks(ctx, asOf);
   const reviews = rehabReviewDates(ctx, asOf);
   const reintegrationOverdue = overdueByChild(ctx, asOf);
-  const records = loadRecordsForFacts(ctx, inCare);
+  const records = loadFactsRecords(ctx, inCare);
   const horizon = addMonths(asOf, HORIZON.allowanceStopsMonths);
   for (const child of inCare) {
     const record = records.get(child.id)!;

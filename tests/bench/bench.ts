@@ -30,6 +30,7 @@ import * as schema from '../../db/schema';
 import { children } from '../../db/schema';
 import { evaluate } from '../../electron/rules';
 import { verifyBackupFile } from '../../electron/services/backup';
+import { forgetMemos } from '../../electron/services/child-memo';
 import { listChildren } from '../../electron/services/children';
 import { fixedClock } from '../../electron/services/clock';
 import type { ServiceContext } from '../../electron/services/context';
@@ -38,7 +39,7 @@ import { childEligibility } from '../../electron/services/eligibility';
 import { deriveFacts, evaluateChild } from '../../electron/services/facts';
 import { exportLedgers } from '../../electron/services/ledgers';
 import { getRecord } from '../../electron/services/record';
-import { loadRecordsForFacts } from '../../electron/services/record-store';
+import { loadFactsRecords } from '../../electron/services/facts-load';
 import { rehabChild } from '../../electron/services/rehab';
 import { caseOfChild } from '../../electron/services/reintegration';
 import { buildWorklist } from '../../electron/services/worklist';
@@ -228,12 +229,34 @@ function plans(runs: number, dataDir: string, key: Buffer): Plan[] {
       fn: (_v, o) => () => buildWorklist(o.ctx, {}),
     },
     {
+      name: 'dashboard worklist after one child’s record changed',
+      runs,
+      target: 150,
+      fn: (_v, o) => {
+        const next = rotate(samples(o, sampleSql(`status = 'inCare'`)).map((c) => c.id));
+        const touch = o.sqlite.prepare('UPDATE children SET updated_at = updated_at WHERE id = ?');
+        return () => {
+          touch.run(next());
+          return buildWorklist(o.ctx, {});
+        };
+      },
+    },
+    {
+      name: 'dashboard worklist, first read of the day (nothing kept in memory)',
+      runs: Math.min(runs, 5),
+      target: null,
+      fn: (_v, o) => () => {
+        forgetMemos(o.sqlite);
+        return buildWorklist(o.ctx, {});
+      },
+    },
+    {
       name: 'rules for every child (load → facts → evaluate)',
       runs,
       target: 300,
       fn: (_v, o) => () => {
         const rows = o.ctx.db.select().from(children).all();
-        const records = loadRecordsForFacts(o.ctx, rows);
+        const records = loadFactsRecords(o.ctx, rows);
         for (const row of rows) evaluate(deriveFacts(records.get(row.id)!, today).facts, today);
       },
     },

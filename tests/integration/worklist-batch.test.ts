@@ -13,6 +13,7 @@ import { evaluate } from '../../electron/rules';
 import { loadDemoData } from '../../electron/services/demo';
 import { eligibilityTimeline } from '../../electron/services/eligibility-timeline';
 import { deriveFacts, educationOn } from '../../electron/services/facts';
+import { loadFactsRecords } from '../../electron/services/facts-load';
 import { openHighRiskChecks } from '../../electron/services/mental-health';
 import { loadRecord, loadRecordsForFacts } from '../../electron/services/record-store';
 import { overdueByChild } from '../../electron/services/reintegration';
@@ -76,6 +77,18 @@ describe('the worklist batch path', () => {
       if (few.has(row.id)) expect(few.get(row.id)).toEqual(alone);
     }
     expect(loadRecordsForFacts(db.ctx, []).size).toBe(0);
+  });
+
+  it.each(['2026-11-29', '2019-03-01', '2030-11-15'])('derives the same facts and assumptions on %s from the narrow facts load as from the whole record', (asOf) => {
+    const rows = db.ctx.db.select().from(children).orderBy(asc(children.id)).all().filter((c) => c.birthDate <= asOf);
+    const all = loadFactsRecords(db.ctx, rows);
+    const few = loadFactsRecords(db.ctx, rows.filter((_, i) => i % 5 === 1));
+    expect(all.size).toBe(rows.length);
+    for (const row of rows) {
+      const whole = deriveFacts(loadRecord(db.ctx, row.id, { forFacts: true })!, asOf);
+      expect(deriveFacts(all.get(row.id)!, asOf), `child ${row.id}`).toEqual(whole);
+      if (few.has(row.id)) expect(deriveFacts(few.get(row.id)!, asOf)).toEqual(whole);
+    }
   });
 
   it.each(['2026-11-29', '2026-06-30', '2027-02-28', '2027-08-15', '2028-01-01', '2030-11-15'])(
