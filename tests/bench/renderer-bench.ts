@@ -15,9 +15,10 @@
  * - list, reload: from the navigation start of a reload of #/children to the same frame — loading the
  *   built bundle, app status and session, then the same request and render.
  * - search: from the last keystroke (`input` event) in the search box to the first frame painted with the
- *   expected first row and total. It includes the list's 120 ms typing debounce by design; the JSON also
- *   gives the split: debounce (keystroke → request sent), request (sent → answer, the HTTP round trip
- *   with the service), render (answer → painted), from the Resource Timing of /rpc/children:list.
+ *   expected first row and total. It includes the list's 120 ms typing debounce by design.
+ * Each figure is also split, from the Resource Timing of the /rpc/children:list request: what comes
+ * before it (route change / start-up / debounce), the request (the HTTP round trip with the service:
+ * query, count, JSON), and the render (answer → painted).
  * Each figure: one warm-up, then `runs` timed repetitions; median and p95 (nearest rank: with 7 runs
  * the p95 is the slowest run).
  */
@@ -50,7 +51,7 @@ export type RendererFigure = {
   p95: number;
   unit: 'ms';
   runs: number[];
-  /** For the search: the median split of each run (debounce, request, render). */
+  /** The medians of each run's split around the children:list request: before it, the request, the render after it. */
   parts?: Record<string, number>;
 };
 
@@ -65,7 +66,7 @@ export type RendererBenchOptions = {
 };
 
 /** One measured run, as the page reports it. */
-type Sample = { total: number; parts?: Record<string, number> };
+type Sample = { total: number; parts?: Record<string, number> | null };
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -84,9 +85,8 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 function figure(name: string, samples: Sample[]): RendererFigure {
   const totals = samples.map((s) => s.total);
   const out: RendererFigure = { name, value: round1(median(totals)), median: round1(median(totals)), p95: round1(percentile(totals, 95)), unit: 'ms', runs: totals.map(round1) };
-  if (samples[0]?.parts) {
-    out.parts = Object.fromEntries(Object.keys(samples[0].parts).map((k) => [k, round1(median(samples.map((s) => s.parts![k]!)))]));
-  }
+  const split = samples.map((s) => s.parts).filter((p): p is Record<string, number> => Boolean(p));
+  if (split.length > 0) out.parts = Object.fromEntries(Object.keys(split[0]!).map((k) => [k, round1(median(split.map((p) => p[k]!)))]));
   return out;
 }
 
@@ -126,6 +126,12 @@ const PROBE = `(() => {
     if (cells.length < 2) return null;
     return [...cells].map((c) => c.textContent || '');
   };
+  /** The split of a span ending at 't1' around the first children:list request after 't0'. */
+  const split = (t0, t1, before) => {
+    const r = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/children%3Alist') && e.startTime >= t0)[0];
+    if (!r) return null;
+    return { [before]: r.startTime - t0, request: r.responseEnd - r.startTime, render: t1 - r.responseEnd };
+  };
   const whenPainted = (ready, done) => {
     const check = () => {
       if (ready()) requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
@@ -135,12 +141,27 @@ const PROBE = `(() => {
   };
   const bench = {
     reloadPainted: null,
+    /** Clicks the navigation link labelled 'link' and resolves with the ms until the worklist's table rows are painted. */
+    clickDashboard: (link) => new Promise((resolve) => {
+      const a = [...document.querySelectorAll('a')].find((e) => (e.textContent || '').trim() === link);
+      const t0 = performance.now();
+      a.click();
+      whenPainted(() => document.querySelector('[data-testid="worklist"] table tbody tr') !== null, (t1) => {
+        const r = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/worklist%3A') && e.startTime >= t0)[0];
+        resolve({
+          total: t1 - t0,
+          rows: document.querySelectorAll('[data-testid="worklist"] table tbody tr').length,
+          parts: r ? { route: r.startTime - t0, request: r.responseEnd - r.startTime, render: t1 - r.responseEnd } : null,
+        });
+      });
+    }),
     /** Clicks the navigation link labelled 'label' and resolves with the ms until its list's first rows are painted. */
     clickList: (label) => new Promise((resolve) => {
       const link = [...document.querySelectorAll('a')].find((a) => (a.textContent || '').trim() === label);
+      performance.clearResourceTimings();
       const t0 = performance.now();
       link.click();
-      whenPainted(() => firstRow(label) !== null, (t1) => resolve(t1 - t0));
+      whenPainted(() => firstRow(label) !== null, (t1) => resolve({ total: t1 - t0, parts: split(t0, t1, 'route') }));
     }),
     pending: null,
     /** Starts watching: 'pending' resolves, once the list shows 'expectedTotal' and 'expectedFirst' first, with the ms since the last input event and its split. */
@@ -154,25 +175,20 @@ const PROBE = `(() => {
         const row = firstRow(label);
         return last > 0 && row !== null && row[0] === expectedFirst && document.querySelector('[data-testid="children-total"]')?.textContent === totalText;
       };
-      whenPainted(ready, (t1) => {
-        const r = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/children%3Alist') && e.startTime >= last)[0];
-        resolve({
-          total: t1 - last,
-          parts: r ? { debounce: r.startTime - last, request: r.responseEnd - r.startTime, render: t1 - r.responseEnd } : null,
-        });
-      });
+      whenPainted(ready, (t1) => resolve({ total: t1 - last, parts: split(last, t1, 'debounce') }));
     }); },
   };
   window.__bench = bench;
   // For the reload figure: the first paint of the list's rows in this document, from its navigation start.
-  whenPainted(() => firstRow(${JSON.stringify(LIST_LABEL)}) !== null, (t) => { bench.reloadPainted = t; });
+  whenPainted(() => firstRow(${JSON.stringify(LIST_LABEL)}) !== null, (t) => { bench.reloadPainted = { total: t, parts: split(0, t, 'startup') }; });
 })();`;
 
 /** The probe as the Node side sees it. */
 type Probe = {
   __bench: {
-    reloadPainted: number | null;
-    clickList: (label: string) => Promise<number>;
+    reloadPainted: Sample | null;
+    clickList: (label: string) => Promise<Sample>;
+    clickDashboard: (link: string) => Promise<Sample & { rows: number }>;
     startSearch: (label: string, expectedTotal: number, expectedFirst: string) => void;
     pending: Promise<{ total: number; parts: Record<string, number> | null }>;
   };
@@ -189,14 +205,26 @@ async function settleDashboard(page: Page): Promise<void> {
 /** (a) in-app: click on 儿童档案 on the settled dashboard → first rows painted. */
 async function listInApp(page: Page): Promise<Sample> {
   await settleDashboard(page);
-  return { total: await page.evaluate((label) => (globalThis as unknown as Probe).__bench.clickList(label), LIST_LABEL) };
+  return page.evaluate((label) => (globalThis as unknown as Probe).__bench.clickList(label), LIST_LABEL);
 }
 
 /** (a') reload of #/children → first rows painted, from the navigation start. */
 async function listReload(page: Page): Promise<Sample> {
   await page.reload();
   const painted = await page.waitForFunction(() => (globalThis as unknown as Probe).__bench.reloadPainted, undefined, { timeout: 60_000, polling: 50 });
-  return { total: (await painted.jsonValue()) as number };
+  return (await painted.jsonValue()) as Sample;
+}
+
+/** (c) the dashboard: click on 工作台 from the children list → the worklist's rows painted. */
+async function dashboard(page: Page, rows: { n: number }): Promise<Sample> {
+  await page.getByRole('link', { name: LIST_LABEL }).click();
+  await page.getByTestId('children-total').filter({ hasText: /\d/ }).waitFor();
+  await page.waitForTimeout(300);
+  const sample = await page.evaluate(() => (globalThis as unknown as Probe).__bench.clickDashboard('工作台'));
+  rows.n = sample.rows;
+  // Let the dashboard's other request (the in-care count) finish before the next step.
+  await page.getByTestId('children-in-care').filter({ hasText: /\d/ }).waitFor();
+  return sample;
 }
 
 type SearchCase = { label: string; query: string; expectedTotal: number; expectedFirst: string };
@@ -211,9 +239,7 @@ async function search(page: Page, c: SearchCase, fullTotal: number): Promise<Sam
   await page.evaluate(([label, total, first]) => (globalThis as unknown as Probe).__bench.startSearch(label, total, first), [LIST_LABEL, c.expectedTotal, c.expectedFirst] as const);
   // Typed as a person types (40 ms between keys: one request after the debounce).
   await box.pressSequentially(c.query, { delay: 40 });
-  const { total, parts } = await page.evaluate(() => (globalThis as unknown as Probe).__bench.pending);
-  if (parts === null) throw new Error(`search "${c.query}": no children:list request seen after the last keystroke`);
-  return { total, parts };
+  return page.evaluate(() => (globalThis as unknown as Probe).__bench.pending);
 }
 
 async function repeat(runs: number, once: () => Promise<Sample>): Promise<Sample[]> {
@@ -254,6 +280,9 @@ export async function benchRenderer(options: RendererBenchOptions = {}): Promise
     figures.push(figure(`list first rows, in-app (click → painted), ${inCare} in care`, inApp));
     const reload = await repeat(runs, () => listReload(page));
     figures.push(figure('list first rows, reload of #/children (navigation start → painted)', reload));
+    const worklistRows = { n: 0 };
+    const board = await repeat(runs, () => dashboard(page, worklistRows));
+    figures.push(figure(`dashboard worklist, in-app (click → ${worklistRows.n} rows painted)`, board));
 
     // The search cases: a full name, pinyin initials, an ID fragment; expected answers from the service.
     const sample = rows.find((r) => r.status === 'inCare' && r.idNumber !== null && [...r.name].length === 3) ?? rows.find((r) => r.status === 'inCare' && r.idNumber !== null)!;
