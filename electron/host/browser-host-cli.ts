@@ -1,26 +1,14 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
 import { systemClock } from '../services/clock';
 import { passphraseSealer } from '../services/key-store';
 import { createLogger } from '../services/logger';
 import { createAppHost } from './app-host';
 import { startBrowserHost } from './browser-host';
+import { promptHidden } from './prompt';
 
 const log = createLogger('host-cli');
 const root = resolve(import.meta.dirname, '..', '..');
-
-/** Reads a passphrase from the terminal without echoing it. */
-async function promptHidden(question: string): Promise<string> {
-  const muted = new Writable({ write: (_chunk, _enc, cb) => cb() });
-  process.stdout.write(question);
-  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
-  const answer = await new Promise<string>((res) => rl.question('', res));
-  rl.close();
-  process.stdout.write('\n');
-  return answer;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -126,6 +126,7 @@ export const en: Messages = {
     urgency: { now: 'Now', soon: 'Soon', upcoming: 'Upcoming' },
     columns: { child: 'Child', kind: 'What', due: 'Date', clause: 'Clause', reason: 'Why' },
     empty: 'Nothing is due', emptyHint: 'Assessments, 18th birthdays and benefit changes appear here by themselves.', refresh: 'Refresh', count: '{n} items',
+    showAll: 'Show all {n}', showFirst: 'Show the first {n} only',
   },
   errors: { generic: 'Not done: {message}', network: 'Cannot reach the local service' },
 };

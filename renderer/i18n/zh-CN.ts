@@ -223,6 +223,8 @@ export const zhCN = {
     emptyHint: '到期的评估、年满18周岁、待遇变化等会自动出现在这里。',
     refresh: '刷新',
     count: '{n} 项',
+    showAll: '显示全部 {n} 项',
+    showFirst: '只显示前 {n} 项',
   },
   errors: {
     generic: '操作未完成：{message}',
