@@ -5,6 +5,7 @@
  * mental-health checks (四(十二), only for those who may read the mental-health file). Chinese headers, a frozen header row, column
  * widths, dates as real dates; the workbook's properties name who exported it and when; audited.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
@@ -242,21 +243,26 @@ function excelDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, ledger: Ledger): void {
+/**
+ * One ledger as a sheet of the streaming writer: each row is written out (and let go) as it is added,
+ * so a roster of 10,000 children never holds the whole workbook's cell objects at once.
+ */
+function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, ledger: Ledger): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = ledger.columns.map((c) => ({
-    header: c.header,
     width: c.width,
     style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.kind === 'money' ? { numFmt: '#,##0.00' } : {},
   }));
-  const header = sheet.getRow(1);
+  const header = sheet.addRow(ledger.columns.map((c) => c.header));
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4F1' } };
   header.alignment = { vertical: 'middle' };
+  header.commit();
   for (const line of ledger.rows) {
-    sheet.addRow(line.map((value, i) => (value !== null && ledger.columns[i]!.kind === 'date' ? excelDate(String(value)) : value)));
+    sheet.addRow(line.map((value, i) => (value !== null && ledger.columns[i]!.kind === 'date' ? excelDate(String(value)) : value))).commit();
   }
   if (ledger.rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ledger.columns.length } };
+  sheet.commit();
 }
 
 const BUILDERS: Readonly<Record<LedgerKind, (ctx: ServiceContext, from: string, to: string) => Ledger>> = {
@@ -300,7 +306,10 @@ export async function exportLedgers(ctx: ServiceContext, raw: LedgerExportInput)
   requireLedgers(ctx, input.ledgers);
   const now = ctx.clock.now();
   const who = ctx.actor ? (peopleNames(ctx).get(ctx.actor.userId) ?? ctx.actor.username) : '—';
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = who;
   workbook.lastModifiedBy = who;
   workbook.created = now;
@@ -315,7 +324,8 @@ export async function exportLedgers(ctx: ServiceContext, raw: LedgerExportInput)
     addSheet(workbook, LEDGER_SHEET_NAMES_ZH[kind], ledger);
     sheets.push({ name: LEDGER_SHEET_NAMES_ZH[kind], rows: ledger.rows.length });
   }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  const buffer = Buffer.concat(chunks);
   inTransaction(ctx, () => appendAudit(ctx, { action: 'ledger.export', entity: 'ledger', detail: { ledgers: input.ledgers, from: input.from, to: input.to, sheets } }));
   return { fileName: `童护工作台账-${ctx.clock.today().replaceAll('-', '')}.xlsx`, contentBase64: buffer.toString('base64'), sheets };
 }
