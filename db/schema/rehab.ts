@@ -129,6 +129,7 @@ export const rehabSessions = sqliteTable(
     index('rehab_sessions_child_idx').on(t.childId, t.sessionOn),
     index('rehab_sessions_therapist_idx').on(t.therapistId, t.sessionOn),
     index('rehab_sessions_amends_idx').on(t.amendsSessionId),
+    index('rehab_sessions_on_idx').on(t.sessionOn),
     check(
       'rehab_sessions_attendance',
       sql`(${t.attended} = 1 AND ${t.minutes} BETWEEN 1 AND 480) OR (${t.attended} = 0 AND ${t.minutes} IS NULL AND ${t.absenceReason} IS NOT NULL)`,

@@ -1,0 +1,1 @@
+CREATE INDEX `rehab_sessions_on_idx` ON `rehab_sessions` (`session_on`);
