@@ -105,6 +105,9 @@ export function applyPragmas(sqlite: SqliteDb): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('temp_store = MEMORY');
+  // Each page read from the file is decrypted and authenticated; a 32 MB page cache (SQLite's default
+  // is 2 MB) keeps the pages of the record tables the worklist and the lists read decrypted between reads.
+  sqlite.pragma('cache_size = -32768');
   const actual = {
     journal_mode: String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase(),
     synchronous: Number(sqlite.pragma('synchronous', { simple: true })),

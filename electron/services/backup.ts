@@ -119,6 +119,9 @@ function openReadOnly(file: string, key: Buffer, nativeBinding?: string): Sqlite
   try {
     applyKey(sqlite, key);
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    // integrity_check revisits table pages while checking each index; with SQLite's default 2 MB cache
+    // every revisit decrypts and authenticates the page again. 64 MB keeps most of them decrypted.
+    sqlite.pragma('cache_size = -65536');
     return sqlite;
   } catch (error) {
     sqlite.close();
