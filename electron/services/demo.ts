@@ -60,7 +60,8 @@ export function demoChildren(count: number, today: string, seed = 20260101): Dem
   for (let i = 0; i < count; i += 1) {
     const sex = rand() < 0.52 ? 'male' : 'female';
     const ageMonths = Math.floor(rand() * 19 * 12) + 1;
-    const birthDate = addMonths(today, -ageMonths);
+    // Spread over the days of the month by the child's place in the list (the random stream stays as it was).
+    const birthDate = addDays(addMonths(today, -ageMonths), -((i * 17 + 5) % 28));
     const givenLength = rand() < 0.7 ? 2 : 1;
     let name = pick(rand, SURNAMES);
     for (let g = 0; g < givenLength; g += 1) name += pick(rand, GIVEN);
@@ -75,7 +76,7 @@ export function demoChildren(count: number, today: string, seed = 20260101): Dem
       } while (seen.has(idNumber));
       seen.add(idNumber);
     }
-    const admissionDate = addMonths(birthDate, Math.floor(rand() * Math.max(1, ageMonths)));
+    const admissionDate = addDays(addMonths(birthDate, Math.floor(rand() * Math.max(1, ageMonths))), (i * 11 + 3) % 28);
     out.push({ name, sex, birthDate, idNumber, admissionDate: admissionDate > today ? today : admissionDate });
   }
   return out;
