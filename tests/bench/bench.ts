@@ -4,7 +4,8 @@
  * so that every figure can be read against the physical limit. A benchmark, never a test: nothing here
  * passes or fails on time; it prints a table and writes the same as JSON to bench/results/.
  *
- *   npm run bench                                   10,000 children, ~a million sessions, both databases
+ *   npm run bench                                   10,000 children, ~a million sessions, both databases,
+ *                                                   then the rules module alone and the renderer in Chromium
  *   npm run bench -- --children 2000                another size
  *   npm run bench -- --runs 25                      more repetitions of each measurement
  *   npm run bench -- rules                          only the named groups: core, rules, renderer
@@ -393,8 +394,18 @@ async function main(): Promise<void> {
       for (const f of figures) console.log(`  ${f.name.padEnd(60)} ${String(f.value).padStart(10)} ${f.unit}`);
       return figures;
     },
+    renderer: async () => {
+      const { benchRenderer } = await import('./renderer-bench');
+      const figures = await benchRenderer({ children: childCount, runs: 7, build: true, log: (line) => console.log(`  ${line}`) });
+      console.log(`renderer in Chromium over the browser host, ${childCount} demo children (median / p95 of 7 after a warm-up):`);
+      for (const f of figures) {
+        const target = /first rows/.test(f.name) ? ` (target ≤ 1500${f.median > 1500 ? ' MISSED' : ''})` : '';
+        console.log(`  ${f.name.padEnd(78)} ${String(f.median).padStart(7)} ${String(f.p95).padStart(7)} ms${target}`);
+      }
+      return figures;
+    },
   };
-  const selected = positionals.length > 0 ? positionals : ['core', 'rules'];
+  const selected = positionals.length > 0 ? positionals : ['core', 'rules', 'renderer'];
   const started = performance.now();
   console.log(`Tonghu bench — node ${process.version}, ${new Date().toISOString()}, groups: ${selected.join(', ')}`);
   const results: Record<string, unknown> = {};
