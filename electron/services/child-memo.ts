@@ -67,10 +67,23 @@ export function forgetMemos(sqlite: SqliteDb): void {
 /** Above this many ids the children are read whole and filtered (an IN list that long is slower). */
 const SELECTIVE_MAX = 900;
 
-/** The children rows of `ids` (all of them for null), by id. */
-export function childRowsFor(ctx: ServiceContext, ids: readonly number[] | null): (typeof children.$inferSelect)[] {
-  if (ids !== null && ids.length <= SELECTIVE_MAX) return ctx.db.select().from(children).where(inArray(children.id, [...ids])).orderBy(asc(children.id)).all();
-  const all = ctx.db.select().from(children).orderBy(asc(children.id)).all();
+/** The columns of a child the memos' computations read: who, in care or not, and what the facts need. */
+const MEMO_CHILD_COLUMNS = {
+  id: children.id,
+  name: children.name,
+  status: children.status,
+  birthDate: children.birthDate,
+  hukouKind: children.hukouKind,
+  idNumber: children.idNumber,
+  admissionDate: children.admissionDate,
+  dischargeDate: children.dischargeDate,
+};
+
+/** The children of `ids` (all of them for null), by id, with the columns above. */
+export function childRowsFor(ctx: ServiceContext, ids: readonly number[] | null) {
+  const query = () => ctx.db.select(MEMO_CHILD_COLUMNS).from(children);
+  if (ids !== null && ids.length <= SELECTIVE_MAX) return query().where(inArray(children.id, [...ids])).orderBy(asc(children.id)).all();
+  const all = query().orderBy(asc(children.id)).all();
   if (ids === null) return all;
   const wanted = new Set(ids);
   return all.filter((c) => wanted.has(c.id));

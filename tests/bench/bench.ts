@@ -28,10 +28,9 @@ import { readMigrations, runMigrations } from '../../db/migrate';
 import { applyKey, applyPragmas, openDatabase, verifyDatabase, type OpenedDatabase, type SqliteDb } from '../../db/open';
 import { keyCheckValue } from '../../db/key-check';
 import * as schema from '../../db/schema';
-import { children } from '../../db/schema';
 import { evaluate } from '../../electron/rules';
 import { verifyBackupFile } from '../../electron/services/backup';
-import { forgetMemos } from '../../electron/services/child-memo';
+import { childRowsFor, forgetMemos } from '../../electron/services/child-memo';
 import { listChildren } from '../../electron/services/children';
 import { fixedClock } from '../../electron/services/clock';
 import type { ServiceContext } from '../../electron/services/context';
@@ -256,7 +255,7 @@ function plans(runs: number, dataDir: string, key: Buffer): Plan[] {
       runs,
       target: 300,
       fn: (_v, o) => () => {
-        const rows = o.ctx.db.select().from(children).all();
+        const rows = childRowsFor(o.ctx, null);
         const records = loadFactsRecords(o.ctx, rows);
         for (const row of rows) evaluate(deriveFacts(records.get(row.id)!, today).facts, today);
       },
