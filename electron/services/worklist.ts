@@ -75,7 +75,9 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
   const visible = new Set<WorklistKind>(visibleKinds);
   // Worked out from the records on demand, and again only for the children whose record changed since
   // (child-memo.ts): an edit is on the worklist at the next read.
-  const byChild = memoByChild(ctx, 'worklist', asOf, (ids) => itemsByChild(ctx, asOf, ids));
+  // Another day than today (a look ahead) is worked out afresh and not kept, so that it does not
+  // replace today's memo.
+  const byChild = asOf === ctx.clock.today() ? memoByChild(ctx, 'worklist', asOf, (ids) => itemsByChild(ctx, asOf, ids)) : itemsByChild(ctx, asOf, null);
   const counts = Object.fromEntries(visibleKinds.map((k) => [k, 0])) as Record<WorklistKind, number>;
   const wanted = input.kinds && input.kinds.length > 0 ? new Set(input.kinds) : null;
   const items: WorklistItem[] = [];
