@@ -48,10 +48,12 @@ type Ledger = { columns: Column[]; rows: LedgerValue[][] };
 const ENTITLEMENTS_HEADER = '今日应享待遇';
 
 /** The children in care, one line each (序号, the importable columns, then today's entitlements). */
+/** How many children's records the roster holds at once. */
+const ROSTER_SLICE = 500;
+
 export function rosterLedger(ctx: ServiceContext): Ledger {
   const today = ctx.clock.today();
   const rows = ctx.db.select().from(children).where(eq(children.status, 'inCare')).orderBy(asc(children.namePinyin), asc(children.id)).all();
-  const records = loadRecordsForFacts(ctx, rows);
   const widths: Partial<Record<(typeof IMPORT_FIELDS)[number], number>> = { idNumber: 22, categories: 28, disabilityCertificate: 26, placementKind: 26, school: 24, benefitCode: 22, hukou: 12, fatherStatus: 12, motherStatus: 12, courtAppointment: 16, familyIncome: 16, policeAbandonment: 14, otherBenefits: 48 };
   const columns: Column[] = [
     { header: '序号', width: 6, kind: 'integer' },
@@ -62,17 +64,23 @@ export function rosterLedger(ctx: ServiceContext): Ledger {
     })),
     { header: ENTITLEMENTS_HEADER, width: 40 },
   ];
-  const lines = rows.map((child, index) => {
-    const record = records.get(child.id)!;
-    const values = rosterValues(record, today);
-    const entitlements =
-      child.birthDate > today
-        ? []
-        : Object.entries(evaluate(deriveFacts(record, today).facts, today).entitlements)
-            .filter(([, e]) => e.status === 'eligible')
-            .map(([code]) => BENEFIT_LABELS_ZH[code as BenefitCode]);
-    return [index + 1, ...IMPORT_FIELDS.map((f) => values[f]), entitlements.join(LIST_SEPARATOR) || null];
-  });
+  // Child by child in slices, so that only one slice's whole records and evaluations are held at a time.
+  const lines: Ledger['rows'] = [];
+  for (let start = 0; start < rows.length; start += ROSTER_SLICE) {
+    const slice = rows.slice(start, start + ROSTER_SLICE);
+    const records = loadRecordsForFacts(ctx, slice);
+    for (const child of slice) {
+      const record = records.get(child.id)!;
+      const values = rosterValues(record, today);
+      const entitlements =
+        child.birthDate > today
+          ? []
+          : Object.entries(evaluate(deriveFacts(record, today).facts, today).entitlements)
+              .filter(([, e]) => e.status === 'eligible')
+              .map(([code]) => BENEFIT_LABELS_ZH[code as BenefitCode]);
+      lines.push([lines.length + 1, ...IMPORT_FIELDS.map((f) => values[f]), entitlements.join(LIST_SEPARATOR) || null]);
+    }
+  }
   return { columns, rows: lines };
 }
 
