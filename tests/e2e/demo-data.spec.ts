@@ -80,11 +80,15 @@ test('first-run demo data: 200 plausible children, search by initials and ID fra
     await expect(children.rows().filter({ hasText: target.name }).first()).toBeVisible();
     const fragment = target.idNumber!.slice(6, 14);
     await children.search(fragment);
+    // The initials' result may still be on screen (it holds the same child): wait for the list to be
+    // the fragment's, every row carrying it, before reading or clicking it.
+    await expect(dataRows.filter({ hasNotText: fragment })).toHaveCount(0);
     await expect(children.rows().filter({ hasText: target.name }).first()).toBeVisible();
     for (const row of await dataRows.all()) await expect(row).toContainText(fragment);
 
     // ——— the child's page, with its tabs ———
     await children.rows().filter({ hasText: target.name }).first().click();
+    await expect(page).toHaveURL(new RegExp(`#/children/${target.id}`));
     await expect(page.getByRole('heading', { name: target.name })).toBeVisible();
     const tabs = page.getByRole('tab');
     for (const name of ['基本信息', '安置与监护', '教育', '健康与残疾', '康复', '保障待遇', '待遇资格', '变更记录']) await expect(tabs.filter({ hasText: name })).toHaveCount(1);
