@@ -15,6 +15,7 @@ import { asc, inArray } from 'drizzle-orm';
 import type { SqliteDb } from '../../db/open';
 import { children } from '../../db/schema';
 import type { ServiceContext } from './context';
+import { SELECTIVE_LOAD_MAX } from './record-store';
 
 type Memo<T> = { asOf: string; seen: number; values: Map<number, T> };
 
@@ -64,8 +65,6 @@ export function forgetMemos(sqlite: SqliteDb): void {
   memos.delete(sqlite);
 }
 
-/** Above this many ids the children are read whole and filtered (an IN list that long is slower). */
-const SELECTIVE_MAX = 900;
 
 /** The columns of a child the memos' computations read: who, in care or not, and what the facts need. */
 const MEMO_CHILD_COLUMNS = {
@@ -82,7 +81,7 @@ const MEMO_CHILD_COLUMNS = {
 /** The children of `ids` (all of them for null), by id, with the columns above. */
 export function childRowsFor(ctx: ServiceContext, ids: readonly number[] | null) {
   const query = () => ctx.db.select(MEMO_CHILD_COLUMNS).from(children);
-  if (ids !== null && ids.length <= SELECTIVE_MAX) return query().where(inArray(children.id, [...ids])).orderBy(asc(children.id)).all();
+  if (ids !== null && ids.length <= SELECTIVE_LOAD_MAX) return query().where(inArray(children.id, [...ids])).orderBy(asc(children.id)).all();
   const all = query().orderBy(asc(children.id)).all();
   if (ids === null) return all;
   const wanted = new Set(ids);

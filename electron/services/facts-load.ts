@@ -3,15 +3,14 @@
  * columns deriveFacts uses, in the order loadRecord gives. Reading every child's whole record for the
  * worklist, the category filter and "rules for every child" spent most of its time making strings the
  * rules never look at (evidence, notes, who wrote each row); these reads make only what is used.
- * For up to SELECTIVE_MAX children only their rows are read; for more, whole tables.
+ * For up to SELECTIVE_LOAD_MAX children only their rows are read; for more, whole tables.
  */
 import type { SqliteDb } from '../../db/open';
 import { statusFactSchema } from '../../shared/contract/record';
 import type { FactsRecord } from './facts';
 import type { ServiceContext } from './context';
-import type { ChildRow } from './record-store';
+import { type ChildRow, SELECTIVE_LOAD_MAX } from './record-store';
 
-const SELECTIVE_MAX = 900;
 
 /** The columns of the children row the facts need (a ChildRow has them all). */
 export type FactsChild = Pick<ChildRow, 'id' | 'birthDate' | 'hukouKind' | 'idNumber' | 'admissionDate' | 'dischargeDate'>;
@@ -66,7 +65,7 @@ function readGrouped<T extends Keyed>(sqlite: SqliteDb, table: Table, ids: reado
 export function loadFactsRecords(ctx: ServiceContext, childRows: readonly FactsChild[]): Map<number, FactsRecord> {
   const out = new Map<number, FactsRecord>();
   if (childRows.length === 0) return out;
-  const ids = childRows.length <= SELECTIVE_MAX ? [...new Set(childRows.map((c) => c.id))] : null;
+  const ids = childRows.length <= SELECTIVE_LOAD_MAX ? [...new Set(childRows.map((c) => c.id))] : null;
   const { sqlite } = ctx;
   type Raw<K extends Exclude<keyof FactsRecord, 'child'>> = FactsRecord[K][number] & Keyed;
   const facts = readGrouped<Keyed & { id: number; kind: string; value: string; effectiveDate: string; validUntil: string | null; voidedAt: string | null }>(sqlite, 'statusFacts', ids);

@@ -185,7 +185,7 @@ function groupByChild<T extends { childId: number }>(rows: readonly T[]): Map<nu
 }
 
 /** Up to this many children, the batch load reads only their rows (an IN list on the child_id indexes). */
-const SELECTIVE_LOAD_MAX = 900;
+export const SELECTIVE_LOAD_MAX = 900;
 
 /**
  * Every row of `table` (of the given children only, when `ids` is a list) in the given order, in the

@@ -75,7 +75,7 @@ import { appendAudit } from './audit';
 import { type ServiceContext, inTransaction } from './context';
 import { type FactsRecord, deriveFacts } from './facts';
 import { voidRow } from './record';
-import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, type ChildRow } from './record-store';
+import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, SELECTIVE_LOAD_MAX, type ChildRow } from './record-store';
 import { getSetting } from './settings';
 
 type CaseRow = typeof reintegrationCases.$inferSelect;
@@ -138,7 +138,7 @@ export function ensureCases(ctx: ServiceContext): number {
     const candidates = ctx.db
       .select()
       .from(children)
-      .where(and(eq(children.status, 'inCare'), lte(children.birthDate, latestBirth), notExists(liveCase), ids === null || ids.length > 900 ? undefined : inArray(children.id, [...ids])))
+      .where(and(eq(children.status, 'inCare'), lte(children.birthDate, latestBirth), notExists(liveCase), ids === null || ids.length > SELECTIVE_LOAD_MAX ? undefined : inArray(children.id, [...ids])))
       .all()
       .filter((c) => wanted === null || wanted.has(c.id));
     const records = loadFactsRecords(ctx, candidates);
