@@ -65,7 +65,6 @@ export function forgetMemos(sqlite: SqliteDb): void {
   memos.delete(sqlite);
 }
 
-
 /** The columns of a child the memos' computations read: who, in care or not, and what the facts need. */
 const MEMO_CHILD_COLUMNS = {
   id: children.id,
