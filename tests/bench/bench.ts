@@ -48,8 +48,6 @@ import { addDays } from '../../shared/domain/dates';
 import { MIGRATIONS_DIR } from '../helpers/temp-db';
 import { type Stats, timeRuns } from './timing';
 
-export type Figure = { name: string; value: number; unit: string };
-
 /** One measured operation: its statistics in each database, the ratio of medians and the target. */
 type Row = { name: string; encrypted: Stats; plain: Stats; ratio: number; target: number | null; unit: 'ms' };
 
