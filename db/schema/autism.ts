@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { AUTISM_STAGES } from '../../shared/domain/autism';
-import { childRecordColumns } from './columns';
+import { childRecordColumns } from './children';
 
 /**
  * The autism full chain (二(七), 孤独症全链条): dated events by stage — screening, assessment, diagnosis,

@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { documents } from './documents';
+import { type AnySQLiteColumn, blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DISCHARGE_REASONS } from '../../shared/contract/children';
-import { ADMISSION_SOURCES } from '../../shared/contract/record';
+import { ADMISSION_SOURCES, DOCUMENT_KINDS, DOCUMENT_MIMES } from '../../shared/contract/record';
 
+/*
+ * The child and the two things every part of the record hangs on: the columns each record row carries
+ * (`childRecordColumns`, which reference the child) and the documents table (the child's photo is a
+ * document, and a document belongs to a child). They reference each other, so they share this file.
+ */
 /** A child in the institution's care: identity and the current state of the record. */
 export const children = sqliteTable(
   'children',
@@ -48,4 +52,45 @@ export const children = sqliteTable(
     index('children_status_name_idx').on(t.status, t.namePinyin),
     index('children_birth_idx').on(t.birthDate),
   ],
+);
+
+/**
+ * The columns every row of a child's record carries: the child (deleted with it), who wrote the row
+ * and when, and the voiding that replaces DELETE — a voided row stays, with who, when and why, and
+ * no longer counts anywhere. A fresh set of builders per table.
+ */
+export function childRecordColumns() {
+  return {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    childId: integer('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull(),
+    /** users.id of the person who wrote the row (null for the demo loader and imports). */
+    createdBy: integer('created_by'),
+    voidedAt: text('voided_at'),
+    voidedBy: integer('voided_by'),
+    voidReason: text('void_reason'),
+  };
+}
+
+/**
+ * Scanned certificates, reports and photos of a child, kept inside the encrypted database (never as
+ * loose files). Content is immutable: a wrong upload is voided and a new one added.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    ...childRecordColumns(),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    title: text('title').notNull(),
+    mime: text('mime', { enum: DOCUMENT_MIMES }).notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    size: integer('size').notNull(),
+    /** Hex SHA-256 of `bytes`. */
+    sha256: text('sha256').notNull(),
+    issuedOn: text('issued_on'),
+    note: text('note'),
+  },
+  (t) => [index('documents_child_idx').on(t.childId, t.kind, t.id)],
 );

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { childRecordColumns } from './columns';
+import { childRecordColumns } from './children';
 import { mentalHealthChecks } from './wellbeing';
 
 /** A follow-up of a mental-health check (四(十二): early intervention or referral, then follow-up): a dated note. */

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { childRecordColumns } from './columns';
-import { documents } from './documents';
+import { childRecordColumns, documents } from './children';
 import {
   EDUCATION_OUTCOMES,
   ENROLMENT_STAGES,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { children } from './children';
-import { childRecordColumns } from './columns';
+import { childRecordColumns } from './children';
 import { rehabPlans } from './wellbeing';
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { childRecordColumns } from './columns';
+import { childRecordColumns } from './children';
 import { users } from './users';
 import { ASSESSMENT_RESULTS, REINTEGRATION_TASKS } from '../../shared/domain/rules-types';
 import { CHECKLIST_ITEMS, ITEM_STATUSES } from '../../shared/domain/reintegration';

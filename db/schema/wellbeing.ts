@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { childRecordColumns } from './columns';
+import { childRecordColumns } from './children';
 
 /**
  * The yearly mental-health check (四(十二): 每年开展一次心理健康监测, filed in the child's 心理健康档案).
