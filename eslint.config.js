@@ -96,7 +96,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'db/**/*.ts'],
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: '只有 electron/main 和 electron/preload 可以导入 electron：服务必须能在纯 Node 中运行和测试。' }],
+          patterns: [
+            { regex: '(^|/)\\.\\./\\.\\./(demo|host|main)/', message: '服务不能导入 electron/demo、electron/host 或 electron/main：箭头只朝一个方向（DESIGN.md）。' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/host/**/*.ts', 'electron/demo/**/*.ts', 'db/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

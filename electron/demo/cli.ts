@@ -20,12 +20,12 @@ import { performance } from 'node:perf_hooks';
 import { contract } from '../../shared/contract';
 import { passwordSchema, usernameSchema } from '../../shared/contract/app';
 import { AppError } from '../../shared/contract/errors';
-import { DB_FILE, KEYSTORE_FILE, createAppCore } from '../services/app-core';
-import { systemClock } from '../services/clock';
-import { loadDemoData } from '../services/demo';
-import { createKeyStore, passphraseSealer } from '../services/key-store';
-import { passwordProblem } from '../services/passwords';
-import { promptHidden } from './prompt';
+import { DB_FILE, KEYSTORE_FILE, createAppCore } from '../services/app/app-core';
+import { systemClock } from '../services/core/clock';
+import { loadDemoData } from './demo';
+import { createKeyStore, passphraseSealer } from '../services/keys/key-store';
+import { passwordProblem } from '../services/users/passwords';
+import { promptHidden } from '../host/prompt';
 
 const root = resolve(import.meta.dirname, '..', '..');
 

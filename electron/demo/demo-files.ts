@@ -3,7 +3,7 @@
  * relative to `today`. The loader (demo.ts) calls these with random streams of their own, so the rest
  * of the demo data set stays what it was.
  */
-import type { DemoRecord } from './demo';
+import type { DemoRecord } from './records';
 import { addDays, addMonths, addYears, ageOn } from '../../shared/domain/dates';
 import type { AutismStage } from '../../shared/domain/autism';
 import type { RiskLevel } from '../../shared/domain/mental-health';
@@ -14,7 +14,7 @@ const earliest = (a: string, b: string) => (a < b ? a : b);
 
 const HOSPITALS = ['上海市精神卫生中心', '上海市儿童医院心理科', '复旦大学附属儿科医院心理科', '上海交通大学医学院附属新华医院发育行为儿科'];
 
-export type DemoMentalHealthFile = {
+type DemoMentalHealthFile = {
   check: {
     checkedOn: string;
     instrument: string | null;
@@ -99,7 +99,7 @@ export function demoMentalHealthFile(
   return { check, followUps };
 }
 
-export type DemoAutismEvent = {
+type DemoAutismEvent = {
   stage: AutismStage;
   occurredOn: string;
   tool: string | null;

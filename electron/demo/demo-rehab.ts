@@ -10,9 +10,9 @@ import { rehabGoals, rehabInterventions, rehabMeasures, rehabSessionGoals, rehab
 import { addDays } from '../../shared/domain/dates';
 import type { DisabilityCategory } from '../../shared/domain/disability-certificate';
 import { GMFM88_DIMENSIONS, gmfm88Scores, interpretScore, isoWeekday } from '../../shared/domain/rehab';
-import type { ServiceContext } from './context';
-import { pick } from './demo';
-import { cutoffsOn } from './rehab-measures';
+import type { ServiceContext } from '../services/core/context';
+import { pick } from './random';
+import { cutoffsOn } from '../services/rehab/rehab-measures';
 import type { RowInserter } from './row-inserter';
 
 type GoalSeed = { title: string; icf: string; levels: [string, string, string, string, string] };

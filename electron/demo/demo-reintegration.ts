@@ -9,8 +9,8 @@ import { reintegrationAssessmentScores, reintegrationAssessments } from '../../d
 import { addDays, addMonths } from '../../shared/domain/dates';
 import { SHANGHAI_DISTRICTS } from '../../shared/domain/districts';
 import { rubricOn } from '../../shared/domain/reintegration';
-import type { ServiceContext } from './context';
-import { addCaseAssessment, addVisit, decideAssessment, ensureCases, getCase, pipeline, resettle, startRehab, transfer, updateChecklist, updateTask } from './reintegration';
+import type { ServiceContext } from '../services/core/context';
+import { addCaseAssessment, addVisit, decideAssessment, ensureCases, getCase, pipeline, resettle, startRehab, transfer, updateChecklist, updateTask } from '../services/reintegration/reintegration';
 
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 

@@ -1,11 +1,11 @@
-import type { AppCore, AppCoreOptions } from '../services/app-core';
-import { createAppCore } from '../services/app-core';
+import type { AppCore, AppCoreOptions } from '../services/app/app-core';
+import { createAppCore } from '../services/app/app-core';
 import type { BackupEntry } from '../../shared/contract/backup';
-import { runDueBackup } from '../services/backup';
-import { loadDemoData } from '../services/demo';
-import { ensureCases } from '../services/reintegration';
-import { createLogger } from '../services/logger';
-import { getSetting } from '../services/settings';
+import { runDueBackup } from '../services/backup/backup';
+import { loadDemoData } from '../demo/demo';
+import { ensureCases } from '../services/reintegration/reintegration';
+import { createLogger } from '../services/core/logger';
+import { getSetting } from '../services/core/settings';
 import type { OpenedDatabase } from '../../db/open';
 import { type HostAbilities, createHandlers } from './handlers';
 import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_KEY } from './handlers/settings';

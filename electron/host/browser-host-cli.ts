@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../services/clock';
-import { passphraseSealer } from '../services/key-store';
-import { createLogger } from '../services/logger';
+import { systemClock } from '../services/core/clock';
+import { passphraseSealer } from '../services/keys/key-store';
+import { createLogger } from '../services/core/logger';
 import { createAppHost } from './app-host';
 import { startBrowserHost } from './browser-host';
 import { promptHidden } from './prompt';

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { createLogger } from '../services/logger';
+import { createLogger } from '../services/core/logger';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { AppHost } from './app-host';
 
@@ -22,7 +22,7 @@ const MIME: Record<string, string> = {
 
 const MAX_BODY = 30 * 1024 * 1024;
 
-export type BrowserHost = { url: string; port: number; token: string; close: () => Promise<void> };
+type BrowserHost = { url: string; port: number; token: string; close: () => Promise<void> };
 
 /** The browser's stand-in for the preload: the same `window.api.invoke`, over HTTP with the run's token. */
 function shimScript(token: string): string {

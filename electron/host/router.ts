@@ -3,7 +3,7 @@ import { DatabaseCorruptError, SchemaTooNewError, StorageFullError, WrongKeyErro
 import { type Channel, type ChannelOutput, type ChannelParsedInput, type Contract, contract as defaultContract } from '../../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../../shared/contract/errors';
 import { can } from '../../shared/contract/permissions';
-import { createLogger } from '../services/logger';
+import { createLogger } from '../services/core/logger';
 import type { Session, SessionStore } from './sessions';
 
 const log = createLogger('router');
@@ -41,7 +41,7 @@ function invalidInput(error: z.ZodError): AppErrorShape {
 }
 
 /** Turns anything thrown by a handler into the closed error list; never leaks internals. */
-export function toErrorShape(error: unknown): AppErrorShape {
+function toErrorShape(error: unknown): AppErrorShape {
   if (error instanceof AppError) return error.toShape();
   if (isZodError(error)) return invalidInput(error);
   const classified = classifySqliteError(error);

@@ -1,5 +1,5 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { createLogger } from '../services/logger';
+import { createLogger } from '../services/core/logger';
 import { type TrustedUrlOptions, isTrustedUrl } from './trusted-url';
 
 const log = createLogger('hardening');

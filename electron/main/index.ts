@@ -5,10 +5,10 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 
 import { type AppHost, createAppHost } from '../host/app-host';
 import { exportPagePdf } from './print';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
-import { systemClock } from '../services/clock';
-import { KEYSTORE_FILE } from '../services/app-core';
-import { createKeyStore } from '../services/key-store';
-import { createLogger, setLogSink } from '../services/logger';
+import { systemClock } from '../services/core/clock';
+import { KEYSTORE_FILE } from '../services/app/app-core';
+import { createKeyStore } from '../services/keys/key-store';
+import { createLogger, setLogSink } from '../services/core/logger';
 import { denyAllPermissions, guardWebContents, installContentSecurityPolicy } from './hardening';
 import { registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';

@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import type { Dispatch } from '../host/router';
 import type { Result } from '../../shared/contract/errors';
-import { createLogger } from '../services/logger';
+import { createLogger } from '../services/core/logger';
 import { type TrustedUrlOptions, isTrustedUrl } from './trusted-url';
 
 const log = createLogger('ipc');

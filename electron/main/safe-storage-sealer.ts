@@ -1,6 +1,6 @@
 import type { SafeStorage } from 'electron';
 import { WrongKeyError } from '../../db/errors';
-import type { KeySealer } from '../services/key-store';
+import type { KeySealer } from '../services/keys/key-store';
 
 /** The part of Electron's `safeStorage` the sealer uses; tests pass a fake. */
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & {

@@ -30,7 +30,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from '@playwright/test';
 import type { ChildSummary } from '../../shared/contract/children';
-import { namePinyin } from '../../electron/services/pinyin';
+import { namePinyin } from '../../electron/services/record/pinyin';
 import playwrightConfig from '../../playwright.config';
 import { StartPages } from '../e2e/pages/app-pages';
 import { invoke } from '../e2e/support/api';
@@ -100,7 +100,7 @@ async function ensureData(dataDir: string, children: number, log: (line: string)
   await new Promise<void>((resolveRun, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'electron', 'host', 'demo-cli.ts'), '--children', String(children), '--data-dir', dataDir, '--password', PASSWORD],
+      ['--import', 'tsx', join(ROOT, 'electron', 'demo', 'cli.ts'), '--children', String(children), '--data-dir', dataDir, '--password', PASSWORD],
       { cwd: ROOT, env: { ...process.env, TONGHU_PASSPHRASE: PASSPHRASE, TONGHU_LOG: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';

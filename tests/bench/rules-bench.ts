@@ -15,7 +15,7 @@ import {
   PLACEMENTS,
 } from '../../shared/domain/rules-types';
 import type { BenefitCode, ChildFacts } from '../../shared/domain/rules-types';
-import { seededRandom } from '../../electron/services/demo';
+import { seededRandom } from '../../electron/demo/random';
 
 export type Figure = { name: string; value: number; unit: string };
 

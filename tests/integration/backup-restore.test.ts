@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMigrations } from '../../db/migrate';
 import { openDatabase, verifyDatabase } from '../../db/open';
 import type { AppHost } from '../../electron/host/app-host';
-import { createKeyStore, passphraseSealer } from '../../electron/services/key-store';
+import { createKeyStore, passphraseSealer } from '../../electron/services/keys/key-store';
 import type { BackupEntry, BackupSettings } from '../../shared/contract/backup';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
 import { ADMIN, PASSPHRASE, type TestClock, makeHost, ok, setupAndLogin, snapshotFolder, testClock } from './support/host';

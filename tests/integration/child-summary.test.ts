@@ -4,11 +4,11 @@
  * plan in brief only for those who may read rehabilitation.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { childSummary } from '../../electron/services/child-summary';
-import { createChild } from '../../electron/services/children';
-import type { ServiceContext } from '../../electron/services/context';
-import { evaluateChild } from '../../electron/services/facts';
-import { addEducation, addGuardianship, addPlacement, addStatusFact, setDisability } from '../../electron/services/record-history';
+import { childSummary } from '../../electron/services/reports/child-summary';
+import { createChild } from '../../electron/services/registry/children';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { evaluateChild } from '../../electron/services/eligibility/facts';
+import { addEducation, addGuardianship, addPlacement, addStatusFact, setDisability } from '../../electron/services/record/record-history';
 import { AppError } from '../../shared/contract/errors';
 import { tempDatabase } from '../helpers/temp-db';
 

@@ -5,12 +5,12 @@
  * afresh — never from the record as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forgetMemos } from '../../electron/services/child-memo';
-import { categoriesByChild, listChildren } from '../../electron/services/children';
-import { loadDemoData } from '../../electron/services/demo';
-import { dischargeChild } from '../../electron/services/discharge';
-import { addBenefit, addStatusFact } from '../../electron/services/record-history';
-import { buildWorklist } from '../../electron/services/worklist';
+import { forgetMemos } from '../../electron/services/record/child-memo';
+import { categoriesByChild, listChildren } from '../../electron/services/registry/children';
+import { loadDemoData } from '../../electron/demo/demo';
+import { dischargeChild } from '../../electron/services/registry/discharge';
+import { addBenefit, addStatusFact } from '../../electron/services/record/record-history';
+import { buildWorklist } from '../../electron/services/worklist/worklist';
 import { tempDatabase } from '../helpers/temp-db';
 
 /** Tables that are not a child's record: no version trigger, on purpose. */

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildSummary } from '../../shared/contract/children';
-import { namePinyin } from '../../electron/services/pinyin';
+import { namePinyin } from '../../electron/services/record/pinyin';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { tempDir } from '../helpers/temp-db';
 import { freshDataDir, makeHost, ok, setupAndLogin } from './support/host';

@@ -11,7 +11,7 @@ import { DatabaseCorruptError, WrongKeyError } from '../../db/errors';
 import { keyCheckValue } from '../../db/key-check';
 import { readMigrations } from '../../db/migrate';
 import { openDatabase, verifyDatabase } from '../../db/open';
-import { createKeyStore, passphraseSealer } from '../../electron/services/key-store';
+import { createKeyStore, passphraseSealer } from '../../electron/services/keys/key-store';
 import type { AppStatus } from '../../shared/contract/app';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
 import { ADMIN, PASSPHRASE, makeHost, ok, setupAndLogin, snapshotFolder } from './support/host';

@@ -1,5 +1,5 @@
 /**
- * `npm run demo` (electron/host/demo-cli.ts) run as a child process, as a person runs it; the folder it
+ * `npm run demo` (electron/demo/cli.ts) run as a child process, as a person runs it; the folder it
  * makes is then opened the way the app opens it (the app host with the passphrase sealer), and the
  * credentials it printed are used to sign in.
  */
@@ -7,16 +7,16 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore } from '../../electron/services/app-core';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { systemClock } from '../../electron/services/clock';
-import { demoChildren } from '../../electron/services/demo';
+import { createAppCore } from '../../electron/services/app/app-core';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { systemClock } from '../../electron/services/core/clock';
+import { demoChildren } from '../../electron/demo/records';
 import type { SqliteDb } from '../../db/open';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
 import { ADMIN, PASSPHRASE, makeHost, ok, setupAndLogin } from './support/host';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'electron', 'host', 'demo-cli.ts');
+const CLI = join(ROOT, 'electron', 'demo', 'cli.ts');
 
 type Run = { code: number | null; stdout: string; stderr: string };
 

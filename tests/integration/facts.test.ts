@@ -4,16 +4,17 @@
  * consistent with the registry's own checks, and carrying the situations the worklist needs.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context';
-import { createChild } from '../../electron/services/children';
-import { DEMO_SCENARIOS, type DemoScenario, demoRecords, loadDemoData } from '../../electron/services/demo';
-import { evaluateChild, factsForChild, factsFromRecord } from '../../electron/services/facts';
-import { getRecord } from '../../electron/services/record';
-import { addAssessment } from '../../electron/services/record-reintegration';
-import { caseOfChild, decideAssessment } from '../../electron/services/reintegration';
-import { addBenefit, addEducation, addGuardianship, addPlacement, addStatusFact, endBenefit, setDisability, updateEducation } from '../../electron/services/record-history';
-import { findOverlap } from '../../electron/services/record-intervals';
-import { loadRecord } from '../../electron/services/record-store';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { createChild } from '../../electron/services/registry/children';
+import { loadDemoData } from '../../electron/demo/demo';
+import { DEMO_SCENARIOS, type DemoScenario, demoRecords } from '../../electron/demo/records';
+import { evaluateChild, factsForChild, factsFromRecord } from '../../electron/services/eligibility/facts';
+import { getRecord } from '../../electron/services/record/record';
+import { addAssessment } from '../../electron/services/record/record-reintegration';
+import { caseOfChild, decideAssessment } from '../../electron/services/reintegration/reintegration';
+import { addBenefit, addEducation, addGuardianship, addPlacement, addStatusFact, endBenefit, setDisability, updateEducation } from '../../electron/services/record/record-history';
+import { findOverlap } from '../../electron/services/record/record-intervals';
+import { loadRecord } from '../../electron/services/record/record-store';
 import { AppError } from '../../shared/contract/errors';
 import { addMonths, ageOn } from '../../shared/domain/dates';
 import { checkDisabilityCertificate } from '../../shared/domain/disability-certificate';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyCheckValue } from '../../db/key-check';
 import { readMigrations } from '../../db/migrate';
 import { openDatabase, verifyDatabase } from '../../db/open';
-import { verifyAuditChain } from '../../electron/services/audit';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { createUser } from '../../electron/services/users';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { createUser } from '../../electron/services/users/users';
 import { type Channel, contract } from '../../shared/contract';
 import type { SessionUser } from '../../shared/contract/common';
 import { ERROR_CODES, type Result } from '../../shared/contract/errors';

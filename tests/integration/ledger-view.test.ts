@@ -3,9 +3,9 @@
  * printable columns only), the same permissions as the export, and a 'ledger.view' audit entry.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServiceContext } from '../../electron/services/context';
-import { loadDemoData } from '../../electron/services/demo';
-import { exportLedgers, viewLedger } from '../../electron/services/ledgers';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { loadDemoData } from '../../electron/demo/demo';
+import { exportLedgers, viewLedger } from '../../electron/services/ledgers/ledgers';
 import { AppError } from '../../shared/contract/errors';
 import { LEDGER_SHEET_NAMES_ZH, ROSTER_PRINT_HEADERS } from '../../shared/contract/ledgers';
 import { tempDatabase } from '../helpers/temp-db';

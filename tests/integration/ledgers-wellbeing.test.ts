@@ -6,12 +6,12 @@
  * the person may not read is refused ('forbidden'), writing no audit entry.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChild } from '../../electron/services/children';
-import type { ServiceContext } from '../../electron/services/context';
-import { exportLedgers } from '../../electron/services/ledgers';
-import { addMentalHealthCheck } from '../../electron/services/mental-health';
-import { addCaseAssessment, caseOfChild, decideAssessment, pipeline, resettle } from '../../electron/services/reintegration';
-import { createUser } from '../../electron/services/users';
+import { createChild } from '../../electron/services/registry/children';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { exportLedgers } from '../../electron/services/ledgers/ledgers';
+import { addMentalHealthCheck } from '../../electron/services/mental-health/mental-health';
+import { addCaseAssessment, caseOfChild, decideAssessment, pipeline, resettle } from '../../electron/services/reintegration/reintegration';
+import { createUser } from '../../electron/services/users/users';
 import { AppError } from '../../shared/contract/errors';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { tempDatabase } from '../helpers/temp-db';

@@ -6,12 +6,12 @@
  * update with its differences instead of a second child.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChild } from '../../electron/services/children';
-import { loadDemoData } from '../../electron/services/demo';
-import { previewImport, runImport } from '../../electron/services/import-children';
-import { exportLedgers } from '../../electron/services/ledgers';
-import { addPlacement } from '../../electron/services/record-history';
-import { loadRecord } from '../../electron/services/record-store';
+import { createChild } from '../../electron/services/registry/children';
+import { loadDemoData } from '../../electron/demo/demo';
+import { previewImport, runImport } from '../../electron/services/ledgers/import-children';
+import { exportLedgers } from '../../electron/services/ledgers/ledgers';
+import { addPlacement } from '../../electron/services/record/record-history';
+import { loadRecord } from '../../electron/services/record/record-store';
 import { AppError } from '../../shared/contract/errors';
 import { IMPORT_FIELD_HEADERS_ZH, type ImportPreview } from '../../shared/contract/ledgers';
 import { makeIdNumber } from '../../shared/domain/id-number';

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import { loadDemoData } from '../../electron/services/demo';
-import { addMentalHealthCheck } from '../../electron/services/mental-health';
-import { createUser } from '../../electron/services/users';
+import { loadDemoData } from '../../electron/demo/demo';
+import { addMentalHealthCheck } from '../../electron/services/mental-health/mental-health';
+import { createUser } from '../../electron/services/users/users';
 import type { ChannelOutput } from '../../shared/contract';
 import type { AutismPathway } from '../../shared/contract/autism';
 import type { SessionUser } from '../../shared/contract/common';

@@ -10,11 +10,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readMigrations } from '../../db/migrate';
 import { keyCheckValue } from '../../db/key-check';
 import { openDatabase } from '../../db/open';
-import { fixedClock } from '../../electron/services/clock';
-import { createChild } from '../../electron/services/children';
-import { getRecord } from '../../electron/services/record';
-import { addPlacement } from '../../electron/services/record-history';
-import { verifyAuditChain } from '../../electron/services/audit';
+import { fixedClock } from '../../electron/services/core/clock';
+import { createChild } from '../../electron/services/registry/children';
+import { getRecord } from '../../electron/services/record/record';
+import { addPlacement } from '../../electron/services/record/record-history';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
 

@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { createChild } from '../../electron/services/children';
-import { getRecord, setPhoto, updateProfile, voidEntry } from '../../electron/services/record';
-import { addDocument, getDocument, voidDocument } from '../../electron/services/record-documents';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { createChild } from '../../electron/services/registry/children';
+import { getRecord, setPhoto, updateProfile, voidEntry } from '../../electron/services/record/record';
+import { addDocument, getDocument, voidDocument } from '../../electron/services/record/record-documents';
 import {
   addBenefit,
   addEducation,
@@ -25,10 +25,10 @@ import {
   setDisability,
   setMedicalInsurance,
   updateEducation,
-} from '../../electron/services/record-history';
-import { addAssessment, addVocationalRehab, completeVocationalRehab, voidReintegrationEntry } from '../../electron/services/record-reintegration';
-import { loadRecord } from '../../electron/services/record-store';
-import type { ServiceContext } from '../../electron/services/context';
+} from '../../electron/services/record/record-history';
+import { addAssessment, addVocationalRehab, completeVocationalRehab, voidReintegrationEntry } from '../../electron/services/record/record-reintegration';
+import { loadRecord } from '../../electron/services/record/record-store';
+import type { ServiceContext } from '../../electron/services/core/context';
 import { AppError } from '../../shared/contract/errors';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { tempDatabase } from '../helpers/temp-db';

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import { loadDemoData } from '../../electron/services/demo';
-import { createUser } from '../../electron/services/users';
+import { loadDemoData } from '../../electron/demo/demo';
+import { createUser } from '../../electron/services/users/users';
 import { AGE_BANDS, type AgeBand, type ChildListInput, type ChildSummary, DISTRICT_FILTERS, PLACEMENT_FILTERS } from '../../shared/contract/children';
 import type { SessionUser } from '../../shared/contract/common';
 import type { Result } from '../../shared/contract/errors';

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import { createUser } from '../../electron/services/users';
+import { createUser } from '../../electron/services/users/users';
 import type { ChildSummary } from '../../shared/contract/children';
 import type { SessionUser } from '../../shared/contract/common';
 import type { Result } from '../../shared/contract/errors';

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { createUser } from '../../electron/services/users';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { createUser } from '../../electron/services/users/users';
 import type { ChildStatusChange, ChildSummary } from '../../shared/contract/children';
 import type { SessionUser } from '../../shared/contract/common';
 import type { Result } from '../../shared/contract/errors';

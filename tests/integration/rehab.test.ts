@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import type { ServiceContext } from '../../electron/services/context';
-import { createUser } from '../../electron/services/users';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { createUser } from '../../electron/services/users/users';
 import type { ChannelOutput } from '../../shared/contract';
 import type { SessionUser } from '../../shared/contract/common';
 import type { AppErrorShape, Result } from '../../shared/contract/errors';

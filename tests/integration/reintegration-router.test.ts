@@ -6,8 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppHost, createAppHost } from '../../electron/host/app-host';
-import { passphraseSealer } from '../../electron/services/key-store';
-import { createUser } from '../../electron/services/users';
+import { passphraseSealer } from '../../electron/services/keys/key-store';
+import { createUser } from '../../electron/services/users/users';
 import type { SessionUser } from '../../shared/contract/common';
 import type { Result } from '../../shared/contract/errors';
 import type { Role } from '../../shared/contract/permissions';

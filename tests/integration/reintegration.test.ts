@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChild } from '../../electron/services/children';
-import type { ServiceContext } from '../../electron/services/context';
-import { loadDemoData } from '../../electron/services/demo';
-import { evaluateChild } from '../../electron/services/facts';
-import { addAssessment } from '../../electron/services/record-reintegration';
-import { addEducation, addGuardianship, addPlacement, addStatusFact, updateEducation } from '../../electron/services/record-history';
+import { createChild } from '../../electron/services/registry/children';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { loadDemoData } from '../../electron/demo/demo';
+import { evaluateChild } from '../../electron/services/eligibility/facts';
+import { addAssessment } from '../../electron/services/record/record-reintegration';
+import { addEducation, addGuardianship, addPlacement, addStatusFact, updateEducation } from '../../electron/services/record/record-history';
 import {
   addCaseAssessment,
   addVisit,
@@ -26,12 +26,12 @@ import {
   transfer,
   updateChecklist,
   updateTask,
-} from '../../electron/services/reintegration';
-import { addMeasure } from '../../electron/services/rehab-measures';
-import { decidePlan, savePlan } from '../../electron/services/rehab-plans';
-import { logSession } from '../../electron/services/rehab-sessions';
-import { createUser } from '../../electron/services/users';
-import { buildWorklist } from '../../electron/services/worklist';
+} from '../../electron/services/reintegration/reintegration';
+import { addMeasure } from '../../electron/services/rehab/rehab-measures';
+import { decidePlan, savePlan } from '../../electron/services/rehab/rehab-plans';
+import { logSession } from '../../electron/services/rehab/rehab-sessions';
+import { createUser } from '../../electron/services/users/users';
+import { buildWorklist } from '../../electron/services/worklist/worklist';
 import { AppError, ValidationError } from '../../shared/contract/errors';
 import type { CaseAssessmentAddInput } from '../../shared/contract/reintegration';
 import { STAGE_STATUSES, rubricOn } from '../../shared/domain/reintegration';

@@ -5,9 +5,9 @@
  */
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAppCore } from '../../electron/services/app-core';
-import { systemClock } from '../../electron/services/clock';
-import { passphraseSealer } from '../../electron/services/key-store';
+import { createAppCore } from '../../electron/services/app/app-core';
+import { systemClock } from '../../electron/services/core/clock';
+import { passphraseSealer } from '../../electron/services/keys/key-store';
 
 const [dataDir, passphrase] = process.argv.slice(2);
 const core = createAppCore({

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
 import { createHandlers } from '../../electron/host/handlers';
 import { type Handlers, createRouter } from '../../electron/host/router';
-import { createUser } from '../../electron/services/users';
+import { createUser } from '../../electron/services/users/users';
 import { type Channel, contract } from '../../shared/contract';
 import type { SessionUser } from '../../shared/contract/common';
 import { ERROR_CODES, type Result } from '../../shared/contract/errors';

@@ -5,12 +5,12 @@
  * with the board.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChild } from '../../electron/services/children';
-import type { ServiceContext } from '../../electron/services/context';
-import { loadDemoData } from '../../electron/services/demo';
-import { exportLedgers } from '../../electron/services/ledgers';
-import { updateProfile } from '../../electron/services/record';
-import { addPlacement, addStatusFact } from '../../electron/services/record-history';
+import { createChild } from '../../electron/services/registry/children';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { loadDemoData } from '../../electron/demo/demo';
+import { exportLedgers } from '../../electron/services/ledgers/ledgers';
+import { updateProfile } from '../../electron/services/record/record';
+import { addPlacement, addStatusFact } from '../../electron/services/record/record-history';
 import {
   addCaseAssessment,
   caseOfChild,
@@ -21,9 +21,9 @@ import {
   startRehab,
   transfer,
   updateTask,
-} from '../../electron/services/reintegration';
-import { statistics } from '../../electron/services/statistics';
-import { createUser } from '../../electron/services/users';
+} from '../../electron/services/reintegration/reintegration';
+import { statistics } from '../../electron/services/reports/statistics';
+import { createUser } from '../../electron/services/users/users';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { caseAssessment, institutionChild } from '../helpers/reintegration';
 import { tempDatabase } from '../helpers/temp-db';

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import { loadDemoData } from '../../electron/services/demo';
-import { createUser } from '../../electron/services/users';
+import { loadDemoData } from '../../electron/demo/demo';
+import { createUser } from '../../electron/services/users/users';
 import { mentalHealthChecks, rehabPlans } from '../../db/schema';
 import type { ChannelOutput } from '../../shared/contract';
 import type { SessionUser } from '../../shared/contract/common';

@@ -1,9 +1,9 @@
 import type { AppStatus } from '../../../shared/contract/app';
 import { AppError } from '../../../shared/contract/errors';
-import type { AppCore } from '../../services/app-core';
-import { appendAudit } from '../../services/audit';
-import type { Actor } from '../../services/context';
-import { authenticate, changePassword, checkOwnPassword, getUser } from '../../services/users';
+import type { AppCore } from '../../services/app/app-core';
+import { appendAudit } from '../../services/audit/audit';
+import type { Actor } from '../../services/core/context';
+import { authenticate, changePassword, checkOwnPassword, getUser } from '../../services/users/users';
 import type { Handler, HandlerContext } from '../router';
 import type { Session, SessionStore } from '../sessions';
 

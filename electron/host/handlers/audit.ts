@@ -1,5 +1,5 @@
-import type { AppCore } from '../../services/app-core';
-import { queryAudit, recordPrint, verifyAudit } from '../../services/audit';
+import type { AppCore } from '../../services/app/app-core';
+import { queryAudit, recordPrint, verifyAudit } from '../../services/audit/audit';
 import type { Handler } from '../router';
 import { actorOf } from './app';
 

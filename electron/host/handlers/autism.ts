@@ -1,5 +1,5 @@
-import type { AppCore } from '../../services/app-core';
-import { addAutismEvent, getAutismPathway, voidAutismEvent } from '../../services/autism-pathway';
+import type { AppCore } from '../../services/app/app-core';
+import { addAutismEvent, getAutismPathway, voidAutismEvent } from '../../services/autism/autism-pathway';
 import type { Handler, HandlerContext } from '../router';
 import { actorOf } from './app';
 

@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/contract/errors';
-import type { AppCore } from '../../services/app-core';
-import { appendAudit } from '../../services/audit';
-import { getBackupSettings, listBackups, restoreBackup, runBackup, saveBackupSettings } from '../../services/backup';
-import { checkOwnPassword } from '../../services/users';
+import type { AppCore } from '../../services/app/app-core';
+import { appendAudit } from '../../services/audit/audit';
+import { getBackupSettings, listBackups, restoreBackup, runBackup, saveBackupSettings } from '../../services/backup/backup';
+import { checkOwnPassword } from '../../services/users/users';
 import type { Handler } from '../router';
 import type { SessionStore } from '../sessions';
 import { actorOf, requireSession } from './app';

@@ -1,6 +1,6 @@
-import type { AppCore } from '../../services/app-core';
-import { createChild, getChild, listChildren } from '../../services/children';
-import { archiveChild, dischargeChild, restoreChild } from '../../services/discharge';
+import type { AppCore } from '../../services/app/app-core';
+import { createChild, getChild, listChildren } from '../../services/registry/children';
+import { archiveChild, dischargeChild, restoreChild } from '../../services/registry/discharge';
 import type { Handler } from '../router';
 import { actorOf } from './app';
 

@@ -1,7 +1,7 @@
-import type { AppCore } from '../../services/app-core';
-import { childSummary } from '../../services/child-summary';
-import { childEligibility } from '../../services/eligibility';
-import { buildWorklist } from '../../services/worklist';
+import type { AppCore } from '../../services/app/app-core';
+import { childSummary } from '../../services/reports/child-summary';
+import { childEligibility } from '../../services/eligibility/eligibility';
+import { buildWorklist } from '../../services/worklist/worklist';
 import type { Handler } from '../router';
 import { actorOf } from './app';
 

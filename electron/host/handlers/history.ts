@@ -1,5 +1,5 @@
-import type { AppCore } from '../../services/app-core';
-import { childHistory } from '../../services/history';
+import type { AppCore } from '../../services/app/app-core';
+import { childHistory } from '../../services/record/history';
 import type { Handler } from '../router';
 import { actorOf } from './app';
 

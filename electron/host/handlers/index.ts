@@ -1,5 +1,5 @@
-import type { AppCore } from '../../services/app-core';
-import type { PagePdfExporter } from '../../services/reintegration';
+import type { AppCore } from '../../services/app/app-core';
+import type { PagePdfExporter } from '../../services/reintegration/reintegration';
 import type { Handlers } from '../router';
 import type { SessionStore } from '../sessions';
 import { appHandlers } from './app';

@@ -1,6 +1,6 @@
-import type { AppCore } from '../../services/app-core';
-import { previewImport, runImport } from '../../services/import-children';
-import { exportLedgers, viewLedger } from '../../services/ledgers';
+import type { AppCore } from '../../services/app/app-core';
+import { previewImport, runImport } from '../../services/ledgers/import-children';
+import { exportLedgers, viewLedger } from '../../services/ledgers/ledgers';
 import type { Handler, HandlerContext } from '../router';
 import { actorOf } from './app';
 

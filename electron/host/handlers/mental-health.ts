@@ -1,11 +1,11 @@
-import type { AppCore } from '../../services/app-core';
+import type { AppCore } from '../../services/app/app-core';
 import {
   addMentalHealthCheck,
   addMentalHealthFollowUp,
   closeMentalHealthCheck,
   getMentalHealthFile,
   voidMentalHealthEntry,
-} from '../../services/mental-health';
+} from '../../services/mental-health/mental-health';
 import type { Handler, HandlerContext } from '../router';
 import { actorOf } from './app';
 

@@ -1,7 +1,7 @@
-import type { AppCore } from '../../services/app-core';
-import { evaluateChild } from '../../services/facts';
-import { getRecord, setPhoto, updateProfile, voidEntry } from '../../services/record';
-import { addDocument, getDocument, voidDocument } from '../../services/record-documents';
+import type { AppCore } from '../../services/app/app-core';
+import { evaluateChild } from '../../services/eligibility/facts';
+import { getRecord, setPhoto, updateProfile, voidEntry } from '../../services/record/record';
+import { addDocument, getDocument, voidDocument } from '../../services/record/record-documents';
 import {
   addBenefit,
   addEducation,
@@ -16,8 +16,8 @@ import {
   setDisability,
   setMedicalInsurance,
   updateEducation,
-} from '../../services/record-history';
-import { addAssessment, addVocationalRehab, completeVocationalRehab, voidReintegrationEntry } from '../../services/record-reintegration';
+} from '../../services/record/record-history';
+import { addAssessment, addVocationalRehab, completeVocationalRehab, voidReintegrationEntry } from '../../services/record/record-reintegration';
 import type { Handler, HandlerContext } from '../router';
 import { actorOf } from './app';
 

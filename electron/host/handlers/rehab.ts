@@ -1,8 +1,8 @@
-import type { AppCore } from '../../services/app-core';
-import { rehabChild, todayList } from '../../services/rehab';
-import { addMeasure, listCutoffs, saveCutoffs, voidMeasure } from '../../services/rehab-measures';
-import { decidePlan, listTherapists, pendingPlans, savePlan } from '../../services/rehab-plans';
-import { amendSession, editSession, logSession } from '../../services/rehab-sessions';
+import type { AppCore } from '../../services/app/app-core';
+import { rehabChild, todayList } from '../../services/rehab/rehab';
+import { addMeasure, listCutoffs, saveCutoffs, voidMeasure } from '../../services/rehab/rehab-measures';
+import { decidePlan, listTherapists, pendingPlans, savePlan } from '../../services/rehab/rehab-plans';
+import { amendSession, editSession, logSession } from '../../services/rehab/rehab-sessions';
 import type { rehabChannels } from '../../../shared/contract/rehab';
 import type { Handler, HandlerContext } from '../router';
 import { actorOf } from './app';

@@ -1,4 +1,4 @@
-import type { AppCore } from '../../services/app-core';
+import type { AppCore } from '../../services/app/app-core';
 import {
   type PagePdfExporter,
   addCaseAssessment,
@@ -16,7 +16,7 @@ import {
   transfer,
   updateChecklist,
   updateTask,
-} from '../../services/reintegration';
+} from '../../services/reintegration/reintegration';
 import type { Handler, HandlerContext } from '../router';
 import { actorOf } from './app';
 

@@ -1,5 +1,5 @@
-import type { AppCore } from '../../services/app-core';
-import { statistics } from '../../services/statistics';
+import type { AppCore } from '../../services/app/app-core';
+import { statistics } from '../../services/reports/statistics';
 import type { Handler } from '../router';
 import { actorOf } from './app';
 

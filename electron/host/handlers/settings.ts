@@ -1,6 +1,6 @@
-import type { AppCore } from '../../services/app-core';
-import { appendAudit } from '../../services/audit';
-import { getSetting, setSetting } from '../../services/settings';
+import type { AppCore } from '../../services/app/app-core';
+import { appendAudit } from '../../services/audit/audit';
+import { getSetting, setSetting } from '../../services/core/settings';
 import type { Handler } from '../router';
 import type { SessionStore } from '../sessions';
 import { actorOf } from './app';

@@ -1,5 +1,5 @@
-import type { AppCore } from '../../services/app-core';
-import { createUser, listUsers, resetPassword, setUserActive, unlockUser, updateUser } from '../../services/users';
+import type { AppCore } from '../../services/app/app-core';
+import { createUser, listUsers, resetPassword, setUserActive, unlockUser, updateUser } from '../../services/users/users';
 import type { Handler } from '../router';
 import type { SessionStore } from '../sessions';
 import { actorOf } from './app';

@@ -1,26 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseCorruptError, SchemaTooNewError, WrongKeyError } from '../../db/errors';
-import { type Migration, readMigrations } from '../../db/migrate';
-import { type OpenedDatabase, ensurePrivateDir, openDatabase } from '../../db/open';
-import type { AppStatus } from '../../shared/contract/app';
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import type { Clock } from './clock';
-import type { Actor, ServiceContext } from './context';
-import { keyCheckValue } from '../../db/key-check';
-import { type KeySealer, createKeyStore, passphraseSealer } from './key-store';
-import { createLogger } from './logger';
-import { type RekeyHooks, rekeyConnection } from './rekey';
-import { getSetting, setSetting } from './settings';
-import { createUser } from './users';
+import { DatabaseCorruptError, SchemaTooNewError, WrongKeyError } from '../../../db/errors';
+import { type Migration, readMigrations } from '../../../db/migrate';
+import { type OpenedDatabase, ensurePrivateDir, openDatabase } from '../../../db/open';
+import type { AppStatus } from '../../../shared/contract/app';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import type { Clock } from '../core/clock';
+import type { Actor, ServiceContext } from '../core/context';
+import { keyCheckValue } from '../../../db/key-check';
+import { type KeySealer, createKeyStore, passphraseSealer } from '../keys/key-store';
+import { createLogger } from '../core/logger';
+import { type RekeyHooks, rekeyConnection } from '../keys/rekey';
+import { getSetting, setSetting } from '../core/settings';
+import { createUser } from '../users/users';
 
 const log = createLogger('app-core');
 
 export const DB_FILE = 'tonghu.db';
 export const KEYSTORE_FILE = 'keystore.json';
 
-export type DemoLoader = (ctx: ServiceContext, options: { children: number }) => void;
+type DemoLoader = (ctx: ServiceContext, options: { children: number }) => void;
 
 export type AppCoreOptions = {
   dataDir: string;
@@ -36,7 +36,7 @@ export type AppCoreOptions = {
   onOpened?: (db: OpenedDatabase) => void;
 };
 
-export type SetupInput = {
+type SetupInput = {
   institutionName: string;
   displayName: string;
   username: string;

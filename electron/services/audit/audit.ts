@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { SqliteDb } from '../../db/open';
-import { type ServiceContext, inTransaction } from './context';
+import type { SqliteDb } from '../../../db/open';
+import { type ServiceContext, inTransaction } from '../core/context';
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 
-export type AuditEntry = {
+type AuditEntry = {
   action: string;
   entity?: string | null;
   entityId?: number | null;
@@ -12,7 +12,7 @@ export type AuditEntry = {
   detail?: unknown;
 };
 
-export type FieldChange = { field: string; before: unknown; after: unknown };
+type FieldChange = { field: string; before: unknown; after: unknown };
 
 type AuditRow = {
   id: number;
@@ -29,7 +29,7 @@ type AuditRow = {
 };
 
 /** The hash of one row: SHA-256 over the previous hash and the row's content, in a fixed order. */
-export function auditRowHash(row: Omit<AuditRow, 'id' | 'hash'>): string {
+function auditRowHash(row: Omit<AuditRow, 'id' | 'hash'>): string {
   const canonical = JSON.stringify([
     row.prev_hash,
     row.at,
@@ -89,7 +89,7 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
 }
 
 /** A filter of the audit page; dates are calendar days in China time, both inclusive. */
-export type AuditQuery = {
+type AuditQuery = {
   person?: number;
   childId?: number;
   action?: string;
@@ -99,7 +99,7 @@ export type AuditQuery = {
   limit: number;
 };
 
-export type AuditView = {
+type AuditView = {
   id: number;
   at: string;
   userId: number | null;
@@ -126,7 +126,7 @@ function shortValue(value: unknown): string {
 }
 
 /** A one-line plain-text summary of a row's detail JSON: changed fields, or key=value pairs. */
-export function summarizeDetail(detail: string | null): string {
+function summarizeDetail(detail: string | null): string {
   if (detail === null) return '';
   let parsed: unknown;
   try {

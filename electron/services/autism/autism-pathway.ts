@@ -3,8 +3,8 @@
  * with the record's autism diagnosis (the status fact kept in the health tab, read here, never copied).
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { autismPathwayEvents, childStatusFacts } from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
+import { autismPathwayEvents, childStatusFacts } from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import {
   type AutismEventAddInput,
   type AutismEventRow,
@@ -12,12 +12,12 @@ import {
   type AutismVoidInput,
   autismEventAddSchema,
   autismVoidSchema,
-} from '../../shared/contract/autism';
-import { autismProgress } from '../../shared/domain/autism';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
-import { voidRow } from './record';
-import { actorId, nowIso, parseInput, requireChild } from './record-store';
+} from '../../../shared/contract/autism';
+import { autismProgress } from '../../../shared/domain/autism';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { voidRow } from '../record/record';
+import { actorId, nowIso, parseInput, requireChild } from '../record/record-store';
 
 /** How the latest live diagnosis event and the record's autism flag stand together. Pure. */
 export function autismConsistency(

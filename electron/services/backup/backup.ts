@@ -19,20 +19,20 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { DatabaseCorruptError, SchemaTooNewError, classifySqliteError } from '../../db/errors';
-import { type SqliteDb, applyKey, ensurePrivateDir, verifyDatabase } from '../../db/open';
-import { BACKUP_FILE_PATTERN, type BackupEntry, type BackupSettings, backupSettingsSchema } from '../../shared/contract/backup';
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import type { AppCore } from './app-core';
-import { appendAudit } from './audit';
-import type { Actor } from './context';
-import { createLogger } from './logger';
-import { getSetting, setSetting } from './settings';
+import { DatabaseCorruptError, SchemaTooNewError, classifySqliteError } from '../../../db/errors';
+import { type SqliteDb, applyKey, ensurePrivateDir, verifyDatabase } from '../../../db/open';
+import { BACKUP_FILE_PATTERN, type BackupEntry, type BackupSettings, backupSettingsSchema } from '../../../shared/contract/backup';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import type { AppCore } from '../app/app-core';
+import { appendAudit } from '../audit/audit';
+import type { Actor } from '../core/context';
+import { createLogger } from '../core/logger';
+import { getSetting, setSetting } from '../core/settings';
 
 const log = createLogger('backup');
 
 const SETTINGS_KEY = 'backup.settings';
-export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: null, dailyAt: null, keep: 30 };
+const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: null, dailyAt: null, keep: 30 };
 const MIGRATIONS_LEDGER = '__tonghu_migrations';
 
 type Sidecar = { version: 1; file: string; createdAt: string; size: number; sha256: string; verified: boolean; problems: string[]; reason: string };
@@ -42,7 +42,7 @@ function pad(n: number, width = 2): string {
 }
 
 /** Local date and time parts (the institution's clock), as used in backup names and the daily schedule. */
-export function localStamp(date: Date): { day: string; time: string; hhmm: string } {
+function localStamp(date: Date): { day: string; time: string; hhmm: string } {
   const day = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
   const time = `${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
   return { day, time, hhmm: `${pad(date.getHours())}:${pad(date.getMinutes())}` };

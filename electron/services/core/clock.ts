@@ -1,4 +1,4 @@
-import { toIsoDate } from '../../shared/domain/dates';
+import { toIsoDate } from '../../../shared/domain/dates';
 
 /** Time as services see it; tests pass a fixed clock. */
 export type Clock = { now: () => Date; today: () => string };

@@ -1,5 +1,5 @@
-import type { Db, SqliteDb } from '../../db/open';
-import type { Role } from '../../shared/contract/permissions';
+import type { Db, SqliteDb } from '../../../db/open';
+import type { Role } from '../../../shared/contract/permissions';
 import type { Clock } from './clock';
 
 /** Who is acting: the signed-in person. */

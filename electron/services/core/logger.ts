@@ -2,7 +2,7 @@
  * A scoped logger. Logs never hold a child's name or ID number: callers log ids and counts only,
  * and `scrub` masks anything that looks like an ID number as a second line of defence.
  */
-export type Logger = {
+type Logger = {
   info: (message: string, data?: Record<string, unknown>) => void;
   warn: (message: string, data?: Record<string, unknown>) => void;
   error: (message: string, data?: Record<string, unknown>) => void;

@@ -9,12 +9,12 @@
  * (the day after 2030-12-31). Facts other than the projected study end stay as they are today; the
  * timeline says so in its `assumption` line.
  */
-import { POLICY_DOCUMENT } from '../../shared/domain/clauses';
-import { addDays } from '../../shared/domain/dates';
-import type { Timeline, TimelineChange, TimelineDateKind } from '../../shared/contract/eligibility';
-import { BENEFIT_CODES, type ChildFacts, type Evaluation } from '../../shared/domain/rules-types';
+import { POLICY_DOCUMENT } from '../../../shared/domain/clauses';
+import { addDays } from '../../../shared/domain/dates';
+import type { Timeline, TimelineChange, TimelineDateKind } from '../../../shared/contract/eligibility';
+import { BENEFIT_CODES, type ChildFacts, type Evaluation } from '../../../shared/domain/rules-types';
 
-export type { Timeline, TimelineChange, TimelineDateKind, TimelineEntry } from '../../shared/contract/eligibility';
+export type { Timeline, TimelineChange, TimelineDateKind, TimelineEntry } from '../../../shared/contract/eligibility';
 
 export type Evaluate = (facts: ChildFacts, asOf: string) => Evaluation;
 

@@ -3,12 +3,12 @@
  * the rules' evaluation with clause and reason on every line) and the coming dates on which something
  * changes. Nothing is stored: it is recomputed on every call (DESIGN.md, Rules).
  */
-import type { ChannelOutput } from '../../shared/contract';
-import { evaluate } from '../rules';
-import type { ServiceContext } from './context';
+import type { ChannelOutput } from '../../../shared/contract';
+import { evaluate } from '../../rules';
+import type { ServiceContext } from '../core/context';
 import { eligibilityTimeline } from './eligibility-timeline';
 import { educationOn, evaluateChild } from './facts';
-import { loadRecord } from './record-store';
+import { loadRecord } from '../record/record-store';
 
 export function childEligibility(ctx: ServiceContext, childId: number, asOf: string = ctx.clock.today()): ChannelOutput<'eligibility:get'> {
   const { facts, assumptions, evaluation } = evaluateChild(ctx, childId, asOf);

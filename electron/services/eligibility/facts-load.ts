@@ -5,15 +5,15 @@
  * rules never look at (evidence, notes, who wrote each row); these reads make only what is used.
  * For up to SELECTIVE_LOAD_MAX children only their rows are read; for more, whole tables.
  */
-import type { SqliteDb } from '../../db/open';
-import { statusFactSchema } from '../../shared/contract/record';
+import type { SqliteDb } from '../../../db/open';
+import { statusFactSchema } from '../../../shared/contract/record';
 import type { FactsRecord } from './facts';
-import type { ServiceContext } from './context';
-import { type ChildRow, SELECTIVE_LOAD_MAX } from './record-store';
+import type { ServiceContext } from '../core/context';
+import { type ChildRow, SELECTIVE_LOAD_MAX } from '../record/record-store';
 
 
 /** The columns of the children row the facts need (a ChildRow has them all). */
-export type FactsChild = Pick<ChildRow, 'id' | 'birthDate' | 'hukouKind' | 'idNumber' | 'admissionDate' | 'dischargeDate'>;
+type FactsChild = Pick<ChildRow, 'id' | 'birthDate' | 'hukouKind' | 'idNumber' | 'admissionDate' | 'dischargeDate'>;
 
 type Keyed = { childId: number };
 

@@ -13,7 +13,7 @@
  *   'adequate', legal supporter able…), and an assumption says so, for the caseworker to fill in.
  * - Guardianship is read as it stood the day before the 18th birthday once the young person is 18.
  */
-import { AppError, ValidationError } from '../../shared/contract/errors';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import type {
   AssessmentRow,
   ChildRecord,
@@ -25,22 +25,22 @@ import type {
   StatusFact,
   StatusFactKind,
   StatusFactRow,
-} from '../../shared/contract/record';
-import { ageOn } from '../../shared/domain/dates';
+} from '../../../shared/contract/record';
+import { ageOn } from '../../../shared/domain/dates';
 import {
   BENEFIT_CODES,
   type ChildFacts,
   PLACEMENT_LABELS_ZH,
   type Placement,
-} from '../../shared/domain/rules-types';
-import { RulesValidationError, dateOfAge, evaluate } from '../rules';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
-import { standardDurationEnd } from './record-history';
-import { addDays, covers } from './record-intervals';
-import { live, loadRecord } from './record-store';
+} from '../../../shared/domain/rules-types';
+import { RulesValidationError, dateOfAge, evaluate } from '../../rules';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { standardDurationEnd } from '../record/record-history';
+import { addDays, covers } from '../record/record-intervals';
+import { live, loadRecord } from '../record/record-store';
 
-export type DerivedFacts = { facts: ChildFacts; assumptions: FactAssumption[] };
+type DerivedFacts = { facts: ChildFacts; assumptions: FactAssumption[] };
 
 type Live = { voidedAt: string | null };
 /** The parts of a record the rules read (deriveFacts): a ChildRecord is one; the batch load reads only these columns. */
@@ -55,8 +55,8 @@ export type FactsRecord = {
   assessments: (Pick<AssessmentRow, 'assessedOn' | 'approvedAt' | 'round' | 'result'> & Live)[];
   vocationalRehab: (Pick<ChildRecord['vocationalRehab'][number], 'completedOn'> & Live)[];
 };
-export type FactsStatusRow = Pick<StatusFactRow, 'id' | 'fact' | 'effectiveDate' | 'validUntil'> & Live;
-export type FactsEducationRow = Pick<EducationRow, 'id' | 'enrolmentDate' | 'actualCompletion' | 'expectedCompletion' | 'stage' | 'fullTime' | 'standardDurationYears'> & Live;
+type FactsStatusRow = Pick<StatusFactRow, 'id' | 'fact' | 'effectiveDate' | 'validUntil'> & Live;
+type FactsEducationRow = Pick<EducationRow, 'id' | 'enrolmentDate' | 'actualCompletion' | 'expectedCompletion' | 'stage' | 'fullTime' | 'standardDurationYears'> & Live;
 
 /**
  * 孤儿 (RULES.md: "as certified"): 失去父母、查找不到生父母. Each parent must be dead (死亡 or 宣告死亡)

@@ -1,11 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomInt, scryptSync } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { WrongKeyError } from '../../db/errors';
-import { keyCheckValue } from '../../db/key-check';
+import { WrongKeyError } from '../../../db/errors';
+import { keyCheckValue } from '../../../db/key-check';
 
 /** A key wrapped by some sealer; the fields depend on the kind. */
-export type SealedKey = { kind: 'passphrase' | 'safeStorage'; [field: string]: string | number };
+type SealedKey = { kind: 'passphrase' | 'safeStorage'; [field: string]: string | number };
 
 /**
  * Seals and unseals the database key. The Electron shell provides one over `safeStorage`
@@ -79,13 +79,13 @@ export function passphraseSealer(passphrase: string): KeySealer {
 const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A 25-character recovery code (125 bits) in five groups, without easily confused letters. */
-export function newRecoveryCode(): string {
+function newRecoveryCode(): string {
   const chars = Array.from({ length: 25 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
   return [0, 5, 10, 15, 20].map((i) => chars.slice(i, i + 5).join('')).join('-');
 }
 
 /** Upper-cases, drops separators and maps look-alikes (O→0, I/L→1) so a typed code still matches. */
-export function normalizeRecoveryCode(code: string): string {
+function normalizeRecoveryCode(code: string): string {
   return code
     .toUpperCase()
     .replace(/[\s-]/g, '')
@@ -120,7 +120,7 @@ function syncDir(dir: string): void {
 }
 
 /** The key file beside the database: the sealed key, the recovery box and the key check value. */
-export type KeyStore = {
+type KeyStore = {
   file: string;
   exists: () => boolean;
   /** Makes a new random key, seals it and returns it with the recovery code (shown once). */

@@ -1,4 +1,4 @@
-import type { SqliteDb } from '../../db/open';
+import type { SqliteDb } from '../../../db/open';
 
 /**
  * Changing the database key (issue 7, DESIGN.md "Data").

@@ -5,8 +5,8 @@
  * writes exactly the confirmed rows in one transaction, or nothing. A row whose ID number is already
  * registered proposes an update with its differences, never a second child.
  */
-import { ENROLMENT_STAGES } from '../../shared/contract/record';
-import { AppError, ValidationError } from '../../shared/contract/errors';
+import { ENROLMENT_STAGES } from '../../../shared/contract/record';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import {
   IMPORT_FIELDS,
   IMPORT_FIELD_HEADERS_ZH,
@@ -19,10 +19,10 @@ import {
   LEDGER_SHEET_NAMES_ZH,
   importPreviewInputSchema,
   importRunInputSchema,
-} from '../../shared/contract/ledgers';
-import { type DistrictCode, SHANGHAI_DISTRICTS } from '../../shared/domain/districts';
-import { DISABILITY_CATEGORY_LABELS_ZH, type DisabilityCategory } from '../../shared/domain/disability-certificate';
-import { ID_NUMBER_MESSAGES, parseIdNumber } from '../../shared/domain/id-number';
+} from '../../../shared/contract/ledgers';
+import { type DistrictCode, SHANGHAI_DISTRICTS } from '../../../shared/domain/districts';
+import { DISABILITY_CATEGORY_LABELS_ZH, type DisabilityCategory } from '../../../shared/domain/disability-certificate';
+import { ID_NUMBER_MESSAGES, parseIdNumber } from '../../../shared/domain/id-number';
 import {
   BENEFIT_CODES,
   BENEFIT_LABELS_ZH,
@@ -35,12 +35,12 @@ import {
   PLACEMENTS,
   PLACEMENT_LABELS_ZH,
   type Placement,
-} from '../../shared/domain/rules-types';
-import type { ParentStatus, StatusFact } from '../../shared/contract/record';
-import type { ChildFacts } from '../../shared/domain/rules-types';
-import { appendAudit } from './audit';
-import { createChild } from './children';
-import { type ServiceContext, inTransaction } from './context';
+} from '../../../shared/domain/rules-types';
+import type { ParentStatus, StatusFact } from '../../../shared/contract/record';
+import type { ChildFacts } from '../../../shared/domain/rules-types';
+import { appendAudit } from '../audit/audit';
+import { createChild } from '../registry/children';
+import { type ServiceContext, inTransaction } from '../core/context';
 import {
   BENEFIT_SEPARATOR,
   COURT_APPOINTED_LABELS_ZH,
@@ -62,12 +62,12 @@ import {
   fenToYuan,
   rosterValues,
 } from './ledger-values';
-import { covers } from './record-intervals';
-import { live } from './record-store';
-import { updateProfile } from './record';
-import { addBenefit, addEducation, addPlacement, addStatusFact, setDisability, updateEducation } from './record-history';
-import { loadRecord, parseInput } from './record-store';
-import { getSetting, setSetting } from './settings';
+import { covers } from '../record/record-intervals';
+import { live } from '../record/record-store';
+import { updateProfile } from '../record/record';
+import { addBenefit, addEducation, addPlacement, addStatusFact, setDisability, updateEducation } from '../record/record-history';
+import { loadRecord, parseInput } from '../record/record-store';
+import { getSetting, setSetting } from '../core/settings';
 import { type CellContent, type SheetData, cellText, loadWorkbook, readDate, readSheet } from './xlsx-cells';
 
 const MAPPING_SETTING = 'import.children.mapping';

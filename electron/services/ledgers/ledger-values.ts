@@ -4,10 +4,10 @@
  * the 是/否 determinations), and the disability, placement, enrolment and every benefit current on that day. The roster export writes it; the
  * import compares a workbook row with it to propose an update. Pure.
  */
-import type { ImportField } from '../../shared/contract/ledgers';
-import type { ChildRecord, ParentStatus, StatusFactKind } from '../../shared/contract/record';
-import { districtName } from '../../shared/domain/districts';
-import { DISABILITY_CATEGORY_LABELS_ZH } from '../../shared/domain/disability-certificate';
+import type { ImportField } from '../../../shared/contract/ledgers';
+import type { ChildRecord, ParentStatus, StatusFactKind } from '../../../shared/contract/record';
+import { districtName } from '../../../shared/domain/districts';
+import { DISABILITY_CATEGORY_LABELS_ZH } from '../../../shared/domain/disability-certificate';
 import {
   BENEFIT_CODES,
   BENEFIT_LABELS_ZH,
@@ -16,15 +16,15 @@ import {
   type ChildFacts,
   EDUCATION_STAGE_LABELS_ZH,
   PLACEMENT_LABELS_ZH,
-} from '../../shared/domain/rules-types';
-import { evaluate } from '../rules';
-import { deriveFacts, educationOn, latestFact } from './facts';
-import { covers } from './record-intervals';
-import { live } from './record-store';
+} from '../../../shared/domain/rules-types';
+import { evaluate } from '../../rules';
+import { deriveFacts, educationOn, latestFact } from '../eligibility/facts';
+import { covers } from '../record/record-intervals';
+import { live } from '../record/record-store';
 
 /** A roster cell: text, a whole number, a date (ISO, written as a real date) or empty. */
 export type LedgerValue = string | number | null;
-export type RosterValues = Record<ImportField, LedgerValue>;
+type RosterValues = Record<ImportField, LedgerValue>;
 
 /** The fields whose cells are dates. */
 export const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['birthDate', 'admissionDate', 'disabilityFrom', 'placementFrom', 'enrolmentDate', 'benefitFrom']);
@@ -94,7 +94,7 @@ function yesNo(value: boolean | null): string | null {
 }
 
 /** The categories of children in difficulty on `asOf`, by the rules, in the preamble's order. */
-export function categoryCodesOn(record: ChildRecord, asOf: string) {
+function categoryCodesOn(record: ChildRecord, asOf: string) {
   if (record.child.birthDate > asOf) return [];
   return evaluate(deriveFacts(record, asOf).facts, asOf).categories.map((c) => c.code);
 }

@@ -9,8 +9,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { children, reintegrationCases, reintegrationTasks } from '../../db/schema';
-import { AppError } from '../../shared/contract/errors';
+import { children, reintegrationCases, reintegrationTasks } from '../../../db/schema';
+import { AppError } from '../../../shared/contract/errors';
 import {
   IMPORT_FIELDS,
   IMPORT_FIELD_HEADERS_ZH,
@@ -23,24 +23,24 @@ import {
   type LedgerView,
   ROSTER_PRINT_HEADERS,
   ledgerViewInputSchema,
-} from '../../shared/contract/ledgers';
-import { can } from '../../shared/contract/permissions';
-import { addYears } from '../../shared/domain/dates';
-import { districtName } from '../../shared/domain/districts';
-import { RISK_LEVEL_LABELS_ZH, type RiskLevel } from '../../shared/domain/mental-health';
-import { CASE_STAGE_LABELS_ZH, ITEM_STATUS_LABELS_ZH, TASK_LABELS_ZH } from '../../shared/domain/reintegration';
-import { BENEFIT_LABELS_ZH, type BenefitCode, REINTEGRATION_TASKS } from '../../shared/domain/rules-types';
-import { evaluate } from '../rules';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
-import { deriveFacts } from './facts';
+} from '../../../shared/contract/ledgers';
+import { can } from '../../../shared/contract/permissions';
+import { addYears } from '../../../shared/domain/dates';
+import { districtName } from '../../../shared/domain/districts';
+import { RISK_LEVEL_LABELS_ZH, type RiskLevel } from '../../../shared/domain/mental-health';
+import { CASE_STAGE_LABELS_ZH, ITEM_STATUS_LABELS_ZH, TASK_LABELS_ZH } from '../../../shared/domain/reintegration';
+import { BENEFIT_LABELS_ZH, type BenefitCode, REINTEGRATION_TASKS } from '../../../shared/domain/rules-types';
+import { evaluate } from '../../rules';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { deriveFacts } from '../eligibility/facts';
 import { DATE_FIELDS, type LedgerValue, LIST_SEPARATOR, fenToYuan, rosterValues } from './ledger-values';
-import { loadRecordsForFacts, parseInput } from './record-store';
-import { getSetting } from './settings';
-import { intervalsOverlap } from './record-intervals';
-import { peopleNames } from './rehab-plans';
-import { openHighRiskChecks } from './mental-health';
-import { pipeline } from './reintegration';
+import { loadRecordsForFacts, parseInput } from '../record/record-store';
+import { getSetting } from '../core/settings';
+import { intervalsOverlap } from '../record/record-intervals';
+import { peopleNames } from '../rehab/rehab-plans';
+import { openHighRiskChecks } from '../mental-health/mental-health';
+import { pipeline } from '../reintegration/reintegration';
 
 type Column = { header: string; width: number; kind?: 'date' | 'money' | 'integer' };
 type Ledger = { columns: Column[]; rows: LedgerValue[][] };
@@ -51,7 +51,7 @@ const ENTITLEMENTS_HEADER = '今日应享待遇';
 /** How many children's records the roster holds at once. */
 const ROSTER_SLICE = 500;
 
-export function rosterLedger(ctx: ServiceContext): Ledger {
+function rosterLedger(ctx: ServiceContext): Ledger {
   const today = ctx.clock.today();
   const rows = ctx.db.select().from(children).where(eq(children.status, 'inCare')).orderBy(asc(children.namePinyin), asc(children.id)).all();
   const widths: Partial<Record<(typeof IMPORT_FIELDS)[number], number>> = { idNumber: 22, categories: 28, disabilityCertificate: 26, placementKind: 26, school: 24, benefitCode: 22, hukou: 12, fatherStatus: 12, motherStatus: 12, courtAppointment: 16, familyIncome: 16, policeAbandonment: 14, otherBenefits: 48 };
@@ -191,7 +191,7 @@ function reintegrationLedger(ctx: ServiceContext): Ledger {
 }
 
 /** How the mental-health ledger names where a child stands with the yearly check. */
-export const CHECK_STATE_ZH = { overdue: '已逾期', never: '尚无监测记录', due: '未到期' } as const;
+const CHECK_STATE_ZH = { overdue: '已逾期', never: '尚无监测记录', due: '未到期' } as const;
 
 /**
  * The yearly mental-health check (四(十二)) of every child in care: the last check, its risk level,

@@ -3,8 +3,8 @@
  * text in the usual Chinese forms; numbers as numbers or text. Every refusal is a zh-CN sentence.
  */
 import ExcelJS from 'exceljs';
-import { ValidationError } from '../../shared/contract/errors';
-import { isRealDate } from '../../shared/domain/dates';
+import { ValidationError } from '../../../shared/contract/errors';
+import { isRealDate } from '../../../shared/domain/dates';
 
 /** What a cell holds, once formulas, rich text and hyperlinks are looked through. */
 export type CellContent = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'number'; value: number } | { kind: 'date'; iso: string };

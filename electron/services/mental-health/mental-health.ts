@@ -4,8 +4,8 @@
  * dates and the risk level only — scores and notes stay in the file, out of the trail's summaries.
  */
 import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
-import { mentalHealthChecks, mentalHealthFollowUps, users } from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
+import { mentalHealthChecks, mentalHealthFollowUps, users } from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import {
   type MentalHealthCheckAddInput,
   type MentalHealthCheckRow,
@@ -18,12 +18,12 @@ import {
   mentalHealthCloseSchema,
   mentalHealthFollowUpAddSchema,
   mentalHealthVoidSchema,
-} from '../../shared/contract/mental-health';
-import { addYears, toIsoDate } from '../../shared/domain/dates';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
-import { voidRow } from './record';
-import { actorId, nowIso, parseInput, requireChild } from './record-store';
+} from '../../../shared/contract/mental-health';
+import { addYears, toIsoDate } from '../../../shared/domain/dates';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { voidRow } from '../record/record';
+import { actorId, nowIso, parseInput, requireChild } from '../record/record-store';
 
 type CheckRow = typeof mentalHealthChecks.$inferSelect;
 

@@ -12,9 +12,9 @@
  * later change could then reuse its version number): inside one, the values are worked out afresh.
  */
 import { asc, inArray } from 'drizzle-orm';
-import type { SqliteDb } from '../../db/open';
-import { children } from '../../db/schema';
-import type { ServiceContext } from './context';
+import type { SqliteDb } from '../../../db/open';
+import { children } from '../../../db/schema';
+import type { ServiceContext } from '../core/context';
 import { SELECTIVE_LOAD_MAX } from './record-store';
 
 type Memo<T> = { asOf: string; seen: number; values: Map<number, T> };
@@ -26,7 +26,7 @@ const memos = new WeakMap<SqliteDb, Map<string, Memo<unknown>>>();
  * `ids` is null. Must return an entry for every child it should hold and leave out any it should not
  * (a child not in care, say): a changed child absent from the result is dropped from the memo.
  */
-export type ComputeForChildren<T> = (ids: readonly number[] | null) => Map<number, T>;
+type ComputeForChildren<T> = (ids: readonly number[] | null) => Map<number, T>;
 
 function latestVersion(sqlite: SqliteDb): number {
   return (sqlite.prepare('SELECT coalesce(max(version), 0) AS v FROM child_versions').get() as { v: number }).v;

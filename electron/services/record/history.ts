@@ -20,12 +20,12 @@ import {
   reintegrationAssessments,
   vocationalRehab,
   documents,
-} from '../../db/schema';
-import { AppError } from '../../shared/contract/errors';
-import { type HistoryChange, type HistoryEntry, type HistoryInput, type HistoryOutput, historyInputSchema } from '../../shared/contract/history';
-import { can } from '../../shared/contract/permissions';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+} from '../../../db/schema';
+import { AppError } from '../../../shared/contract/errors';
+import { type HistoryChange, type HistoryEntry, type HistoryInput, type HistoryOutput, historyInputSchema } from '../../../shared/contract/history';
+import { can } from '../../../shared/contract/permissions';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { documentMetaColumns, parseInput, requireChild } from './record-store';
 
 type Json = HistoryChange['after'];

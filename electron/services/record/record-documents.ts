@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { children, documents } from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
+import { children, documents } from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import {
   type DocumentAddInput,
   type DocumentMeta,
@@ -14,16 +14,16 @@ import {
   documentAddSchema,
   documentGetSchema,
   voidDocumentSchema,
-} from '../../shared/contract/record';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+} from '../../../shared/contract/record';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { voidRow } from './record';
 import { actorId, documentMetaColumns, findDocument, nowIso, parseInput, requireChild } from './record-store';
 
 const MIME_LABELS: Record<DocumentMeta['mime'], string> = { 'image/jpeg': 'JPEG 图片', 'image/png': 'PNG 图片', 'application/pdf': 'PDF 文件' };
 
 /** Whether the bytes begin as files of this type do (JPEG FF D8 FF, PNG's 8-byte signature, %PDF-). */
-export function contentMatchesMime(bytes: Buffer, mime: DocumentMeta['mime']): boolean {
+function contentMatchesMime(bytes: Buffer, mime: DocumentMeta['mime']): boolean {
   switch (mime) {
     case 'image/jpeg':
       return bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;

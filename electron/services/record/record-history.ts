@@ -14,8 +14,8 @@ import {
   medicalAidClaims,
   medicalInsurance,
   placements,
-} from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
+} from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import {
   type BenefitAddInput,
   type BenefitRow,
@@ -46,12 +46,12 @@ import {
   medicalInsuranceSetSchema,
   placementAddSchema,
   statusFactAddSchema,
-} from '../../shared/contract/record';
-import { addYears } from '../../shared/domain/dates';
-import { DISABILITY_CATEGORY_LABELS_ZH, checkDisabilityCertificate } from '../../shared/domain/disability-certificate';
-import { BENEFIT_LABELS_ZH, PLACEMENT_LABELS_ZH } from '../../shared/domain/rules-types';
-import { appendAudit, diffFields } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+} from '../../../shared/contract/record';
+import { addYears } from '../../../shared/domain/dates';
+import { DISABILITY_CATEGORY_LABELS_ZH, checkDisabilityCertificate } from '../../../shared/domain/disability-certificate';
+import { BENEFIT_LABELS_ZH, PLACEMENT_LABELS_ZH } from '../../../shared/domain/rules-types';
+import { appendAudit, diffFields } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { addDays, describeInterval, findOverlap } from './record-intervals';
 import { type ChildRow, actorId, findDocument, nowIso, parseInput, requireChild, toStatusFactRow } from './record-store';
 

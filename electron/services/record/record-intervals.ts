@@ -2,7 +2,7 @@
  * Dated intervals of a child's record (placements, guardianships, benefits, disabilities): `from` is the
  * first day, `to` the last day (inclusive), null while the interval lasts. Pure functions.
  */
-export { addDays } from '../../shared/domain/dates';
+export { addDays } from '../../../shared/domain/dates';
 
 export type Interval = { from: string; to: string | null };
 

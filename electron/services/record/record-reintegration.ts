@@ -3,8 +3,8 @@
  * vocational rehabilitation. The reintegration case (issue 5) builds on these rows.
  */
 import { and, eq } from 'drizzle-orm';
-import { reintegrationAssessments, vocationalRehab } from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
+import { reintegrationAssessments, vocationalRehab } from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import {
   type AssessmentAddInput,
   type AssessmentRow,
@@ -16,10 +16,10 @@ import {
   vocationalRehabAddSchema,
   vocationalRehabCompleteSchema,
   voidReintegrationSchema,
-} from '../../shared/contract/record';
-import { dateOfAge } from '../rules';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+} from '../../../shared/contract/record';
+import { dateOfAge } from '../../rules';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { voidRow } from './record';
 import { actorId, nowIso, parseInput, requireChild } from './record-store';
 

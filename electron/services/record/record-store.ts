@@ -19,10 +19,10 @@ import {
   placements,
   reintegrationAssessments,
   vocationalRehab,
-} from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import { type ChildProfile, type ChildRecord, type StatusFactRow, statusFactSchema } from '../../shared/contract/record';
-import type { ServiceContext } from './context';
+} from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import { type ChildProfile, type ChildRecord, type StatusFactRow, statusFactSchema } from '../../../shared/contract/record';
+import type { ServiceContext } from '../core/context';
 
 /** Parses a service input; the first problem becomes a ValidationError naming the field (zh-CN message). */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {

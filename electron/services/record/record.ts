@@ -4,9 +4,9 @@
  * documents in record-documents.ts, assessments in record-reintegration.ts.
  */
 import { and, eq, ne } from 'drizzle-orm';
-import { children } from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import { identityDateProblem } from '../../shared/contract/children';
+import { children } from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import { identityDateProblem } from '../../../shared/contract/children';
 import {
   type ChildProfile,
   type ChildRecord,
@@ -17,10 +17,10 @@ import {
   photoSetSchema,
   profileUpdateSchema,
   voidSchema,
-} from '../../shared/contract/record';
-import { checkIdNumber } from '../../shared/domain/id-number';
-import { appendAudit, diffFields } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+} from '../../../shared/contract/record';
+import { checkIdNumber } from '../../../shared/domain/id-number';
+import { appendAudit, diffFields } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { namePinyin } from './pinyin';
 import { type ChildRow, actorId, findDocument, loadRecord, nowIso, parseInput, requireChild, toProfile } from './record-store';
 
@@ -149,7 +149,7 @@ export function setPhoto(ctx: ServiceContext, rawInput: PhotoSetInput): ChildPro
 }
 
 /** Table and Chinese noun of each row kind `record:void` reaches. */
-export const VOIDABLE_TABLES: Readonly<Record<VoidableEntity, { table: string; noun: string }>> = {
+const VOIDABLE_TABLES: Readonly<Record<VoidableEntity, { table: string; noun: string }>> = {
   statusFact: { table: 'child_status_facts', noun: '状况记录' },
   placement: { table: 'placements', noun: '安置记录' },
   guardianship: { table: 'guardianships', noun: '监护记录' },

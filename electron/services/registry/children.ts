@@ -1,16 +1,16 @@
-import type { AgeBand, ChildCreateInput, ChildListInput, ChildSummary, DischargeReason, PlacementFilter } from '../../shared/contract/children';
-import { childCreateSchema, childListInputSchema, identityDateProblem } from '../../shared/contract/children';
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import { addYears } from '../../shared/domain/dates';
-import type { CategoryCode } from '../../shared/domain/rules-types';
-import { evaluate } from '../rules';
-import { appendAudit } from './audit';
-import { childRowsFor, memoByChild } from './child-memo';
-import { type ServiceContext, inTransaction } from './context';
-import { deriveFacts } from './facts';
-import { createLogger } from './logger';
-import { namePinyin } from './pinyin';
-import { loadFactsRecords } from './facts-load';
+import type { AgeBand, ChildCreateInput, ChildListInput, ChildSummary, DischargeReason, PlacementFilter } from '../../../shared/contract/children';
+import { childCreateSchema, childListInputSchema, identityDateProblem } from '../../../shared/contract/children';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import { addYears } from '../../../shared/domain/dates';
+import type { CategoryCode } from '../../../shared/domain/rules-types';
+import { evaluate } from '../../rules';
+import { appendAudit } from '../audit/audit';
+import { childRowsFor, memoByChild } from '../record/child-memo';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { deriveFacts } from '../eligibility/facts';
+import { createLogger } from '../core/logger';
+import { namePinyin } from '../record/pinyin';
+import { loadFactsRecords } from '../eligibility/facts-load';
 
 const log = createLogger('children');
 
@@ -61,7 +61,7 @@ const SORT_COLUMNS = {
 } as const;
 
 /** Builds the WHERE clause for a search: ID fragment, pinyin (full or initials) or Chinese characters. */
-export function searchCondition(query: string): { sql: string; params: string[] } | null {
+function searchCondition(query: string): { sql: string; params: string[] } | null {
   const q = query.trim().toLowerCase();
   if (q === '') return null;
   if (/^[0-9x]+$/.test(q) && /\d/.test(q)) return { sql: 'id_number LIKE ?', params: [`%${q.toUpperCase()}%`] };
@@ -93,7 +93,7 @@ export function ageBandBirthRange(band: AgeBand, today: string): { after: string
 }
 
 /** SQL for the children whose current placement (covering `today`) is one of `kinds` ('none': no live placement covers today). */
-export function placementCondition(kinds: readonly PlacementFilter[], today: string): { sql: string; params: string[] } {
+function placementCondition(kinds: readonly PlacementFilter[], today: string): { sql: string; params: string[] } {
   const covering = `SELECT 1 FROM placements p WHERE p.child_id = children.id AND p.voided_at IS NULL AND p.from_date <= ? AND (p.to_date IS NULL OR p.to_date >= ?)`;
   const real = kinds.filter((k): k is Exclude<PlacementFilter, 'none'> => k !== 'none');
   const parts: string[] = [];
@@ -136,7 +136,7 @@ export function categoriesByChild(ctx: ServiceContext, today: string): ReadonlyM
 }
 
 /** The ids of the children having at least one of `wanted` on `today`. */
-export function childrenInCategories(ctx: ServiceContext, wanted: readonly CategoryCode[], today: string): number[] {
+function childrenInCategories(ctx: ServiceContext, wanted: readonly CategoryCode[], today: string): number[] {
   const set = new Set(wanted);
   const ids: number[] = [];
   for (const [id, codes] of categoriesByChild(ctx, today)) if (codes.some((c) => set.has(c))) ids.push(id);

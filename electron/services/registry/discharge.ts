@@ -10,7 +10,7 @@
  * not reopen the ended placement: a new placement is added from the day the child is back.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { children, placements } from '../../db/schema';
+import { children, placements } from '../../../db/schema';
 import {
   type ChildArchiveInput,
   type ChildDischargeInput,
@@ -20,12 +20,12 @@ import {
   childDischargeSchema,
   childRestoreSchema,
   dischargeDateProblem,
-} from '../../shared/contract/children';
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import { appendAudit, diffFields } from './audit';
+} from '../../../shared/contract/children';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import { appendAudit, diffFields } from '../audit/audit';
 import { findSummary } from './children';
-import { type ServiceContext, inTransaction } from './context';
-import { type ChildRow, nowIso, parseInput, requireChild } from './record-store';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { type ChildRow, nowIso, parseInput, requireChild } from '../record/record-store';
 
 const STATUS_FIELDS = ['status', 'dischargeDate', 'dischargeReason', 'dischargeNote'] as const;
 

@@ -4,8 +4,8 @@
  * in force on the day (versioned configuration rows, rehab_config).
  */
 import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
-import { rehabConfig, rehabMeasures } from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
+import { rehabConfig, rehabMeasures } from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import {
   type CutoffSaveInput,
   type InstrumentConfig,
@@ -14,13 +14,13 @@ import {
   cutoffSaveSchema,
   measureAddSchema,
   voidRehabSchema,
-} from '../../shared/contract/rehab';
-import { INSTRUMENTS, type InstrumentCode, type CutoffConfig, cutoffProblems, gmfm88Scores, GMFM88_ITEM_COUNT, instrumentProblems, interpretScore } from '../../shared/domain/rehab';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+} from '../../../shared/contract/rehab';
+import { INSTRUMENTS, type InstrumentCode, type CutoffConfig, cutoffProblems, gmfm88Scores, GMFM88_ITEM_COUNT, instrumentProblems, interpretScore } from '../../../shared/domain/rehab';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { peopleNames } from './rehab-plans';
-import { actorId, nowIso, parseInput, requireChild } from './record-store';
-import { voidRow } from './record';
+import { actorId, nowIso, parseInput, requireChild } from '../record/record-store';
+import { voidRow } from '../record/record';
 
 type ConfigRow = typeof rehabConfig.$inferSelect;
 

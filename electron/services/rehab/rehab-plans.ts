@@ -5,9 +5,9 @@
  * revised. Only one version may await a decision at a time.
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { rehabGoals, rehabInterventions, rehabPlanDecisions, rehabPlanTherapists, rehabPlans, users } from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import type { Role } from '../../shared/contract/permissions';
+import { rehabGoals, rehabInterventions, rehabPlanDecisions, rehabPlanTherapists, rehabPlans, users } from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import type { Role } from '../../../shared/contract/permissions';
 import {
   type PlanDecideInput,
   type PlanSaveInput,
@@ -15,11 +15,11 @@ import {
   type PlanView,
   planDecideSchema,
   planSaveSchema,
-} from '../../shared/contract/rehab';
-import { gasWeight } from '../../shared/domain/rehab';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
-import { actorId, nowIso, parseInput, requireChild } from './record-store';
+} from '../../../shared/contract/rehab';
+import { gasWeight } from '../../../shared/domain/rehab';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { actorId, nowIso, parseInput, requireChild } from '../record/record-store';
 
 export type PlanRow = typeof rehabPlans.$inferSelect;
 type GoalRow = typeof rehabGoals.$inferSelect;

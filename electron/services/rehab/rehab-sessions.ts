@@ -5,8 +5,8 @@
  * row that replaces the original in every count while the original stays as written.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { rehabGoals, rehabSessionGoals, rehabSessions } from '../../db/schema';
-import { AppError, ValidationError } from '../../shared/contract/errors';
+import { rehabGoals, rehabSessionGoals, rehabSessions } from '../../../db/schema';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
 import {
   type SessionAmendInput,
   type SessionEditInput,
@@ -15,21 +15,21 @@ import {
   sessionAmendSchema,
   sessionEditSchema,
   sessionLogSchema,
-} from '../../shared/contract/rehab';
-import { addDays, toIsoDate } from '../../shared/domain/dates';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+} from '../../../shared/contract/rehab';
+import { addDays, toIsoDate } from '../../../shared/domain/dates';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { type PlanRow, activePlanOf, childPlans, peopleNames } from './rehab-plans';
-import { actorId, nowIso, parseInput, requireChild } from './record-store';
+import { actorId, nowIso, parseInput, requireChild } from '../record/record-store';
 
 /** How long the author may change a session in place (days after logging it). */
-export const SESSION_EDIT_DAYS = 7;
+const SESSION_EDIT_DAYS = 7;
 
 type SessionRow = typeof rehabSessions.$inferSelect;
 type SessionFields = Pick<ReturnType<typeof parseInput<typeof sessionLogSchema>>, 'sessionOn' | 'attended' | 'minutes' | 'absenceReason' | 'goals' | 'note'>;
 
 /** Whether `row` may still be edited in place by the person acting. */
-export function editableBy(ctx: ServiceContext, row: Pick<SessionRow, 'createdBy' | 'createdAt'>, amended: boolean): boolean {
+function editableBy(ctx: ServiceContext, row: Pick<SessionRow, 'createdBy' | 'createdAt'>, amended: boolean): boolean {
   if (amended || row.createdBy === null || row.createdBy !== actorId(ctx)) return false;
   return ctx.clock.today() <= addDays(toIsoDate(new Date(row.createdAt)), SESSION_EDIT_DAYS);
 }

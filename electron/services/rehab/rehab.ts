@@ -3,23 +3,23 @@
  * attendance), and the therapist's list for a day.
  */
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
-import { children, rehabInterventions, rehabPlanTherapists, rehabPlans, rehabSessions } from '../../db/schema';
-import { AppError } from '../../shared/contract/errors';
-import type { RehabChild, SessionView, TodayItem } from '../../shared/contract/rehab';
-import { addMonths } from '../../shared/domain/dates';
-import { INSTRUMENTS, gasTScore, gasWeight, isoWeekday } from '../../shared/domain/rehab';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+import { children, rehabInterventions, rehabPlanTherapists, rehabPlans, rehabSessions } from '../../../db/schema';
+import { AppError } from '../../../shared/contract/errors';
+import type { RehabChild, SessionView, TodayItem } from '../../../shared/contract/rehab';
+import { addMonths } from '../../../shared/domain/dates';
+import { INSTRUMENTS, gasTScore, gasWeight, isoWeekday } from '../../../shared/domain/rehab';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { childMeasures } from './rehab-measures';
 import { type PlanRow, activePlanOf, childPlans, peopleNames, pendingPlanOf, planGoals, planViews } from './rehab-plans';
 import { childSessions } from './rehab-sessions';
-import { requireChild } from './record-store';
+import { requireChild } from '../record/record-store';
 
 /** Sessions that count: not replaced by an amendment. */
-export const countingSessions = (sessions: readonly SessionView[]) => sessions.filter((s) => s.amendedBy === null);
+const countingSessions = (sessions: readonly SessionView[]) => sessions.filter((s) => s.amendedBy === null);
 
 /** lineage → the latest rating (by session date) among counting sessions. */
-export function latestRatings(sessions: readonly SessionView[]): Map<number, { on: string; level: number }> {
+function latestRatings(sessions: readonly SessionView[]): Map<number, { on: string; level: number }> {
   const latest = new Map<number, { on: string; level: number }>();
   const oldestFirst = [...countingSessions(sessions)].sort((a, b) => (a.sessionOn < b.sessionOn ? -1 : a.sessionOn > b.sessionOn ? 1 : a.id - b.id));
   for (const s of oldestFirst) {
@@ -35,7 +35,7 @@ export function latestRatings(sessions: readonly SessionView[]): Map<number, { o
  * The plan's T-score at each date one of its goals was rated: every goal at its latest rating on or
  * before that date, an unrated goal at its baseline (DOMAIN.md formula, ρ = 0.3).
  */
-export function tScoreTrend(
+function tScoreTrend(
   goals: readonly { lineageId: number; baseline: number; importance: number; difficulty: number }[],
   sessions: readonly SessionView[],
 ): { on: string; t: number; rated: number }[] {
@@ -56,7 +56,7 @@ export function tScoreTrend(
 }
 
 /** Sessions per month over the last 12 months (counting sessions only). */
-export function attendanceByMonth(sessions: readonly SessionView[], today: string): RehabChild['attendance'] {
+function attendanceByMonth(sessions: readonly SessionView[], today: string): RehabChild['attendance'] {
   const months: string[] = [];
   for (let k = 11; k >= 0; k -= 1) months.push(addMonths(`${today.slice(0, 7)}-01`, -k).slice(0, 7));
   const byMonth = new Map(months.map((m) => [m, { month: m, attended: 0, missed: 0, minutes: 0 }]));
@@ -215,7 +215,7 @@ function latestRatingsOf(ctx: ServiceContext, lineages: number[]): Map<number, n
   return out;
 }
 
-export type RehabSummary = {
+type RehabSummary = {
   plan: { version: number; startsOn: string; reviewOn: string; goals: { title: string; baseline: number; latest: number | null }[] } | null;
   sessions: { attended: number; missed: number; minutes: number; first: string | null; last: string | null };
   tScore: number | null;

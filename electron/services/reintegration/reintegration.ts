@@ -6,9 +6,9 @@
  * Decisions are the record's `reintegration_assessments` rows (scored, with reasons) and take effect
  * only once a supervisor approves them; vocational rehabilitation is the record's `vocational_rehab`.
  */
-import { rehabSummary } from './rehab';
-import { memoByChild } from './child-memo';
-import { loadFactsRecords } from './facts-load';
+import { rehabSummary } from '../rehab/rehab';
+import { memoByChild } from '../record/child-memo';
+import { loadFactsRecords } from '../eligibility/facts-load';
 import { and, asc, eq, inArray, isNull, lte, notExists } from 'drizzle-orm';
 import {
   children,
@@ -24,11 +24,11 @@ import {
   reintegrationVisits,
   users,
   vocationalRehab,
-} from '../../db/schema';
-import type { ChannelOutput } from '../../shared/contract';
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import type { Role } from '../../shared/contract/permissions';
-import type { ChildRecord } from '../../shared/contract/record';
+} from '../../../db/schema';
+import type { ChannelOutput } from '../../../shared/contract';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import type { Role } from '../../../shared/contract/permissions';
+import type { ChildRecord } from '../../../shared/contract/record';
 import {
   type CaseAssessment,
   type CaseAssessmentAddInput,
@@ -56,9 +56,9 @@ import {
   taskUpdateSchema,
   transferSchema,
   visitAddSchema,
-} from '../../shared/contract/reintegration';
-import { addDays, addMonths } from '../../shared/domain/dates';
-import { SHANGHAI_DISTRICTS } from '../../shared/domain/districts';
+} from '../../../shared/contract/reintegration';
+import { addDays, addMonths } from '../../../shared/domain/dates';
+import { SHANGHAI_DISTRICTS } from '../../../shared/domain/districts';
 import {
   CHECKLIST_ITEMS,
   CHECKLIST_ITEM_LABELS_ZH,
@@ -67,21 +67,21 @@ import {
   caseStage,
   rubricOn,
   weightedScore,
-} from '../../shared/domain/reintegration';
-import { type Evaluation, REINTEGRATION_TASKS, type ReintegrationTask } from '../../shared/domain/rules-types';
-import { dateOfAge, evaluate } from '../rules';
-import { decidingAssessment } from '../rules/reintegration';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
-import { type FactsRecord, deriveFacts } from './facts';
-import { voidRow } from './record';
-import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, SELECTIVE_LOAD_MAX, type ChildRow } from './record-store';
-import { getSetting } from './settings';
+} from '../../../shared/domain/reintegration';
+import { type Evaluation, REINTEGRATION_TASKS, type ReintegrationTask } from '../../../shared/domain/rules-types';
+import { dateOfAge, evaluate } from '../../rules';
+import { decidingAssessment } from '../../rules/reintegration';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { type FactsRecord, deriveFacts } from '../eligibility/facts';
+import { voidRow } from '../record/record';
+import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, SELECTIVE_LOAD_MAX, type ChildRow } from '../record/record-store';
+import { getSetting } from '../core/settings';
 
 type CaseRow = typeof reintegrationCases.$inferSelect;
 
 /** Months before the 18th birthday that a case opens (DOMAIN.md). */
-export const CASE_OPENS_MONTHS_BEFORE = 6;
+const CASE_OPENS_MONTHS_BEFORE = 6;
 
 const DISTRICT_ZH = new Map<string, string>(SHANGHAI_DISTRICTS.map((d) => [d.code, d.zh]));
 

@@ -5,16 +5,16 @@
  * `evaluateChild`, which audits the evaluation), and the rehabilitation plan in force in brief
  * (`rehabSummary`, as the reintegration dossier has it; only for those who may read rehabilitation).
  */
-import type { ChannelOutput } from '../../shared/contract';
-import { AppError } from '../../shared/contract/errors';
-import { can } from '../../shared/contract/permissions';
-import { BENEFIT_LABELS_ZH, type BenefitCode, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
-import type { ServiceContext } from './context';
-import { evaluateChild } from './facts';
-import { rosterValues } from './ledger-values';
-import { loadRecord } from './record-store';
-import { rehabSummary } from './rehab';
-import { getSetting } from './settings';
+import type { ChannelOutput } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract/errors';
+import { can } from '../../../shared/contract/permissions';
+import { BENEFIT_LABELS_ZH, type BenefitCode, CATEGORY_LABELS_ZH } from '../../../shared/domain/rules-types';
+import type { ServiceContext } from '../core/context';
+import { evaluateChild } from '../eligibility/facts';
+import { rosterValues } from '../ledgers/ledger-values';
+import { loadRecord } from '../record/record-store';
+import { rehabSummary } from '../rehab/rehab';
+import { getSetting } from '../core/settings';
 
 export function childSummary(ctx: ServiceContext, childId: number): ChannelOutput<'eligibility:summary'> {
   const asOf = ctx.clock.today();

@@ -4,17 +4,17 @@
  * reintegration outcomes per year. Read from the record through the rules, the same reading as the
  * children list's filters; the reintegration cases through the board's own `pipeline`.
  */
-import { AGE_BANDS, type AgeBand } from '../../shared/contract/children';
-import { type Statistics, type StatisticsInput, statisticsInputSchema } from '../../shared/contract/reports';
-import { DISTRICT_CODES } from '../../shared/domain/districts';
-import { CATEGORY_CODES, PLACEMENTS } from '../../shared/domain/rules-types';
-import { dateOfAge } from '../rules';
-import { appendAudit } from './audit';
-import { ageBandBirthRange, categoriesByChild } from './children';
-import { type ServiceContext, inTransaction } from './context';
-import { parseInput } from './record-store';
-import { peopleNames } from './rehab-plans';
-import { pipeline } from './reintegration';
+import { AGE_BANDS, type AgeBand } from '../../../shared/contract/children';
+import { type Statistics, type StatisticsInput, statisticsInputSchema } from '../../../shared/contract/reports';
+import { DISTRICT_CODES } from '../../../shared/domain/districts';
+import { CATEGORY_CODES, PLACEMENTS } from '../../../shared/domain/rules-types';
+import { dateOfAge } from '../../rules';
+import { appendAudit } from '../audit/audit';
+import { ageBandBirthRange, categoriesByChild } from '../registry/children';
+import { type ServiceContext, inTransaction } from '../core/context';
+import { parseInput } from '../record/record-store';
+import { peopleNames } from '../rehab/rehab-plans';
+import { pipeline } from '../reintegration/reintegration';
 
 type InCareRow = { id: number; birth_date: string; hukou_kind: string | null; hukou_district_code: string | null; placement: string | null };
 

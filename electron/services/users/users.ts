@@ -1,13 +1,13 @@
-import { AppError, ValidationError } from '../../shared/contract/errors';
-import type { Role } from '../../shared/contract/permissions';
-import type { SessionUser } from '../../shared/contract/common';
-import type { UserAccount } from '../../shared/contract/users';
-import { appendAudit } from './audit';
-import { type ServiceContext, inTransaction } from './context';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import type { Role } from '../../../shared/contract/permissions';
+import type { SessionUser } from '../../../shared/contract/common';
+import type { UserAccount } from '../../../shared/contract/users';
+import { appendAudit } from '../audit/audit';
+import { type ServiceContext, inTransaction } from '../core/context';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+const MAX_FAILED_LOGINS = 5;
+const LOCKOUT_MINUTES = 15;
 
 type UserRow = {
   id: number;
@@ -22,7 +22,7 @@ type UserRow = {
   created_at: string;
 };
 
-export function toSessionUser(row: UserRow): SessionUser {
+function toSessionUser(row: UserRow): SessionUser {
   return {
     id: row.id,
     username: row.username,

@@ -3,9 +3,9 @@
  * child at once (one grouped query each, not one per child).
  */
 import { and, inArray, isNull, lte, max } from 'drizzle-orm';
-import { mentalHealthChecks, rehabPlans } from '../../db/schema';
-import type { ServiceContext } from './context';
-import { activePlanOf } from './rehab-plans';
+import { mentalHealthChecks, rehabPlans } from '../../../db/schema';
+import type { ServiceContext } from '../core/context';
+import { activePlanOf } from '../rehab/rehab-plans';
 
 /** childId → the date of the latest yearly mental-health check on or before `asOf` (四(十二)). */
 export function lastMentalHealthChecks(ctx: ServiceContext, asOf: string): Map<number, string> {

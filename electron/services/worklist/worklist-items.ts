@@ -3,11 +3,11 @@
  * the database reading is in worklist.ts; nothing here is ever stored (DESIGN.md, Rules: "decisions are
  * recomputed from facts on demand").
  */
-import { addDays, addMonths, addYears } from '../../shared/domain/dates';
-import { BENEFIT_LABELS_ZH, type BenefitCode, type ClauseId, type Evaluation } from '../../shared/domain/rules-types';
-import type { WorklistItem, WorklistKind } from '../../shared/contract/worklist';
-import type { Permission } from '../../shared/contract/permissions';
-import type { TimelineEntry } from './eligibility-timeline';
+import { addDays, addMonths, addYears } from '../../../shared/domain/dates';
+import { BENEFIT_LABELS_ZH, type BenefitCode, type ClauseId, type Evaluation } from '../../../shared/domain/rules-types';
+import type { WorklistItem, WorklistKind } from '../../../shared/contract/worklist';
+import type { Permission } from '../../../shared/contract/permissions';
+import type { TimelineEntry } from '../eligibility/eligibility-timeline';
 
 /** How far ahead the worklist looks for each dated kind. */
 export const HORIZON = {

@@ -3,21 +3,21 @@
  * rules (never stored; kept in memory only while the child's record is unchanged, child-memo.ts).
  * Kinds the signed-in person may not see are left out (the mental-health section is restricted, 四(十二)).
  */
-import type { ChannelInput, ChannelOutput } from '../../shared/contract';
-import { can } from '../../shared/contract/permissions';
-import { WORKLIST_KINDS, type WorklistItem, type WorklistKind } from '../../shared/contract/worklist';
-import { evaluate } from '../rules';
-import { childRowsFor, memoByChild } from './child-memo';
-import type { ServiceContext } from './context';
-import { type TimelineEntry, eligibilityTimeline } from './eligibility-timeline';
-import type { ChildFacts, Evaluation } from '../../shared/domain/rules-types';
-import { type FactsRecord, deriveFacts, educationOn } from './facts';
-import { loadFactsRecords } from './facts-load';
-import { openHighRiskChecks } from './mental-health';
-import { ensureCases, overdueByChild } from './reintegration';
+import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
+import { can } from '../../../shared/contract/permissions';
+import { WORKLIST_KINDS, type WorklistItem, type WorklistKind } from '../../../shared/contract/worklist';
+import { evaluate } from '../../rules';
+import { childRowsFor, memoByChild } from '../record/child-memo';
+import type { ServiceContext } from '../core/context';
+import { type TimelineEntry, eligibilityTimeline } from '../eligibility/eligibility-timeline';
+import type { ChildFacts, Evaluation } from '../../../shared/domain/rules-types';
+import { type FactsRecord, deriveFacts, educationOn } from '../eligibility/facts';
+import { loadFactsRecords } from '../eligibility/facts-load';
+import { openHighRiskChecks } from '../mental-health/mental-health';
+import { ensureCases, overdueByChild } from '../reintegration/reintegration';
 import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
 import { HORIZON, KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
-import { addMonths } from '../../shared/domain/dates';
+import { addMonths } from '../../../shared/domain/dates';
 
 const URGENCY_ORDER = { now: 0, soon: 1, upcoming: 2 } as const;
 

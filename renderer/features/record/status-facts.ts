@@ -41,7 +41,7 @@ export function describeFact(fact: StatusFact, t: T): string {
 
 /**
  * The facts in force on `day`, one per kind: the latest live fact effective on or before it, unless
- * its validity has passed (the reading the rules make, electron/services/facts.ts).
+ * its validity has passed (the reading the rules make, electron/services/eligibility/facts.ts).
  */
 export function currentFactIds(rows: readonly StatusFactRow[], day: string): Set<number> {
   const best = new Map<StatusFactKind, StatusFactRow>();

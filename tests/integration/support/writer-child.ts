@@ -16,9 +16,9 @@ import { existsSync } from 'node:fs';
 import { DatabaseCorruptError, StorageFullError, WrongKeyError, classifySqliteError } from '../../../db/errors';
 import { readMigrations } from '../../../db/migrate';
 import { openDatabase } from '../../../db/open';
-import { fixedClock } from '../../../electron/services/clock';
-import { createChild } from '../../../electron/services/children';
-import type { ServiceContext } from '../../../electron/services/context';
+import { fixedClock } from '../../../electron/services/core/clock';
+import { createChild } from '../../../electron/services/registry/children';
+import type { ServiceContext } from '../../../electron/services/core/context';
 import { MIGRATIONS_DIR } from '../../helpers/temp-db';
 
 const mode = process.argv[2] ?? 'loop';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autismConsistency } from '../../../electron/services/autism-pathway';
+import { autismConsistency } from '../../../electron/services/autism/autism-pathway';
 import { type AutismStage, autismProgress } from '../../../shared/domain/autism';
 
 const ev = (id: number, stage: AutismStage, occurredOn: string, extra: { confirmed?: boolean | null; voidedAt?: string | null } = {}) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../electron/rules';
-import { diffEvaluations, eligibilityTimeline } from '../../../electron/services/eligibility-timeline';
+import { diffEvaluations, eligibilityTimeline } from '../../../electron/services/eligibility/eligibility-timeline';
 import type { ChildFacts } from '../../../shared/domain/rules-types';
 import { orphanFacts } from '../../fixtures/child-facts';
 

@@ -4,9 +4,9 @@
  * does; one ending on asOf still does. Voided rows never count.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveFacts, educationOn, factsFromRecord } from '../../../electron/services/facts';
-import { standardDurationEnd } from '../../../electron/services/record-history';
-import { addDays, covers, findOverlap, intervalsOverlap } from '../../../electron/services/record-intervals';
+import { deriveFacts, educationOn, factsFromRecord } from '../../../electron/services/eligibility/facts';
+import { standardDurationEnd } from '../../../electron/services/record/record-history';
+import { addDays, covers, findOverlap, intervalsOverlap } from '../../../electron/services/record/record-intervals';
 import type {
   AssessmentRow,
   BenefitRow,

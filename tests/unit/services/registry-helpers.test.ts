@@ -4,8 +4,8 @@
  * tab's words (values, interval sentences, grouping one save's entries).
  */
 import { describe, expect, it } from 'vitest';
-import { ageBandBirthRange } from '../../../electron/services/children';
-import { isViewAction, readDetail } from '../../../electron/services/history';
+import { ageBandBirthRange } from '../../../electron/services/registry/children';
+import { isViewAction, readDetail } from '../../../electron/services/record/history';
 import { AGE_BANDS, type AgeBand, dischargeDateProblem } from '../../../shared/contract/children';
 import type { HistoryEntry } from '../../../shared/contract/history';
 import { addDays, ageOn } from '../../../shared/domain/dates';

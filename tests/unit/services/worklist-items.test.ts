@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../electron/rules';
-import { eligibilityTimeline } from '../../../electron/services/eligibility-timeline';
-import { type ChildWorklistInput, worklistItemsForChild } from '../../../electron/services/worklist-items';
+import { eligibilityTimeline } from '../../../electron/services/eligibility/eligibility-timeline';
+import { type ChildWorklistInput, worklistItemsForChild } from '../../../electron/services/worklist/worklist-items';
 import type { ChildFacts } from '../../../shared/domain/rules-types';
 import { orphanFacts } from '../../fixtures/child-facts';
 

@@ -1,6 +1,6 @@
 /** Reading workbook cells the way offices fill them in (issue 8): dates in their usual forms, formulas, rich text. */
 import { describe, expect, it } from 'vitest';
-import { cellContent, parseDateText, readDate } from '../../../electron/services/xlsx-cells';
+import { cellContent, parseDateText, readDate } from '../../../electron/services/ledgers/xlsx-cells';
 
 describe('parseDateText', () => {
   it.each([
