@@ -8,7 +8,7 @@ import { keyMatchesCheck } from './key-check';
 import { type Migration, type MigrationReport, runMigrations } from './migrate';
 import * as schema from './schema';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Db = BetterSQLite3Database<Schema>;
 export type SqliteDb = Database.Database;
 
@@ -20,7 +20,7 @@ export type OpenedDatabase = {
   close: () => void;
 };
 
-export type OpenOptions = {
+type OpenOptions = {
   file: string;
   /** The raw 32-byte database key. */
   key: Buffer;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readMigrations } from '../../db/migrate';
 import { openDatabase } from '../../db/open';
-import { createKeyStore, passphraseSealer } from '../../electron/services/key-store';
+import { createKeyStore, passphraseSealer } from '../../electron/services/keys/key-store';
 import { MIGRATIONS_DIR } from '../helpers/temp-db';
 import { ChildrenPages, StartPages } from './pages/app-pages';
 import { invoke } from './support/api';

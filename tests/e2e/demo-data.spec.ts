@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { ChildSummary } from '../../shared/contract/children';
 import type { RehabChild } from '../../shared/contract/rehab';
-import { namePinyin } from '../../electron/services/pinyin';
+import { namePinyin } from '../../electron/services/record/pinyin';
 import { ChildrenPages, StartPages } from './pages/app-pages';
 import { invoke } from './support/api';
 import { freshDataDir, startHost } from './support/host';

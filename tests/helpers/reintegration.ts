@@ -1,7 +1,7 @@
 /** Builders for tests of the reintegration case: a child the rules cover, and a scored assessment. */
-import { createChild } from '../../electron/services/children';
-import type { ServiceContext } from '../../electron/services/context';
-import { addEducation, addGuardianship, addPlacement, addStatusFact, updateEducation } from '../../electron/services/record-history';
+import { createChild } from '../../electron/services/registry/children';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { addEducation, addGuardianship, addPlacement, addStatusFact, updateEducation } from '../../electron/services/record/record-history';
 import type { CaseAssessmentAddInput } from '../../shared/contract/reintegration';
 import { rubricOn } from '../../shared/domain/reintegration';
 

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { readMigrations } from '../../db/migrate';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import { keyCheckValue } from '../../db/key-check';
-import { fixedClock, type Clock } from '../../electron/services/clock';
-import type { Actor, ServiceContext } from '../../electron/services/context';
+import { fixedClock, type Clock } from '../../electron/services/core/clock';
+import type { Actor, ServiceContext } from '../../electron/services/core/context';
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, '..', '..', 'db', 'migrations');
 

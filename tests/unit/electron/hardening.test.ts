@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/host/csp';
 import { denyAllPermissions, guardWebContents, installContentSecurityPolicy, secureWebPreferences } from '../../../electron/main/hardening';
 import type { TrustedUrlOptions } from '../../../electron/main/trusted-url';
-import { setLogSink } from '../../../electron/services/logger';
+import { setLogSink } from '../../../electron/services/core/logger';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const appFileUrl = 'file:///opt/Tonghu/resources/app.asar/out/renderer/index.html';

@@ -17,7 +17,7 @@ describe('lint: layer boundaries', () => {
   it.each([
     ['renderer/features/x/Page.tsx', "import { openDatabase } from '../../../db/open';\nexport const x = openDatabase;\n"],
     ['renderer/features/x/Page.tsx', "import { children } from '../../../db/schema';\nexport const x = children;\n"],
-    ['renderer/features/x/Page.tsx', "import { createAppCore } from '../../../electron/services/app-core';\nexport const x = createAppCore;\n"],
+    ['renderer/features/x/Page.tsx', "import { createAppCore } from '../../../electron/services/app/app-core';\nexport const x = createAppCore;\n"],
     ['renderer/app/x.ts', "import { evaluate } from '../../electron/rules';\nexport const x = evaluate;\n"],
     ['renderer/app/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['renderer/app/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
@@ -42,6 +42,9 @@ describe('lint: layer boundaries', () => {
     ['shared/domain/x.ts', "import dayjs from 'dayjs';\nexport const x = dayjs;\n"],
     ['electron/services/x.ts', "import { safeStorage } from 'electron';\nexport const x = safeStorage;\n"],
     ['db/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['electron/services/rehab/x.ts', "import { loadDemoData } from '../../demo/demo';\nexport const x = loadDemoData;\n"],
+    ['electron/services/app/x.ts', "import { createRouter } from '../../host/router';\nexport const x = createRouter;\n"],
+    ['electron/demo/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
   ])('shared/ and the plain-Node layers keep out of their neighbours (%#)', async (file, code) => {
     expect((await restrictedImports(file, code)).length).toBeGreaterThan(0);
   });
