@@ -7,14 +7,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addYears, toIsoDate } from '../../shared/domain/dates';
 import { invoke } from './support/api';
 import { withSignedInApp } from './support/host';
+import { SCREENSHOTS } from './support/screenshots';
 
 const PASSPHRASE = 'e2e passphrase for the child summary';
-const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 test('the child summary prints one page with the name, categories, placement and entitlements with clauses; the print is audited', async ({ page }, testInfo) => {
   const today = toIsoDate(new Date());

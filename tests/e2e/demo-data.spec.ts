@@ -3,9 +3,10 @@
  * newcomer looks for them — the children list (200 children, plausible rows), the search by pinyin
  * initials and by ID fragment, a child's page and its tabs, the dashboard's worklist, a rehabilitation
  * file with sessions and a progress chart, and the reintegration board with cases in several stages.
- * Screenshots of the list, the dashboard and a rehabilitation tab go to docs/screenshots/demo-*.png.
+ * Screenshots of the list, the dashboard and a rehabilitation tab go to SCREENSHOTS/demo-*.png (test-results/screenshots;
+ * docs/screenshots through scripts/screenshots-e2e.ts).
  */
-import { resolve, join } from 'node:path';
+import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { ChildSummary } from '../../shared/contract/children';
@@ -14,10 +15,10 @@ import { namePinyin } from '../../electron/services/record/pinyin';
 import { ChildrenPages, StartPages } from './pages/app-pages';
 import { invoke } from './support/api';
 import { freshDataDir, startHost } from './support/host';
+import { SCREENSHOTS } from './support/screenshots';
 
 const PASSPHRASE = 'e2e passphrase for the demo data';
 const DEMO_CHILDREN = 200;
-const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 test('first-run demo data: 200 plausible children, search by initials and ID fragment, a child page, the worklist, rehabilitation progress and the reintegration board', async ({
   page,

@@ -8,13 +8,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { toIsoDate } from '../../shared/domain/dates';
 import { StartPages } from './pages/app-pages';
 import { RecordPages } from './pages/record-pages';
 import { invoke } from './support/api';
 import { freshDataDir, startHost } from './support/host';
+import { SCREENSHOTS } from './support/screenshots';
 
 const PASSPHRASE = 'e2e passphrase for reintegration';
 const PASSWORD = 'Reint!2026-pass';
@@ -23,7 +24,6 @@ const USERS = {
   officer: { username: 'zhou.po', displayName: '周安置', roles: ['placementOfficer'] },
   supervisor: { username: 'sun.sv', displayName: '孙主管', roles: ['supervisor'] },
 } as const;
-const SCREENSHOTS = resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 /** Signs the page's session in as `who` through the API (changing the first password), then reloads. */
 async function apiSignIn(page: Page, who: keyof typeof USERS): Promise<void> {
