@@ -5,28 +5,34 @@
  * writes the audit line on the one writer connection.
  */
 import { parentPort } from 'node:worker_threads';
-import { openReadConnection } from '../../db/open';
 import { AppError } from '../../shared/contract/errors';
-import type { LedgerExportInput } from '../../shared/contract/ledgers';
-import { fixedClock } from '../services/core/clock';
 import type { ServiceContext } from '../services/core/context';
 import type { WorkerMessage, WorkerStart } from '../services/core/worker-pool';
-import { buildLedgerExport, buildLedgerView } from '../services/ledgers/ledgers';
-import { readImportSheet } from '../services/ledgers/xlsx-cells';
-import { computeStatistics } from '../services/reports/statistics';
-import { ledgerExportInputSchema, ledgerViewInputSchema } from '../../shared/contract/ledgers';
 
-type Task = (input: unknown, ctx: () => ServiceContext) => unknown;
+type Task = (input: unknown, ctx: () => Promise<ServiceContext>) => unknown;
 
-/** Every task a worker runs; its input was checked by the caller (and is parsed again here where it has a schema). */
+/**
+ * Every task a worker runs; its input was checked by the caller (and is parsed again here where it has
+ * a schema). Each loads only what it needs: a worker starts for one task.
+ */
 const TASKS: Record<string, Task> = {
-  'workbook.read': (input) => {
+  'workbook.read': async (input) => {
+    const { readImportSheet } = await import('../services/ledgers/xlsx-cells');
     const bytes = input as Uint8Array;
     return readImportSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   },
-  'ledgers.export': (input, ctx) => buildLedgerExport(ctx(), ledgerExportInputSchema.parse(input as LedgerExportInput)),
-  'ledgers.view': (input, ctx) => buildLedgerView(ctx(), ledgerViewInputSchema.parse(input)),
-  'reports.statistics': (input, ctx) => computeStatistics(ctx(), input as { from: string; to: string }),
+  'ledgers.export': async (input, ctx) => {
+    const [{ buildLedgerExport }, { ledgerExportInputSchema }] = await Promise.all([import('../services/ledgers/ledgers'), import('../../shared/contract/ledgers')]);
+    return buildLedgerExport(await ctx(), ledgerExportInputSchema.parse(input));
+  },
+  'ledgers.view': async (input, ctx) => {
+    const [{ buildLedgerView }, { ledgerViewInputSchema }] = await Promise.all([import('../services/ledgers/ledgers'), import('../../shared/contract/ledgers')]);
+    return buildLedgerView(await ctx(), ledgerViewInputSchema.parse(input));
+  },
+  'reports.statistics': async (input, ctx) => {
+    const { computeStatistics } = await import('../services/reports/statistics');
+    return computeStatistics(await ctx(), input as { from: string; to: string });
+  },
 };
 
 function post(message: WorkerMessage): void {
@@ -35,8 +41,9 @@ function post(message: WorkerMessage): void {
 
 parentPort!.once('message', (start: WorkerStart) => {
   let close: (() => void) | null = null;
-  const context = (): ServiceContext => {
+  const context = async (): Promise<ServiceContext> => {
     if (!start.db) throw new Error('task needs the database');
+    const [{ openReadConnection }, { fixedClock }] = await Promise.all([import('../../db/open'), import('../services/core/clock')]);
     const key = Buffer.from(start.db.key);
     start.db.key.fill(0);
     const { db, sqlite } = openReadConnection(start.db.file, key, start.db.nativeBinding);
