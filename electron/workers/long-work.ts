@@ -29,6 +29,10 @@ const TASKS: Record<string, Task> = {
     const [{ buildLedgerView }, { ledgerViewInputSchema }] = await Promise.all([import('../services/ledgers/ledgers'), import('../../shared/contract/ledgers')]);
     return buildLedgerView(await ctx(), ledgerViewInputSchema.parse(input));
   },
+  'worklist.items': async (input, ctx) => {
+    const { worklistEntries } = await import('../services/worklist/worklist');
+    return worklistEntries(await ctx(), (input as { asOf: string }).asOf);
+  },
   'reports.statistics': async (input, ctx) => {
     const { computeStatistics } = await import('../services/reports/statistics');
     return computeStatistics(await ctx(), input as { from: string; to: string });

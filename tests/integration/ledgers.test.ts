@@ -182,7 +182,7 @@ describe('a 500-row workbook with 3 bad rows', () => {
     // The 250th child cannot be written (as a full disk or a broken file would refuse it).
     db.ctx.sqlite.exec(`CREATE TRIGGER forced_failure BEFORE INSERT ON children WHEN (SELECT count(*) FROM children) >= 249
       BEGIN SELECT RAISE(ABORT, 'forced failure'); END`);
-    const run = runImport(db.ctx, { fileName: 'children.xlsx', contentBase64: file, mapping: seen.mapping, rows: valid }, { chunkRows: 100 });
+    const run = runImport(db.ctx, { fileName: 'children.xlsx', contentBase64: file, mapping: seen.mapping, rows: valid }, { chunkRows: 100, chunkMs: Number.POSITIVE_INFINITY });
     await expect(run).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('此前已导入 200 行（新建 200，更新 0），其余未导入') });
     // Two chunks of 100 rows are in, whole (each child with its placement and benefit); the third is not.
     for (const table of ['children', 'placements', 'benefits_received']) expect(count(db, table), table).toBe(200);

@@ -821,9 +821,17 @@ class PreviewRollback extends Error {}
 export type ImportOptions = {
   workers?: WorkerPool;
   onProgress?: ProgressReport;
-  /** Rows per transaction (IMPORT_CHUNK_ROWS). */
+  /** Rows per transaction at most (IMPORT_CHUNK_ROWS). */
   chunkRows?: number;
+  /** A transaction ends after this many milliseconds even with fewer rows (IMPORT_CHUNK_MS); tests pass Infinity. */
+  chunkMs?: number;
 };
+
+/**
+ * How long one chunk may hold the request thread: rows take from about a millisecond to tens of
+ * milliseconds each (a busy machine), so a chunk ends at whichever comes first, its rows or this time.
+ */
+const IMPORT_CHUNK_MS = 50;
 
 /** A heap cap for reading one workbook: ample for 20,000 rows, and a hostile file fails only itself. */
 const WORKBOOK_HEAP_MB = 768;
@@ -876,31 +884,37 @@ async function tryRows(
   const size = options.chunkRows ?? IMPORT_CHUNK_ROWS;
   const out: RowOutcome[] = [];
   options.onProgress?.(options.phase, 0, rows.length);
-  for (let start = 0, index = 0; start < rows.length; start += size, index += 1) {
+  const tryOne = (row: number, cells: CellContent[]): RowOutcome => {
+    const { data, problems } = readRow(cells, columns);
+    if (data.idNumber) {
+      const first = seenIds.get(data.idNumber);
+      if (first !== undefined) problems.push({ field: 'idNumber', message: `与第${first}行的身份证号重复` });
+      else seenIds.set(data.idNumber, row);
+    } else if (data.name && data.birthDate) {
+      const key = `${data.name}|${data.birthDate}`;
+      const first = seenUnnamed.get(key);
+      if (first !== undefined) problems.push({ field: 'name', message: `与第${first}行同名、出生日期相同且都没有身份证号：请填写身份证号，或删去重复的一行` });
+      else seenUnnamed.set(key, row);
+    }
+    // The preview shows the ID number as written, even one that is wrong.
+    const idColumn = columns.get('idNumber');
+    const idText = idColumn === undefined ? '' : cellText(cells[idColumn] ?? { kind: 'empty' });
+    const base = { row, name: data.name ?? '', idNumber: data.idNumber ?? (idText || null) };
+    if (problems.length > 0) return { ...base, action: 'invalid' as const, changes: [], problems, errors: [] };
+    return { ...base, ...tryRow(ctx, data, today), errors: [] };
+  };
+  let chunk: RowOutcome[] = [];
+  const budget = options.chunkMs ?? IMPORT_CHUNK_MS;
+  for (let start = 0, index = 0; start < rows.length; start += chunk.length, index += 1) {
     if (start > 0) await yieldToOthers();
-    const slice = rows.slice(start, start + size);
-    let chunk: RowOutcome[] = [];
+    const began = performance.now();
+    chunk = [];
     try {
       inTransaction(ctx, () => {
-        chunk = slice.map(({ row, cells }) => {
-          const { data, problems } = readRow(cells, columns);
-          if (data.idNumber) {
-            const first = seenIds.get(data.idNumber);
-            if (first !== undefined) problems.push({ field: 'idNumber', message: `与第${first}行的身份证号重复` });
-            else seenIds.set(data.idNumber, row);
-          } else if (data.name && data.birthDate) {
-            const key = `${data.name}|${data.birthDate}`;
-            const first = seenUnnamed.get(key);
-            if (first !== undefined) problems.push({ field: 'name', message: `与第${first}行同名、出生日期相同且都没有身份证号：请填写身份证号，或删去重复的一行` });
-            else seenUnnamed.set(key, row);
-          }
-          // The preview shows the ID number as written, even one that is wrong.
-          const idColumn = columns.get('idNumber');
-          const idText = idColumn === undefined ? '' : cellText(cells[idColumn] ?? { kind: 'empty' });
-          const base = { row, name: data.name ?? '', idNumber: data.idNumber ?? (idText || null) };
-          if (problems.length > 0) return { ...base, action: 'invalid' as const, changes: [], problems, errors: [] };
-          return { ...base, ...tryRow(ctx, data, today), errors: [] };
-        });
+        for (const { row, cells } of rows.slice(start, start + size)) {
+          if (chunk.length > 0 && performance.now() - began >= budget) break;
+          chunk.push(tryOne(row, cells));
+        }
         for (const r of chunk) r.errors = r.problems.map((p) => ({ column: mapping[p.field] ?? IMPORT_FIELD_HEADERS_ZH[p.field], message: p.message }));
         if (options.commit === null) throw new PreviewRollback();
         options.commit(chunk, index);

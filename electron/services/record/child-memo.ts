@@ -28,7 +28,8 @@ const memos = new WeakMap<SqliteDb, Map<string, Memo<unknown>>>();
  */
 type ComputeForChildren<T> = (ids: readonly number[] | null) => Map<number, T>;
 
-function latestVersion(sqlite: SqliteDb): number {
+/** The highest record version so far (a memo seeded from a snapshot is as of the version read before it). */
+export function latestVersion(sqlite: SqliteDb): number {
   return (sqlite.prepare('SELECT coalesce(max(version), 0) AS v FROM child_versions').get() as { v: number }).v;
 }
 
@@ -58,6 +59,25 @@ export function memoByChild<T>(ctx: ServiceContext, name: string, asOf: string, 
   }
   memo.seen = latest;
   return memo.values;
+}
+
+/** Whether `name`'s memo is already worked out for `asOf` (a read then works out only the changed children). */
+export function memoHolds(ctx: ServiceContext, name: string, asOf: string): boolean {
+  return memos.get(ctx.sqlite)?.get(name)?.asOf === asOf;
+}
+
+/**
+ * Keeps `values` — worked out elsewhere (in a worker, from a snapshot no older than version `seen`)
+ * — as `name`'s memo for `asOf`. The next read works out again every child changed after `seen`, so a
+ * change made while the worker ran is never missed.
+ */
+export function seedMemo<T>(ctx: ServiceContext, name: string, asOf: string, seen: number, values: Map<number, T>): void {
+  let byName = memos.get(ctx.sqlite);
+  if (!byName) {
+    byName = new Map();
+    memos.set(ctx.sqlite, byName);
+  }
+  byName.set(name, { asOf, seen, values });
 }
 
 /** Forgets every memo of the connection (tests compare a memo's answer with one worked out afresh). */
