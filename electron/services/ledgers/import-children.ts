@@ -69,6 +69,7 @@ import { addBenefit, addEducation, addPlacement, addStatusFact, setDisability, u
 import { loadRecord, parseInput } from '../record/record-store';
 import { getSetting, setSetting } from '../core/settings';
 import { type CellContent, type SheetData, cellText, readDate, readImportSheet } from './xlsx-cells';
+import { looksLikeZip } from './workbook-guard';
 import type { WorkerPool } from '../core/worker-pool';
 import type { ProgressReport } from '../core/jobs';
 import type { z } from 'zod';
@@ -840,6 +841,8 @@ const WORKBOOK_HEAP_MB = 768;
 async function readWorkbookSheet(ctx: ServiceContext, contentBase64: string, options: ImportOptions): Promise<SheetData> {
   const bytes = Buffer.from(contentBase64, 'base64');
   if (!options.workers) return readImportSheet(bytes);
+  // What is plainly not a zip is refused here, without starting a worker.
+  if (!looksLikeZip(bytes)) return readImportSheet(bytes);
   const copy = new Uint8Array(bytes);
   return options.workers.run<SheetData>('workbook.read', copy, ctx.actor, { database: false, heapMb: WORKBOOK_HEAP_MB, transfer: [copy.buffer] });
 }

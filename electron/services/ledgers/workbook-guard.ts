@@ -107,12 +107,17 @@ async function readDirectory(zip: yauzl.ZipFile, limits: WorkbookLimits): Promis
   return entries;
 }
 
+/** Whether the bytes begin as a zip does ("PK"); an old .xls, a CSV or a PDF does not. */
+export function looksLikeZip(bytes: Buffer): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
 /**
  * Checks `bytes` as a workbook: a zip whose directory and actual contents stay within `limits`.
  * Throws a ValidationError on field `file` naming the limit; returns when the workbook may be parsed.
  */
 export async function checkWorkbook(bytes: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<void> {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+  if (!looksLikeZip(bytes)) {
     throw new ValidationError('file', '文件不是 Excel 工作簿（.xlsx）。旧版 .xls 或 CSV 文件请先在 Excel 中“另存为”.xlsx 格式');
   }
   const zip = await openZip(bytes);
