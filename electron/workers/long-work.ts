@@ -33,6 +33,10 @@ const TASKS: Record<string, Task> = {
     const { worklistEntries } = await import('../services/worklist/worklist');
     return worklistEntries(await ctx(), (input as { asOf: string }).asOf);
   },
+  'categories.all': async (input, ctx) => {
+    const { categoryEntries } = await import('../services/registry/children');
+    return categoryEntries(await ctx(), (input as { asOf: string }).asOf);
+  },
   'reports.statistics': async (input, ctx) => {
     const { computeStatistics } = await import('../services/reports/statistics');
     return computeStatistics(await ctx(), input as { from: string; to: string });

@@ -7,7 +7,7 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { can } from '../../../shared/contract/permissions';
 import { WORKLIST_KINDS, type WorklistItem, type WorklistKind } from '../../../shared/contract/worklist';
 import { evaluate } from '../../rules';
-import { childRowsFor, latestVersion, memoByChild, memoHolds, seedMemo } from '../record/child-memo';
+import { childRowsFor, memoByChild, warmMemoOffThread } from '../record/child-memo';
 import type { WorkerPool } from '../core/worker-pool';
 import type { ServiceContext } from '../core/context';
 import { type TimelineEntry, eligibilityTimeline } from '../eligibility/eligibility-timeline';
@@ -99,17 +99,20 @@ export function worklistEntries(ctx: ServiceContext, asOf: string): [number, Wor
 }
 
 /**
- * The worklist, its first read of the day worked out in a worker on its own read connection and kept
- * as the memo; later reads work out here only the children changed since (child-memo.ts).
+ * The worklist, its first read of the day (at scale) worked out in a worker on its own read connection
+ * and kept as the memo; later reads work out here only the children changed since (child-memo.ts).
  */
-export async function buildWorklistOffThread(ctx: ServiceContext, input: ChannelInput<'worklist:get'>, workers: WorkerPool): Promise<ChannelOutput<'worklist:get'>> {
+export async function buildWorklistOffThread(
+  ctx: ServiceContext,
+  input: ChannelInput<'worklist:get'>,
+  workers: WorkerPool,
+  minChildren?: number,
+): Promise<ChannelOutput<'worklist:get'>> {
   const today = ctx.clock.today();
-  if ((input.asOf ?? today) === today && !ctx.sqlite.inTransaction && !memoHolds(ctx, 'worklist', today)) {
+  if ((input.asOf ?? today) === today) {
     // The cases fallen due are opened first (a write, here), so that the worker's snapshot holds them.
     ensureCases(ctx);
-    const seen = latestVersion(ctx.sqlite);
-    const entries = await workers.run<[number, WorklistItem[]][]>('worklist.items', { asOf: today }, ctx.actor);
-    if (!memoHolds(ctx, 'worklist', today)) seedMemo(ctx, 'worklist', today, seen, new Map(entries));
+    await warmMemoOffThread(ctx, 'worklist', today, 'worklist.items', workers, minChildren);
   }
   return buildWorklist(ctx, input);
 }
