@@ -146,7 +146,7 @@ export function ImportPanel() {
             disabled={busy}
             maw={480}
           />
-          {busy && <JobProgress jobId={jobId} />}
+          {busy && !preview && <JobProgress jobId={jobId} />}
         </Stack>
       </Card>
       {runError && (
@@ -290,7 +290,11 @@ export function ImportPanel() {
                 label={t('ledgers.import.includeUpdates', { n: preview.counts.update })}
                 disabled={preview.counts.update === 0}
               />
-              {toImport.length === 0 ? (
+              {busy ? (
+                <div style={{ flex: 1, maxWidth: 480 }}>
+                  <JobProgress jobId={jobId} />
+                </div>
+              ) : toImport.length === 0 ? (
                 <Text c="dimmed" size="sm">
                   {t('ledgers.import.nothing')}
                 </Text>
