@@ -232,8 +232,9 @@ export const ledgerChannels = {
     description: 'preview a children import',
   }),
   /**
-   * Imports the confirmed rows of a workbook in one transaction: all of them or none. Refused when the
-   * workbook or the records changed since the preview. Remembers the column mapping.
+   * Imports the confirmed rows of a workbook in chunks (IMPORT_CHUNK_ROWS rows or 50 ms each, whole
+   * children), other requests answered in between; stops at a chunk whose rows changed since the
+   * preview (or at a failure), saying how many rows are in. Remembers the column mapping.
    */
   'import:run': channel({
     input: importRunInputSchema,
