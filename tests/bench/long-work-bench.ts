@@ -22,7 +22,11 @@ import { MIGRATIONS_DIR } from '../helpers/temp-db';
 import { workbookBase64 } from '../helpers/workbook';
 import { type Stats, stats } from './timing';
 
+/** One operation: its time on the request thread, and through the router with the workers (total, and the longest stall of the request thread meanwhile). */
+export type OperationFigure = { name: string; onRequestThreadMs: number; offThreadTotalMs: number | null; offThreadLongestStallMs: number | null };
+
 export type LongWorkFigures = {
+  operations: OperationFigure[];
   children: number;
   importRows: number;
   idle: Stats;
@@ -72,6 +76,7 @@ export async function benchLongWork(options: { children: number; importRows: num
     };
     const idleTimes: number[] = [];
     for (let i = 0; i < 200; i += 1) idleTimes.push(await status());
+    const operations = await measureOperations(host, options.log);
 
     // The same roster export on the request thread: what another client waited for before.
     const ctx = host.core.context({ userId: 1, username: 'admin', roles: ['administrator', 'caseworker'] });
@@ -117,6 +122,7 @@ export async function benchLongWork(options: { children: number; importRows: num
     await client;
     loop.disable();
     const figures: LongWorkFigures = {
+      operations,
       children: options.children,
       importRows: options.importRows,
       idle: stats(idleTimes),
@@ -137,4 +143,60 @@ export async function benchLongWork(options: { children: number; importRows: num
     host.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Each long read of issue 19's item 5 list, on the request thread and then through the router (where it
+ * goes to a worker): how long it took, and how long the request thread was held meanwhile.
+ */
+async function measureOperations(host: ReturnType<typeof createAppHost>, log: (line: string) => void): Promise<OperationFigure[]> {
+  const { router, core } = host;
+  const ctx = core.context({ userId: 1, username: 'admin', roles: ['administrator', 'caseworker', 'supervisor'] });
+  const today = ctx.clock.today();
+  const period = { from: '2026-01-01', to: today };
+  const out: OperationFigure[] = [];
+  const stalled = async (fn: () => Promise<unknown>) => {
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const s = performance.now();
+    await fn();
+    const total = performance.now() - s;
+    loop.disable();
+    return { total: round(total, 0), stall: round(loop.max / 1e6, 0) };
+  };
+  const timed = async (fn: () => unknown) => {
+    const s = performance.now();
+    await fn();
+    return round(performance.now() - s, 0);
+  };
+  const measure = async (name: string, here: () => unknown, routed: (() => Promise<Result<unknown>>) | null) => {
+    const onRequestThreadMs = await timed(here);
+    let offThreadTotalMs: number | null = null;
+    let offThreadLongestStallMs: number | null = null;
+    if (routed) {
+      const r = await stalled(async () => ok(await routed()));
+      offThreadTotalMs = r.total;
+      offThreadLongestStallMs = r.stall;
+    }
+    out.push({ name, onRequestThreadMs, offThreadTotalMs, offThreadLongestStallMs });
+    log(`${name.padEnd(44)} request thread ${String(onRequestThreadMs).padStart(6)} ms | via router ${offThreadTotalMs === null ? '     —' : String(offThreadTotalMs).padStart(6)} ms, longest stall ${offThreadLongestStallMs === null ? '—' : offThreadLongestStallMs} ms`);
+  };
+  const { buildLedgerExport: exportHere, buildLedgerView } = await import('../../electron/services/ledgers/ledgers');
+  const { computeStatistics } = await import('../../electron/services/reports/statistics');
+  const { buildWorklist } = await import('../../electron/services/worklist/worklist');
+  const { listChildren } = await import('../../electron/services/registry/children');
+  const { forgetMemos } = await import('../../electron/services/record/child-memo');
+  const { verifyDatabase } = await import('../../db/open');
+  const { verifyBackupFile } = await import('../../electron/services/backup/backup');
+  await measure('roster export (ledger:export)', () => exportHere(ctx, { ledgers: ['roster'], ...period }), () => router.dispatch('a', 'ledger:export', { ledgers: ['roster'], ...period }));
+  await measure('roster print view (ledger:view)', () => buildLedgerView(ctx, { ledger: 'roster', ...period }), () => router.dispatch('a', 'ledger:view', { ledger: 'roster', ...period }));
+  await measure('statistics (reports:statistics)', () => computeStatistics(ctx, period), () => router.dispatch('a', 'reports:statistics', period));
+  await measure('worklist, first read of the day (worklist:get)', () => (forgetMemos(ctx.sqlite), buildWorklist(ctx, {})), async () => (forgetMemos(ctx.sqlite), router.dispatch('a', 'worklist:get', {})));
+  await measure('rules for every child (children:list by category)', () => (forgetMemos(ctx.sqlite), listChildren(ctx, { categories: ['orphan'] })), async () => (forgetMemos(ctx.sqlite), router.dispatch('a', 'children:list', { categories: ['orphan'] })));
+  await measure('integrity check of the live file (not moved)', () => verifyDatabase(ctx.sqlite), null);
+  const copy = join(core.dataDir, 'bench-verify.db');
+  ctx.sqlite.prepare('VACUUM INTO ?').run(copy);
+  await measure('backup verification (not moved)', () => verifyBackupFile(copy, core.keyMaterial().key), null);
+  rmSync(copy, { force: true });
+  return out;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
 import { WORKBOOK_LIMITS, checkWorkbook } from '../../electron/services/ledgers/workbook-guard';
-import { AppError } from '../../shared/contract/errors';
+import { AppError, ValidationError } from '../../shared/contract/errors';
 import type { ImportPreview } from '../../shared/contract/ledgers';
 import { tempDir } from '../helpers/temp-db';
 import { workbookBase64 } from '../helpers/workbook';
@@ -114,5 +114,15 @@ describe('a hostile workbook is refused before it is parsed, and the service liv
     const sheet = await app.core.workers.run<{ rows: unknown[] }>('workbook.read', bytes, null, { database: false });
     expect(sheet.rows).toHaveLength(3_000);
     await stillAnswers(app);
+  });
+
+  it('a task that runs past its time is stopped with its own refusal; the pool is free again', async () => {
+    const { app } = await host();
+    const bytes = new Uint8Array(Buffer.from(await workbookBase64([['姓名'], ['王小明']]), 'base64'));
+    const slow = app.core.workers.run('workbook.read', bytes.slice(), null, { database: false, timeout: { ms: 1, error: () => new ValidationError('file', '读取工作簿超时') } });
+    await expect(slow).rejects.toMatchObject({ code: 'invalid_input', message: '读取工作簿超时' });
+    expect(app.core.workers.load()).toEqual({ running: 0, queued: 0 });
+    const sheet = await app.core.workers.run<{ rows: unknown[] }>('workbook.read', bytes, null, { database: false });
+    expect(sheet.rows).toHaveLength(1);
   });
 });

@@ -48,6 +48,8 @@ export type RunOptions = {
   onProgress?: (done: number, total: number) => void;
   /** Buffers moved (not copied) to the worker. */
   transfer?: ArrayBuffer[];
+  /** Ends the worker after this long, with this refusal (a file that keeps a parser busy forever). */
+  timeout?: { ms: number; error: () => AppError };
 };
 
 export type WorkerPool = {
@@ -132,12 +134,21 @@ export function createWorkerPool(options: { database: () => WorkerDatabase | nul
     try {
       return await new Promise<T>((resolve, reject) => {
         let settled = false;
+        let timer: ReturnType<typeof setTimeout> | undefined;
         const settle = (fn: () => void) => {
           if (settled) return;
           settled = true;
+          clearTimeout(timer);
           fn();
           void worker.terminate();
         };
+        if (opts.timeout) {
+          const { ms, error } = opts.timeout;
+          timer = setTimeout(() => {
+            log.warn('worker timed out', { task, ms });
+            settle(() => reject(error()));
+          }, ms);
+        }
         worker.on('message', (message: WorkerMessage) => {
           if (message.type === 'progress') opts.onProgress?.(message.done, message.total);
           else if (message.type === 'result') settle(() => resolve(message.value as T));

@@ -836,6 +836,8 @@ const IMPORT_CHUNK_MS = 50;
 
 /** A heap cap for reading one workbook: ample for 20,000 rows, and a hostile file fails only itself. */
 const WORKBOOK_HEAP_MB = 768;
+/** A workbook within the limits reads in seconds; one that keeps the parser busy longer is stopped. */
+const WORKBOOK_READ_MS = 3 * 60_000;
 
 /** The sheet to import, read in a worker when there is a pool (the workbook is checked first either way). */
 async function readWorkbookSheet(ctx: ServiceContext, contentBase64: string, options: ImportOptions): Promise<SheetData> {
@@ -844,7 +846,12 @@ async function readWorkbookSheet(ctx: ServiceContext, contentBase64: string, opt
   // What is plainly not a zip is refused here, without starting a worker.
   if (!looksLikeZip(bytes)) return readImportSheet(bytes);
   const copy = new Uint8Array(bytes);
-  return options.workers.run<SheetData>('workbook.read', copy, ctx.actor, { database: false, heapMb: WORKBOOK_HEAP_MB, transfer: [copy.buffer] });
+  return options.workers.run<SheetData>('workbook.read', copy, ctx.actor, {
+    database: false,
+    heapMb: WORKBOOK_HEAP_MB,
+    transfer: [copy.buffer],
+    timeout: { ms: WORKBOOK_READ_MS, error: () => new ValidationError('file', `读取工作簿超过 ${WORKBOOK_READ_MS / 60_000} 分钟仍未完成，已停止：文件可能已损坏或结构异常`, { limit: 'time' }) },
+  });
 }
 
 /** Lets other requests (another desk's, the same window's) be answered between two chunks. */
