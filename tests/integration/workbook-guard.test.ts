@@ -110,7 +110,7 @@ describe('a hostile workbook is refused before it is parsed, and the service liv
     const bytes = new Uint8Array(Buffer.from(await workbookBase64([['姓名', '性别', '出生日期', '备注'], ...rows]), 'base64'));
     const starved = app.core.workers.run('workbook.read', bytes, null, { database: false, heapMb: 8 });
     await expect(starved).rejects.toBeInstanceOf(AppError);
-    await expect(starved).rejects.toMatchObject({ code: 'invalid_input', field: 'file', message: expect.stringContaining('超出内存上限') });
+    await expect(starved).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('超出内存上限（8 MB）') });
     const sheet = await app.core.workers.run<{ rows: unknown[] }>('workbook.read', bytes, null, { database: false });
     expect(sheet.rows).toHaveLength(3_000);
     await stillAnswers(app);

@@ -48,6 +48,8 @@ export type RunOptions = {
   onProgress?: (done: number, total: number) => void;
   /** Buffers moved (not copied) to the worker. */
   transfer?: ArrayBuffer[];
+  /** The refusal when the task exhausts its heap (default: an internal error naming the cap). */
+  outOfMemory?: (heapMb: number) => AppError;
   /** Ends the worker after this long, with this refusal (a file that keeps a parser busy forever). */
   timeout?: { ms: number; error: () => AppError };
 };
@@ -157,7 +159,7 @@ export function createWorkerPool(options: { database: () => WorkerDatabase | nul
         worker.on('error', (error: Error & { code?: string }) => {
           if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
             log.warn('worker ran out of memory', { task, heapMb });
-            settle(() => reject(new AppError('invalid_input', `处理超出内存上限（${heapMb} MB），已停止；其他操作不受影响。文件或数据过大，请拆分后重试`, { field: 'file', details: { limit: 'heap', heapMb } })));
+            settle(() => reject(opts.outOfMemory?.(heapMb) ?? new AppError('internal', `后台任务超出内存上限（${heapMb} MB），已停止；其他操作不受影响`, { details: { limit: 'heap', heapMb } })));
           } else {
             log.error('worker failed', { task, name: error.name });
             settle(() => reject(error));

@@ -1,9 +1,11 @@
 /**
  * Children in from an Excel workbook (policy 七(二十一)): the columns mapped to fields, every row read
  * and then tried through the registry's own services (createChild, updateProfile, addPlacement, …) so
- * their rules decide what is valid. The preview tries every row and rolls everything back; the import
- * writes exactly the confirmed rows in one transaction, or nothing. A row whose ID number is already
- * registered proposes an update with its differences, never a second child.
+ * their rules decide what is valid. The workbook is checked (workbook-guard.ts) and read in a worker;
+ * the rows are tried in chunks, each its own transaction, yielding between them so that other requests
+ * are answered: the preview rolls each chunk back, the import keeps exactly the confirmed rows, whole
+ * children, and stops at the first chunk that changed since the preview, saying how far it came. A row
+ * whose ID number is already registered proposes an update with its differences, never a second child.
  */
 import { ENROLMENT_STAGES } from '../../../shared/contract/record';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
@@ -850,6 +852,7 @@ async function readWorkbookSheet(ctx: ServiceContext, contentBase64: string, opt
     database: false,
     heapMb: WORKBOOK_HEAP_MB,
     transfer: [copy.buffer],
+    outOfMemory: (mb) => new ValidationError('file', `读取工作簿超出内存上限（${mb} MB），已停止；其他操作不受影响。请删去多余的行、列或工作表，或分成几个文件导入`, { limit: 'heap' }),
     timeout: { ms: WORKBOOK_READ_MS, error: () => new ValidationError('file', `读取工作簿超过 ${WORKBOOK_READ_MS / 60_000} 分钟仍未完成，已停止：文件可能已损坏或结构异常`, { limit: 'time' }) },
   });
 }
