@@ -46,7 +46,7 @@ function tooLarge(detail: string, limit: string): ValidationError {
 const unreadable = () => new ValidationError('file', '无法读取该 Excel 工作簿：文件可能已损坏，或不是 .xlsx 格式');
 
 /** Counts rows and cells in a sheet's XML as it streams past (tags may straddle two chunks). */
-class SheetCounter {
+export class SheetCounter {
   rows = 0;
   cells = 0;
   private carry = '';
