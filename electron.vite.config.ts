@@ -6,7 +6,7 @@ const root = import.meta.dirname;
 
 /**
  * main: ESM (package.json "type": "module"), dependencies left to node_modules (better-sqlite3 is
- * native and must stay external). preload: ONE CommonJS file with everything bundled in, because
+ * native and must stay external); two entries, the shell and the worker threads' long-work entry. preload: ONE CommonJS file with everything bundled in, because
  * a sandboxed preload cannot load ES modules or other files. renderer: the same settings as
  * `npm run build:renderer` (vite.renderer.config.ts).
  */
@@ -16,7 +16,9 @@ export default defineConfig({
       outDir: resolve(root, 'out', 'main'),
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron', 'main', 'index.ts') },
+        // The worker thread's entry is emitted beside index.js (out/main/long-work.js): the shell points
+        // the worker pool at its own folder (configureWorkers in electron/main/index.ts).
+        input: { index: resolve(root, 'electron', 'main', 'index.ts'), 'long-work': resolve(root, 'electron', 'workers', 'long-work.ts') },
       },
     },
   },

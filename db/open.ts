@@ -98,6 +98,31 @@ function assertNotTruncated(sqlite: SqliteDb, file: string): void {
   }
 }
 
+/**
+ * A read-only connection to the encrypted database with the same key, for a worker thread's long
+ * reads (exports, statistics, checks): the writer keeps the only write connection. WAL lets it read a
+ * consistent snapshot while the writer goes on.
+ */
+export function openReadConnection(file: string, key: Buffer, nativeBinding?: string): { db: Db; sqlite: SqliteDb } {
+  let sqlite: SqliteDb;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  } catch (error) {
+    throw classifySqliteError(error);
+  }
+  try {
+    applyKey(sqlite, key);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('query_only = 1');
+    sqlite.pragma('cache_size = -32768');
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    sqlite.close();
+    throw classifySqliteError(error);
+  }
+  return { db: drizzle(sqlite, { schema }), sqlite };
+}
+
 /** Sets and asserts the pragmas every connection must run with. */
 export function applyPragmas(sqlite: SqliteDb): void {
   sqlite.pragma('journal_mode = WAL');

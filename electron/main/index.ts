@@ -9,6 +9,7 @@ import { systemClock } from '../services/core/clock';
 import { KEYSTORE_FILE } from '../services/app/app-core';
 import { createKeyStore } from '../services/keys/key-store';
 import { createLogger, setLogSink } from '../services/core/logger';
+import { configureWorkers } from '../services/core/worker-pool';
 import { denyAllPermissions, guardWebContents, installContentSecurityPolicy } from './hardening';
 import { registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
@@ -117,6 +118,8 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
 
   const dir = dataDir();
+  // Long work (imports, exports, statistics) runs in worker threads from the entry built beside this file.
+  configureWorkers({ directory: import.meta.dirname });
   const protection = chooseKeyProtection(safeStorage, process.platform);
   try {
     const keyStore = createKeyStore(join(dir, KEYSTORE_FILE));

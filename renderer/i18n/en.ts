@@ -7,6 +7,7 @@ import { rehabEn } from './parts/rehab';
 import { reintegrationEn } from './parts/reintegration';
 import { registryEn } from './parts/registry';
 import { wellbeingEn } from './parts/wellbeing';
+import { workEn } from './parts/work';
 import type { Messages } from './zh-CN';
 
 /** English, second language. Every key of zh-CN must be here (the type checks it). */
@@ -106,6 +107,7 @@ export const en: Messages = {
   rehab: rehabEn,
   wellbeing: wellbeingEn,
   ledgers: ledgersEn,
+  longWork: workEn,
   reports: reportsEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',

@@ -9,6 +9,7 @@ import { rehabZh } from './parts/rehab';
 import { reintegrationZh } from './parts/reintegration';
 import { registryZh } from './parts/registry';
 import { wellbeingZh } from './parts/wellbeing';
+import { workZh } from './parts/work';
 import type { Widen } from './parts/widen';
 export const zhCN = {
   app: {
@@ -206,6 +207,7 @@ export const zhCN = {
   rehab: rehabZh,
   wellbeing: wellbeingZh,
   ledgers: ledgersZh,
+  longWork: workZh,
   reports: reportsZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },

@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
+import { jobsChannels } from './jobs';
 import { mentalHealthChannels } from './mental-health';
 import { ledgerChannels } from './ledgers';
 import { recordChannels } from './record';
@@ -46,6 +47,7 @@ export const contract = {
   ...reintegrationChannels,
   ...ledgerChannels,
   ...reportsChannels,
+  ...jobsChannels,
 } as const;
 
 export type Contract = typeof contract;

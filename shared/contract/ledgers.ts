@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoDate } from './common';
 import { channel } from './define';
+import { jobIdSchema } from './jobs';
 import type { Permission } from './permissions';
 
 /** Columns a children workbook can bring in, in the order the roster writes them. */
@@ -95,6 +96,8 @@ const workbookFields = {
     .pipe(z.base64('文件内容不是有效的 base64 编码')),
   /** Null: the last mapping used, completed from the headers. */
   mapping: importMappingSchema.nullable(),
+  /** Chosen by the page so it can ask `jobs:status` how far the work has come while it waits. */
+  jobId: jobIdSchema.optional(),
 };
 
 export const importPreviewInputSchema = z.object(workbookFields);
@@ -128,6 +131,11 @@ export type ImportRow = z.infer<typeof importRowSchema>;
 
 export const importPreviewSchema = z.object({
   sheetName: z.string(),
+  /** The sheet row the headers are in: 1, or the row under a title row that was skipped. */
+  headerRow: z.number().int().min(1),
+  /** The title skipped above the header (a merged banner), shown so the person knows. */
+  skippedTitle: z.string().nullable(),
+  /** Header texts, told apart when repeated ("备注", "备注 (2)"). */
   headers: z.array(z.string()),
   mapping: importMappingSchema,
   rows: z.array(importRowSchema),
@@ -136,6 +144,9 @@ export const importPreviewSchema = z.object({
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 export const importResultSchema = z.object({ created: z.number().int(), updated: z.number().int() });
+
+/** Rows an import writes per transaction; other requests are answered between two of them. */
+export const IMPORT_CHUNK_ROWS = 100;
 
 // ——— ledgers out ———
 
@@ -221,8 +232,9 @@ export const ledgerChannels = {
     description: 'preview a children import',
   }),
   /**
-   * Imports the confirmed rows of a workbook in one transaction: all of them or none. Refused when the
-   * workbook or the records changed since the preview. Remembers the column mapping.
+   * Imports the confirmed rows of a workbook in chunks (IMPORT_CHUNK_ROWS rows or 50 ms each, whole
+   * children), other requests answered in between; stops at a chunk whose rows changed since the
+   * preview (or at a failure), saying how many rows are in. Remembers the column mapping.
    */
   'import:run': channel({
     input: importRunInputSchema,

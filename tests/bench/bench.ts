@@ -8,7 +8,8 @@
  *                                                   then the rules module alone and the renderer in Chromium
  *   npm run bench -- --children 2000                another size
  *   npm run bench -- --runs 25                      more repetitions of each measurement
- *   npm run bench -- rules                          only the named groups: core, rules, renderer
+ *   npm run bench -- rules                          only the named groups: core, rules, renderer, longwork
+ *   npm run bench -- longwork --import-rows 20000   another client's app:status while an import and an export run
  *   npm run bench -- --keep                         keep the data set; then `--reuse DIR` measures it again
  *   npm run bench -- --reuse DIR --only worklist    only the measurements whose name contains the text
  *
@@ -374,6 +375,7 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       reuse: { type: 'string' },
       only: { type: 'string' },
+      'import-rows': { type: 'string', default: '20000' },
     },
   });
   const childCount = Number(values.children);
@@ -382,6 +384,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(childCount) || childCount < 1) throw new Error('--children must be a positive whole number');
   if (!Number.isInteger(rehabMonths) || rehabMonths < 1 || rehabMonths > 60) throw new Error('--rehab-months must be 1…60');
   if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs must be 3 or more');
+  const importRows = Number(values['import-rows']);
+  if (!Number.isInteger(importRows) || importRows < 1 || importRows > 20_000) throw new Error('--import-rows must be 1…20000');
   const groups: Record<string, () => Promise<unknown>> = {
     core: () => benchCore({ children: childCount, rehabMonths, runs, keep: values.keep, reuse: values.reuse ?? null, only: values.only ?? null }),
     rules: async () => {
@@ -401,8 +405,13 @@ async function main(): Promise<void> {
       }
       return figures;
     },
+    longwork: async () => {
+      const { benchLongWork } = await import('./long-work-bench');
+      console.log(`long work off the request thread: ${childCount} demo children, an import of ${importRows} rows and a roster export at once, another client asking app:status every 20 ms:`);
+      return benchLongWork({ children: childCount, importRows, log: (line) => console.log(`  ${line}`) });
+    },
   };
-  const selected = positionals.length > 0 ? positionals : ['core', 'rules', 'renderer'];
+  const selected = positionals.length > 0 ? positionals : ['core', 'rules', 'renderer', 'longwork'];
   const started = performance.now();
   console.log(`Tonghu bench — node ${process.version}, ${new Date().toISOString()}, groups: ${selected.join(', ')}`);
   const results: Record<string, unknown> = {};

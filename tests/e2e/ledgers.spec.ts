@@ -100,3 +100,52 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     await expect(outcomes.getByRole('row', { name: new RegExp(`^${new Date().getFullYear()}( 0){5}$`) })).toBeVisible();
   });
 });
+
+/** A roster as an office makes it: a merged title over the header, two 备注 columns. */
+async function officeRoster(rows: (string | Date | null)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('花名册');
+  const headers = ['姓名', '性别', '出生日期', '身份证号', '备注', '备注'];
+  sheet.addRow(['上海市儿童福利院 儿童花名册']);
+  sheet.mergeCells(1, 1, 1, headers.length);
+  sheet.addRow(headers);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+test('an office workbook never crashes the import: the title row is skipped, repeated headers told apart, a wrong ID is a row error, and the rest imports with progress', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const file = await officeRoster([
+    ['陈小雨', '女', at('2014-02-03'), makeIdNumber('310104', '2014-02-03', 21, 'female'), '左耳助听器', null],
+    // The ID number says 2012-07-09; the birth-date cell says 2013-01-01.
+    ['林一帆', '男', at('2013-01-01'), makeIdNumber('310104', '2012-07-09', 23, 'male'), null, '每周复查'],
+    ['何佳', '女', at('2015-06-07'), makeIdNumber('310104', '2015-06-07', 22, 'female'), null, null],
+  ]);
+  await withSignedInApp(page, testInfo.testId, PASSPHRASE, async () => {
+    await page.getByRole('link', { name: '台账与导入' }).click();
+    await page.getByRole('tab', { name: '从 Excel 导入' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: '花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await expect(page.getByTestId('import-skipped-title')).toContainText('已跳过表头上方的标题行“上海市儿童福利院 儿童花名册”，表头取自第 2 行');
+    await expect(page.getByText('新增 2', { exact: true })).toBeVisible();
+    await expect(page.getByText('有错误 1', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('import-row-4')).toContainText('身份证号：');
+    await expect(page.getByText('有同名的列，已按先后区分：备注 (2)')).toBeVisible();
+    // Both 备注 columns can be chosen; the page is still there (no white screen).
+    await page.getByRole('button', { name: '调整列对应' }).click();
+    await page.getByLabel('学校', { exact: true }).first().click();
+    await expect(page.getByRole('option', { name: '备注 (2)' })).toBeVisible();
+    await expect(page.getByRole('option', { name: '备注', exact: true })).toBeVisible();
+    await page.keyboard.press('Escape');
+    for (const [width, height] of [[1280, 800], [1024, 700]] as const) {
+      await page.setViewportSize({ width, height });
+      const shot = testInfo.outputPath(`import-office-${width}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      await testInfo.attach(`import-office-${width}`, { body: readFileSync(shot), contentType: 'image/png' });
+    }
+    await page.locator('label').filter({ hasText: /^全部$/ }).click();
+    await page.getByRole('button', { name: '导入 2 行' }).click();
+    await page.getByRole('dialog', { name: '确认导入' }).getByRole('button', { name: '导入', exact: true }).click();
+    await expect(page.getByText('已导入：新增 2 名，更新 0 名').first()).toBeVisible();
+  });
+});

@@ -174,19 +174,23 @@ describe('a 500-row workbook with 3 bad rows', () => {
     expect(loadRecord(db.ctx, orphan.child_id)!.statusFacts[0]!.evidence).toContain('孤儿');
   }, 120_000);
 
-  it('writes nothing at all when a failure strikes midway', async () => {
+  it('a failure midway keeps the whole chunks written before it, says how many, and a new preview shows the rest', async () => {
     const db = database();
     const file = await fiveHundred();
     const seen = await preview(db, file);
     const valid = confirmable(seen);
-    const auditBefore = count(db, 'audit_log');
     // The 250th child cannot be written (as a full disk or a broken file would refuse it).
     db.ctx.sqlite.exec(`CREATE TRIGGER forced_failure BEFORE INSERT ON children WHEN (SELECT count(*) FROM children) >= 249
       BEGIN SELECT RAISE(ABORT, 'forced failure'); END`);
-    await expect(runImport(db.ctx, { fileName: 'children.xlsx', contentBase64: file, mapping: seen.mapping, rows: valid })).rejects.toThrow('forced failure');
-    for (const table of ['children', 'placements', 'benefits_received', 'education_records', 'child_status_facts']) expect(count(db, table), table).toBe(0);
-    expect(count(db, 'audit_log')).toBe(auditBefore);
-    expect(db.ctx.sqlite.prepare("SELECT count(*) AS n FROM settings WHERE key = 'import.children.mapping'").get()).toEqual({ n: 0 });
+    const run = runImport(db.ctx, { fileName: 'children.xlsx', contentBase64: file, mapping: seen.mapping, rows: valid }, { chunkRows: 100, chunkMs: Number.POSITIVE_INFINITY });
+    await expect(run).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('此前已导入 200 行（新建 200，更新 0），其余未导入') });
+    // Two chunks of 100 rows are in, whole (each child with its placement and benefit); the third is not.
+    for (const table of ['children', 'placements', 'benefits_received']) expect(count(db, table), table).toBe(200);
+    const stopped = db.ctx.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'import.run'").all() as { detail: string }[];
+    expect(stopped.map((r) => JSON.parse(r.detail))).toEqual([{ file: 'children.xlsx', created: 200, updated: 0, stopped: true }]);
+    db.ctx.sqlite.exec('DROP TRIGGER forced_failure');
+    const again = await preview(db, file);
+    expect(again.counts).toEqual({ create: 297, update: 0, unchanged: 200, invalid: 3 });
   }, 120_000);
 });
 

@@ -1,5 +1,5 @@
 import type { AppCore } from '../../services/app/app-core';
-import { createChild, getChild, listChildren } from '../../services/registry/children';
+import { createChild, getChild, listChildrenOffThread } from '../../services/registry/children';
 import { archiveChild, dischargeChild, restoreChild } from '../../services/registry/discharge';
 import type { Handler } from '../router';
 import { actorOf } from './app';
@@ -13,7 +13,7 @@ export function childrenHandlers(core: AppCore) {
     'children:archive': Handler<'children:archive'>;
     'children:restore': Handler<'children:restore'>;
   } = {
-    'children:list': (input, ctx) => listChildren(core.context(actorOf(ctx.session)), input),
+    'children:list': (input, ctx) => listChildrenOffThread(core.context(actorOf(ctx.session)), input, core.workers),
     'children:create': (input, ctx) => createChild(core.context(actorOf(ctx.session)), input),
     'children:get': (input, ctx) => getChild(core.context(actorOf(ctx.session)), input.id),
     'children:discharge': (input, ctx) => dischargeChild(core.context(actorOf(ctx.session)), input),

@@ -1,7 +1,7 @@
 import type { AppCore } from '../../services/app/app-core';
 import { childSummary } from '../../services/reports/child-summary';
 import { childEligibility } from '../../services/eligibility/eligibility';
-import { buildWorklist } from '../../services/worklist/worklist';
+import { buildWorklistOffThread } from '../../services/worklist/worklist';
 import type { Handler } from '../router';
 import { actorOf } from './app';
 
@@ -13,7 +13,7 @@ export function eligibilityHandlers(core: AppCore) {
   } = {
     'eligibility:get': (input, ctx) => childEligibility(core.context(actorOf(ctx.session)), input.childId, input.asOf),
     'eligibility:summary': (input, ctx) => childSummary(core.context(actorOf(ctx.session)), input.childId),
-    'worklist:get': (input, ctx) => buildWorklist(core.context(actorOf(ctx.session)), input),
+    'worklist:get': (input, ctx) => buildWorklistOffThread(core.context(actorOf(ctx.session)), input, core.workers),
   };
   return handlers;
 }

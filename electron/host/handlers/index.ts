@@ -11,6 +11,8 @@ import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
 import { mentalHealthHandlers } from './mental-health';
 import { ledgerHandlers } from './ledgers';
+import { jobsHandlers } from './jobs';
+import { createJobs } from '../../services/core/jobs';
 import { recordHandlers } from './record';
 import { reportsHandlers } from './reports';
 import { rehabHandlers } from './rehab';
@@ -23,6 +25,7 @@ export type HostAbilities = { exportPagePdf?: PagePdfExporter };
 
 /** Every channel's handler, built over one AppCore and session store. */
 export function createHandlers(core: AppCore, sessions: SessionStore, abilities: HostAbilities = {}): Handlers {
+  const jobs = createJobs();
   return {
     ...appHandlers(core, sessions),
     ...childrenHandlers(core),
@@ -37,7 +40,8 @@ export function createHandlers(core: AppCore, sessions: SessionStore, abilities:
     ...mentalHealthHandlers(core),
     ...autismHandlers(core),
     ...reintegrationHandlers(core, abilities.exportPagePdf),
-    ...ledgerHandlers(core),
+    ...ledgerHandlers(core, jobs),
+    ...jobsHandlers(jobs),
     ...reportsHandlers(core),
   };
 }

@@ -14,6 +14,7 @@ import { createLogger } from '../core/logger';
 import { type RekeyHooks, rekeyConnection } from '../keys/rekey';
 import { getSetting, setSetting } from '../core/settings';
 import { createUser } from '../users/users';
+import { type WorkerPool, createWorkerPool } from '../core/worker-pool';
 
 const log = createLogger('app-core');
 
@@ -77,6 +78,8 @@ export type AppCore = {
   replaceDatabase: (swap: (dbFile: string) => () => void) => void;
   /** A new random key: rekey the database and the key store; returns the new recovery code (shown once). See rekey.ts. */
   changeKey: (hooks?: RekeyHooks) => { recoveryCode: string };
+  /** Worker threads for long reads, each on its own read-only connection with the key (worker-pool.ts). */
+  workers: WorkerPool;
 };
 
 /** Creates the core and tries to open an existing database with the sealer at hand. */
@@ -219,7 +222,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
 
   init();
 
+  const workers = createWorkerPool({
+    database: () => (opened && current && phase === 'ready' ? { file: dbFile, key: current.key, nativeBinding: options.nativeBinding } : null),
+    clock: options.clock,
+  });
+
   const core: AppCore = {
+    workers,
     dataDir: options.dataDir,
     keyMode: options.keyMode,
     passphraseRequired: options.sealer === null,
@@ -291,6 +300,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       }
     },
     close: () => {
+      void workers.close();
       opened?.close();
       opened = null;
     },

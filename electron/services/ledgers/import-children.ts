@@ -1,9 +1,11 @@
 /**
  * Children in from an Excel workbook (policy 七(二十一)): the columns mapped to fields, every row read
  * and then tried through the registry's own services (createChild, updateProfile, addPlacement, …) so
- * their rules decide what is valid. The preview tries every row and rolls everything back; the import
- * writes exactly the confirmed rows in one transaction, or nothing. A row whose ID number is already
- * registered proposes an update with its differences, never a second child.
+ * their rules decide what is valid. The workbook is checked (workbook-guard.ts) and read in a worker;
+ * the rows are tried in chunks, each its own transaction, yielding between them so that other requests
+ * are answered: the preview rolls each chunk back, the import keeps exactly the confirmed rows, whole
+ * children, and stops at the first chunk that changed since the preview, saying how far it came. A row
+ * whose ID number is already registered proposes an update with its differences, never a second child.
  */
 import { ENROLMENT_STAGES } from '../../../shared/contract/record';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
@@ -16,7 +18,7 @@ import {
   type ImportPreviewInput,
   type ImportRow,
   type ImportRunInput,
-  LEDGER_SHEET_NAMES_ZH,
+  IMPORT_CHUNK_ROWS,
   importPreviewInputSchema,
   importRunInputSchema,
 } from '../../../shared/contract/ledgers';
@@ -68,7 +70,11 @@ import { updateProfile } from '../record/record';
 import { addBenefit, addEducation, addPlacement, addStatusFact, setDisability, updateEducation } from '../record/record-history';
 import { loadRecord, parseInput } from '../record/record-store';
 import { getSetting, setSetting } from '../core/settings';
-import { type CellContent, type SheetData, cellText, loadWorkbook, readDate, readSheet } from './xlsx-cells';
+import { type CellContent, type SheetData, cellText, readDate, readImportSheet } from './xlsx-cells';
+import { looksLikeZip } from './workbook-guard';
+import type { WorkerPool } from '../core/worker-pool';
+import type { ProgressReport } from '../core/jobs';
+import type { z } from 'zod';
 
 const MAPPING_SETTING = 'import.children.mapping';
 
@@ -182,26 +188,14 @@ function resolveMapping(ctx: ServiceContext, headers: readonly string[], given: 
   return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, saved[f] && present.has(saved[f]) ? saved[f] : auto[f]]));
 }
 
-function pickSheet(workbook: Awaited<ReturnType<typeof loadWorkbook>>): SheetData {
-  const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
-  const sheet = sheets.find((s) => s.name === LEDGER_SHEET_NAMES_ZH.roster) ?? sheets[0];
-  if (!sheet) throw new ValidationError('file', '工作簿中没有工作表');
-  const data = readSheet(sheet);
-  if (data.headers.every((h) => h === '')) {
-    throw new ValidationError('file', `工作表“${data.sheetName}”第1行是空的：第1行须为表头（如 姓名、性别、出生日期、身份证号）`);
-  }
-  if (data.rows.length === 0) throw new ValidationError('file', `工作表“${data.sheetName}”除表头外没有数据行`);
-  return data;
-}
-
 function requireHeaderRow(sheet: SheetData, mapping: ImportMapping): void {
   if (mapping.name) return;
   const looksLikeData = sheet.headers.some((h) => /^\d{17}[\dXx]$/.test(h) || /^\d{4}[-/.年]\d{1,2}/.test(h));
   throw new ValidationError(
     'mapping.name',
     looksLikeData
-      ? `工作表“${sheet.sheetName}”第1行看起来是数据而不是表头：请在第1行填写列名（如 姓名、性别、出生日期、身份证号）`
-      : `工作表“${sheet.sheetName}”第1行中找不到“姓名”列：请在下方指定哪一列是姓名`,
+      ? `工作表“${sheet.sheetName}”第${sheet.headerRow}行看起来是数据而不是表头：请在第${sheet.headerRow}行填写列名（如 姓名、性别、出生日期、身份证号）`
+      : `工作表“${sheet.sheetName}”第${sheet.headerRow}行中找不到“姓名”列：请在下方指定哪一列是姓名${sheet.headerRow === 1 ? '；表头上方若有标题行，请删去' : ''}`,
     { headers: sheet.headers },
   );
 }
@@ -625,8 +619,18 @@ function step<T>(section: Section, fn: () => T, field?: ImportField): T {
       field ??= (error.field ? SERVICE_FIELDS[section][error.field.split('.')[0]!] : undefined) ?? SECTIONS[section][0];
       throw new RowRefused(field, error.message);
     }
+    // A service that parses its input with zod refuses with the schema's own message: still the row's.
+    if (isZodError(error)) {
+      const issue = error.issues[0];
+      field ??= (issue ? SERVICE_FIELDS[section][String(issue.path[0])] : undefined) ?? SECTIONS[section][0];
+      throw new RowRefused(field, issue?.message ?? '输入无效');
+    }
     throw error;
   }
+}
+
+function isZodError(error: unknown): error is z.ZodError {
+  return error instanceof Error && error.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues);
 }
 
 /** The status fact that records each category the import can bring in (残疾儿童 comes from the disability). */
@@ -813,22 +817,56 @@ function tryRow(ctx: ServiceContext, data: RowData, today: string): Omit<RowOutc
   }
 }
 
-/** Thrown to roll a preview back; never leaves this module. */
+/** Thrown to roll a preview's chunk back; never leaves this module. */
 class PreviewRollback extends Error {}
 
-type Evaluated = { sheet: SheetData; mapping: ImportMapping; rows: RowOutcome[] };
+/** How the import runs: the worker pool that reads the workbook (none: here), progress, chunk size. */
+export type ImportOptions = {
+  workers?: WorkerPool;
+  onProgress?: ProgressReport;
+  /** Rows per transaction at most (IMPORT_CHUNK_ROWS). */
+  chunkRows?: number;
+  /** A transaction ends after this many milliseconds even with fewer rows (IMPORT_CHUNK_MS); tests pass Infinity. */
+  chunkMs?: number;
+};
 
 /**
- * Reads the workbook and tries its rows in one transaction: `only` limits the rows tried (the import
- * tries exactly the confirmed ones); `commit` keeps what was written, otherwise it is rolled back.
+ * How long one chunk may hold the request thread: rows take from about a millisecond to tens of
+ * milliseconds each (a busy machine), so a chunk ends at whichever comes first, its rows or this time.
  */
-async function evaluateWorkbook(
-  ctx: ServiceContext,
-  input: { contentBase64: string; mapping: ImportMapping | null },
-  options: { only?: ReadonlyMap<number, unknown>; commit: ((rows: RowOutcome[], mapping: ImportMapping) => void) | null },
-): Promise<Evaluated> {
-  const workbook = await loadWorkbook(Buffer.from(input.contentBase64, 'base64'));
-  const sheet = pickSheet(workbook);
+const IMPORT_CHUNK_MS = 50;
+
+/** A heap cap for reading one workbook: ample for 20,000 rows, and a hostile file fails only itself. */
+const WORKBOOK_HEAP_MB = 768;
+/** A workbook within the limits reads in seconds; one that keeps the parser busy longer is stopped. */
+const WORKBOOK_READ_MS = 3 * 60_000;
+
+/** The sheet to import, read in a worker when there is a pool (the workbook is checked first either way). */
+async function readWorkbookSheet(ctx: ServiceContext, contentBase64: string, options: ImportOptions): Promise<SheetData> {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (!options.workers) return readImportSheet(bytes);
+  // What is plainly not a zip is refused here, without starting a worker.
+  if (!looksLikeZip(bytes)) return readImportSheet(bytes);
+  const copy = new Uint8Array(bytes);
+  return options.workers.run<SheetData>('workbook.read', copy, ctx.actor, {
+    database: false,
+    heapMb: WORKBOOK_HEAP_MB,
+    transfer: [copy.buffer],
+    outOfMemory: (mb) => new ValidationError('file', `读取工作簿超出内存上限（${mb} MB），已停止；其他操作不受影响。请删去多余的行、列或工作表，或分成几个文件导入`, { limit: 'heap' }),
+    timeout: { ms: WORKBOOK_READ_MS, error: () => new ValidationError('file', `读取工作簿超过 ${WORKBOOK_READ_MS / 60_000} 分钟仍未完成，已停止：文件可能已损坏或结构异常`, { limit: 'time' }) },
+  });
+}
+
+/** Lets other requests (another desk's, the same window's) be answered between two chunks. */
+function yieldToOthers(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+type ReadSheet = { sheet: SheetData; mapping: ImportMapping; columns: Map<ImportField, number> };
+
+async function readMapped(ctx: ServiceContext, input: { contentBase64: string; mapping: ImportMapping | null }, options: ImportOptions): Promise<ReadSheet> {
+  options.onProgress?.('read', 0, 0);
+  const sheet = await readWorkbookSheet(ctx, input.contentBase64, options);
   const mapping = resolveMapping(ctx, sheet.headers, input.mapping);
   requireHeaderRow(sheet, mapping);
   const columns = new Map<ImportField, number>();
@@ -836,35 +874,71 @@ async function evaluateWorkbook(
     const header = mapping[field];
     if (header) columns.set(field, sheet.headers.indexOf(header));
   }
+  return { sheet, mapping, columns };
+}
+
+/**
+ * Reads and tries the sheet's rows (those in `only`, when given) chunk by chunk, each chunk in its own
+ * transaction, yielding between chunks. `commit` null: each chunk is rolled back (a preview); otherwise
+ * it is called inside the chunk's transaction with the chunk's outcomes (it may refuse), and the chunk
+ * is kept. Rows are independent of one another across chunks: the same child twice in the file is a
+ * row error of the second.
+ */
+async function tryRows(
+  ctx: ServiceContext,
+  read: ReadSheet,
+  options: ImportOptions & { only?: ReadonlyMap<number, unknown>; phase: 'check' | 'write'; commit: ((chunk: RowOutcome[], index: number) => void) | null },
+): Promise<RowOutcome[]> {
+  const { sheet, mapping, columns } = read;
   const today = ctx.clock.today();
   const seenIds = new Map<string, number>();
-  let rows: RowOutcome[] = [];
-  try {
-    inTransaction(ctx, () => {
-      rows = sheet.rows
-        .filter((r) => options.only === undefined || options.only.has(r.row))
-        .map(({ row, cells }) => {
-          const { data, problems } = readRow(cells, columns);
-          if (data.idNumber) {
-            const first = seenIds.get(data.idNumber);
-            if (first !== undefined) problems.push({ field: 'idNumber', message: `与第${first}行的身份证号重复` });
-            else seenIds.set(data.idNumber, row);
-          }
-          // The preview shows the ID number as written, even one that is wrong.
-          const idColumn = columns.get('idNumber');
-          const idText = idColumn === undefined ? '' : cellText(cells[idColumn] ?? { kind: 'empty' });
-          const base = { row, name: data.name ?? '', idNumber: data.idNumber ?? (idText || null) };
-          if (problems.length > 0) return { ...base, action: 'invalid' as const, changes: [], problems, errors: [] };
-          return { ...base, ...tryRow(ctx, data, today), errors: [] };
-        });
-      for (const r of rows) r.errors = r.problems.map((p) => ({ column: mapping[p.field] ?? IMPORT_FIELD_HEADERS_ZH[p.field], message: p.message }));
-      if (options.commit === null) throw new PreviewRollback();
-      options.commit(rows, mapping);
-    });
-  } catch (error) {
-    if (!(error instanceof PreviewRollback)) throw error;
+  const seenUnnamed = new Map<string, number>();
+  const rows = sheet.rows.filter((r) => options.only === undefined || options.only.has(r.row));
+  const size = options.chunkRows ?? IMPORT_CHUNK_ROWS;
+  const out: RowOutcome[] = [];
+  options.onProgress?.(options.phase, 0, rows.length);
+  const tryOne = (row: number, cells: CellContent[]): RowOutcome => {
+    const { data, problems } = readRow(cells, columns);
+    if (data.idNumber) {
+      const first = seenIds.get(data.idNumber);
+      if (first !== undefined) problems.push({ field: 'idNumber', message: `与第${first}行的身份证号重复` });
+      else seenIds.set(data.idNumber, row);
+    } else if (data.name && data.birthDate) {
+      const key = `${data.name}|${data.birthDate}`;
+      const first = seenUnnamed.get(key);
+      if (first !== undefined) problems.push({ field: 'name', message: `与第${first}行同名、出生日期相同且都没有身份证号：请填写身份证号，或删去重复的一行` });
+      else seenUnnamed.set(key, row);
+    }
+    // The preview shows the ID number as written, even one that is wrong.
+    const idColumn = columns.get('idNumber');
+    const idText = idColumn === undefined ? '' : cellText(cells[idColumn] ?? { kind: 'empty' });
+    const base = { row, name: data.name ?? '', idNumber: data.idNumber ?? (idText || null) };
+    if (problems.length > 0) return { ...base, action: 'invalid' as const, changes: [], problems, errors: [] };
+    return { ...base, ...tryRow(ctx, data, today), errors: [] };
+  };
+  let chunk: RowOutcome[] = [];
+  const budget = options.chunkMs ?? IMPORT_CHUNK_MS;
+  for (let start = 0, index = 0; start < rows.length; start += chunk.length, index += 1) {
+    if (start > 0) await yieldToOthers();
+    const began = performance.now();
+    chunk = [];
+    try {
+      inTransaction(ctx, () => {
+        for (const { row, cells } of rows.slice(start, start + size)) {
+          if (chunk.length > 0 && performance.now() - began >= budget) break;
+          chunk.push(tryOne(row, cells));
+        }
+        for (const r of chunk) r.errors = r.problems.map((p) => ({ column: mapping[p.field] ?? IMPORT_FIELD_HEADERS_ZH[p.field], message: p.message }));
+        if (options.commit === null) throw new PreviewRollback();
+        options.commit(chunk, index);
+      });
+    } catch (error) {
+      if (!(error instanceof PreviewRollback)) throw error;
+    }
+    out.push(...chunk);
+    options.onProgress?.(options.phase, out.length, rows.length);
   }
-  return { sheet, mapping, rows };
+  return out;
 }
 
 function toRow({ problems: _problems, ...row }: RowOutcome): ImportRow {
@@ -872,39 +946,55 @@ function toRow({ problems: _problems, ...row }: RowOutcome): ImportRow {
 }
 
 /** What importing the workbook would do, row by row. Writes nothing but an audit line. */
-export async function previewImport(ctx: ServiceContext, raw: ImportPreviewInput): Promise<ImportPreview> {
+export async function previewImport(ctx: ServiceContext, raw: ImportPreviewInput, options: ImportOptions = {}): Promise<ImportPreview> {
   const input = parseInput(importPreviewInputSchema, raw);
-  const { sheet, mapping, rows } = await evaluateWorkbook(ctx, input, { commit: null });
+  const read = await readMapped(ctx, input, options);
+  const rows = await tryRows(ctx, read, { ...options, phase: 'check', commit: null });
   const counts = { create: 0, update: 0, unchanged: 0, invalid: 0 };
   for (const r of rows) counts[r.action] += 1;
   inTransaction(ctx, () => appendAudit(ctx, { action: 'import.preview', entity: 'import', detail: { file: input.fileName, rows: rows.length, ...counts } }));
-  return { sheetName: sheet.sheetName, headers: sheet.headers, mapping, rows: rows.map(toRow), counts };
+  const { sheet, mapping } = read;
+  return { sheetName: sheet.sheetName, headerRow: sheet.headerRow, skippedTitle: sheet.skippedTitle, headers: sheet.headers, mapping, rows: rows.map(toRow), counts };
 }
 
 /**
- * Imports the confirmed rows: each must still create or update what the preview said, otherwise
- * nothing is written. One transaction with the registry's own audit lines and one for the import.
+ * Imports the confirmed rows, a chunk of rows per transaction so that other requests are answered in
+ * between. Each chunk's rows must still create or update what the preview said, otherwise that chunk
+ * is not written and the import stops there; so does any failure. A stop names what was imported
+ * before it (whole rows: a child is never half-written), and a new preview shows those rows as
+ * unchanged. The registry's own audit lines go with each chunk, and one line for the import.
  */
-export async function runImport(ctx: ServiceContext, raw: ImportRunInput): Promise<{ created: number; updated: number }> {
+export async function runImport(ctx: ServiceContext, raw: ImportRunInput, options: ImportOptions = {}): Promise<{ created: number; updated: number }> {
   const input = parseInput(importRunInputSchema, raw);
   const confirmed = new Map(input.rows.map((r) => [r.row, r.action]));
+  const read = await readMapped(ctx, input, options);
+  const found = new Set(read.sheet.rows.map((r) => r.row));
+  const missing = [...confirmed.keys()].filter((r) => !found.has(r)).sort((a, b) => a - b);
   const result = { created: 0, updated: 0 };
-  await evaluateWorkbook(ctx, input, {
-    only: confirmed,
-    commit: (rows, mapping) => {
-      const found = new Set(rows.map((r) => r.row));
-      const missing = [...confirmed.keys()].filter((r) => !found.has(r));
-      const stale = rows.filter((r) => r.action !== confirmed.get(r.row));
-      if (missing.length > 0 || stale.length > 0) {
-        const which = [...missing, ...stale.map((r) => r.row)].sort((a, b) => a - b).slice(0, 5);
-        throw new AppError('conflict', `第${which.join('、')}行与预览时不同（文件或档案已有变化），未导入任何内容。请重新预览`, {
-          details: { rows: which },
-        });
-      }
-      for (const r of rows) result[r.action === 'create' ? 'created' : 'updated'] += 1;
-      setSetting(ctx, MAPPING_SETTING, mapping);
-      appendAudit(ctx, { action: 'import.run', entity: 'import', detail: { file: input.fileName, ...result } });
-    },
-  });
+  const stale = (rows: number[]) =>
+    new AppError('conflict', `第${rows.slice(0, 5).join('、')}行与预览时不同（文件或档案已有变化），${importedSoFar()}。请重新预览`, { details: { rows: rows.slice(0, 5), ...result } });
+  const importedSoFar = () => (result.created + result.updated === 0 ? '未导入任何内容' : `此前已导入 ${result.created + result.updated} 行（新建 ${result.created}，更新 ${result.updated}），其余未导入`);
+  if (missing.length > 0) throw stale(missing);
+  const audit = (detail: Record<string, unknown>) => appendAudit(ctx, { action: 'import.run', entity: 'import', detail: { file: input.fileName, ...detail } });
+  try {
+    await tryRows(ctx, read, {
+      ...options,
+      only: confirmed,
+      phase: 'write',
+      commit: (chunk, index) => {
+        const changed = chunk.filter((r) => r.action !== confirmed.get(r.row));
+        if (changed.length > 0) throw stale(changed.map((r) => r.row));
+        if (index === 0) setSetting(ctx, MAPPING_SETTING, read.mapping);
+        for (const r of chunk) result[r.action === 'create' ? 'created' : 'updated'] += 1;
+        if (result.created + result.updated === confirmed.size) audit({ ...result });
+      },
+    });
+  } catch (error) {
+    if (result.created + result.updated === 0) throw error;
+    // Part of the file is in: say so in the trail and to the person.
+    inTransaction(ctx, () => audit({ ...result, stopped: true }));
+    if (error instanceof AppError && error.code === 'conflict') throw error;
+    throw new AppError(error instanceof AppError ? error.code : 'internal', `导入中途停止：${importedSoFar()}。请重新预览后再导入其余的行`, { details: { ...result } });
+  }
   return result;
 }

@@ -37,6 +37,7 @@ import { deriveFacts } from '../eligibility/facts';
 import { DATE_FIELDS, type LedgerValue, LIST_SEPARATOR, fenToYuan, rosterValues } from './ledger-values';
 import { loadRecordsForFacts, parseInput } from '../record/record-store';
 import { getSetting } from '../core/settings';
+import type { WorkerPool } from '../core/worker-pool';
 import { intervalsOverlap } from '../record/record-intervals';
 import { peopleNames } from '../rehab/rehab-plans';
 import { openHighRiskChecks } from '../mental-health/mental-health';
@@ -291,12 +292,31 @@ function requireLedgers(ctx: ServiceContext, kinds: readonly LedgerKind[]): void
 export function viewLedger(ctx: ServiceContext, raw: z.input<typeof ledgerViewInputSchema>): LedgerView {
   const input = parseInput(ledgerViewInputSchema, raw);
   requireLedgers(ctx, [input.ledger]);
+  const view = buildLedgerView(ctx, input);
+  auditView(ctx, input, view.rows.length);
+  return view;
+}
+
+/** The same, the ledger worked out in a worker on its own read connection; the audit line is written here. */
+export async function viewLedgerOffThread(ctx: ServiceContext, raw: z.input<typeof ledgerViewInputSchema>, workers: WorkerPool): Promise<LedgerView> {
+  const input = parseInput(ledgerViewInputSchema, raw);
+  requireLedgers(ctx, [input.ledger]);
+  const view = await workers.run<LedgerView>('ledgers.view', input, ctx.actor);
+  auditView(ctx, input, view.rows.length);
+  return view;
+}
+
+function auditView(ctx: ServiceContext, input: z.output<typeof ledgerViewInputSchema>, rows: number): void {
+  inTransaction(ctx, () => appendAudit(ctx, { action: 'ledger.view', entity: 'ledger', detail: { ledger: input.ledger, from: input.from, to: input.to, rows } }));
+}
+
+/** A ledger's print view (reads only; no audit line): here, or in a worker. */
+export function buildLedgerView(ctx: ServiceContext, input: z.output<typeof ledgerViewInputSchema>): LedgerView {
   const ledger = BUILDERS[input.ledger](ctx, input.from, input.to);
   const keep =
     input.ledger === 'roster'
       ? ledger.columns.map((c, i) => ((ROSTER_PRINT_HEADERS as readonly string[]).includes(c.header) ? i : -1)).filter((i) => i >= 0)
       : ledger.columns.map((_, i) => i);
-  inTransaction(ctx, () => appendAudit(ctx, { action: 'ledger.view', entity: 'ledger', detail: { ledger: input.ledger, from: input.from, to: input.to, rows: ledger.rows.length } }));
   return {
     title: LEDGER_SHEET_NAMES_ZH[input.ledger],
     institutionName: getSetting(ctx, 'institutionName', null as string | null),
@@ -308,10 +328,21 @@ export function viewLedger(ctx: ServiceContext, raw: z.input<typeof ledgerViewIn
   };
 }
 
-/** The chosen ledgers as one workbook (base64), named after the person exporting it; audited. */
-export async function exportLedgers(ctx: ServiceContext, raw: LedgerExportInput): Promise<LedgerExport> {
+/**
+ * The chosen ledgers as one workbook (base64), named after the person exporting it; audited. With a
+ * worker pool the workbook is built in a worker on its own read connection (the window and the other
+ * desks are answered meanwhile); the audit line is written here, on the writer.
+ */
+export async function exportLedgers(ctx: ServiceContext, raw: LedgerExportInput, workers?: WorkerPool): Promise<LedgerExport> {
   const input = parseInput(ledgerExportInputSchema, raw);
   requireLedgers(ctx, input.ledgers);
+  const built = workers ? await workers.run<LedgerExport>('ledgers.export', input, ctx.actor) : await buildLedgerExport(ctx, input);
+  inTransaction(ctx, () => appendAudit(ctx, { action: 'ledger.export', entity: 'ledger', detail: { ledgers: input.ledgers, from: input.from, to: input.to, sheets: built.sheets } }));
+  return built;
+}
+
+/** The workbook itself (reads only; no audit line): here, or in a worker. */
+export async function buildLedgerExport(ctx: ServiceContext, input: z.output<typeof ledgerExportInputSchema>): Promise<LedgerExport> {
   const now = ctx.clock.now();
   const who = ctx.actor ? (peopleNames(ctx).get(ctx.actor.userId) ?? ctx.actor.username) : '—';
   const chunks: Buffer[] = [];
@@ -334,6 +365,5 @@ export async function exportLedgers(ctx: ServiceContext, raw: LedgerExportInput)
   }
   await workbook.commit();
   const buffer = Buffer.concat(chunks);
-  inTransaction(ctx, () => appendAudit(ctx, { action: 'ledger.export', entity: 'ledger', detail: { ledgers: input.ledgers, from: input.from, to: input.to, sheets } }));
   return { fileName: `童护工作台账-${ctx.clock.today().replaceAll('-', '')}.xlsx`, contentBase64: buffer.toString('base64'), sheets };
 }

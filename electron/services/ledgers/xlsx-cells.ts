@@ -5,6 +5,8 @@
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../../shared/contract/errors';
 import { isRealDate } from '../../../shared/domain/dates';
+import { LEDGER_SHEET_NAMES_ZH } from '../../../shared/contract/ledgers';
+import { checkWorkbook } from './workbook-guard';
 
 /** What a cell holds, once formulas, rich text and hyperlinks are looked through. */
 export type CellContent = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'number'; value: number } | { kind: 'date'; iso: string };
@@ -79,8 +81,11 @@ export function readDate(content: CellContent): { ok: true; value: string } | { 
   return { ok: false, message: `无法识别的日期“${cellText(content)}”，请写成 2015-03-04 或设为日期格式` };
 }
 
-/** The headers of row 1 and each later row's cells, of the sheet to import. */
-export type SheetData = { sheetName: string; headers: string[]; rows: { row: number; cells: CellContent[] }[] };
+/**
+ * The header row and each later row's cells, of the sheet to import. `headerRow` is the sheet row the
+ * headers were read from (1, or the row under a title); `skippedTitle` is the title text skipped.
+ */
+export type SheetData = { sheetName: string; headerRow: number; skippedTitle: string | null; headers: string[]; rows: { row: number; cells: CellContent[] }[] };
 
 /** The workbook's worksheets, or a file-level ValidationError when it is not a readable xlsx. */
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -97,19 +102,98 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** The cells of `sheet`: row 1 as headers, then every row that is not empty. */
+/** A cell's content; the cells a merge covers besides its first are empty (Excel shows the value once). */
+function ownContent(cell: ExcelJS.Cell): CellContent {
+  if (cell.isMerged && cell.master !== cell) return { kind: 'empty' };
+  return cellContent(cell.value);
+}
+
+/** How many rows above the header a title (a merged banner, a "填报单位" line) may take. */
+const MAX_TITLE_ROWS = 5;
+
+/** A row holding one text only (often merged across the sheet's width): a title, not a header. */
+function titleOf(texts: readonly string[]): string | null {
+  const filled = texts.filter((t) => t !== '');
+  return filled.length === 1 ? filled[0]! : null;
+}
+
+/**
+ * Headers told apart: a repeated header gets its position, as "备注", "备注 (2)", "备注 (3)"; an empty
+ * one stays empty (not offered as a column).
+ */
+export function distinctHeaders(texts: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(texts);
+  return texts.map((text) => {
+    if (text === '') return text;
+    const n = (seen.get(text) ?? 0) + 1;
+    seen.set(text, n);
+    if (n === 1) return text;
+    let k = n;
+    while (taken.has(`${text} (${k})`)) k += 1;
+    const name = `${text} (${k})`;
+    taken.add(name);
+    return name;
+  });
+}
+
+/** The cells of `sheet`: the header row (row 1, or the row under a title), then every later row that is not empty. */
 export function readSheet(sheet: ExcelJS.Worksheet): SheetData {
   const width = sheet.columnCount;
-  const headerRow = sheet.getRow(1);
-  const headers: string[] = [];
-  for (let c = 1; c <= width; c += 1) headers.push(cellText(cellContent(headerRow.getCell(c).value)));
-  while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+  const texts = (r: number) => {
+    const row = sheet.getRow(r);
+    const out: string[] = [];
+    for (let c = 1; c <= width; c += 1) out.push(cellText(ownContent(row.getCell(c))));
+    return out;
+  };
+  let headerRow = 1;
+  let skippedTitle: string | null = null;
+  // Title rows above the header are skipped when a header with two columns or more follows them.
+  for (let r = 1; r <= MAX_TITLE_ROWS && r < sheet.rowCount; r += 1) {
+    const title = titleOf(texts(r));
+    if (title === null) break;
+    const next = texts(r + 1);
+    if (next.filter((t) => t !== '').length >= 2) {
+      headerRow = r + 1;
+      skippedTitle = skippedTitle ?? title;
+      break;
+    }
+    if (titleOf(next) === null) break;
+    skippedTitle = skippedTitle ?? title;
+  }
+  if (headerRow === 1) skippedTitle = null;
+  const raw = texts(headerRow);
+  while (raw.length > 0 && raw[raw.length - 1] === '') raw.pop();
+  const headers = distinctHeaders(raw);
   const rows: SheetData['rows'] = [];
-  for (let r = 2; r <= sheet.rowCount; r += 1) {
+  for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
     const cells: CellContent[] = [];
-    for (let c = 1; c <= headers.length; c += 1) cells.push(cellContent(row.getCell(c).value));
+    for (let c = 1; c <= headers.length; c += 1) cells.push(ownContent(row.getCell(c)));
     if (cells.some((cell) => cell.kind !== 'empty')) rows.push({ row: r, cells });
   }
-  return { sheetName: sheet.name, headers, rows };
+  return { sheetName: sheet.name, headerRow, skippedTitle, headers, rows };
+}
+
+/** The sheet an import reads: the one named like the roster, else the first visible one. */
+export function pickSheet(workbook: ExcelJS.Workbook, rosterName: string): SheetData {
+  const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
+  const sheet = sheets.find((s) => s.name === rosterName) ?? sheets[0];
+  if (!sheet) throw new ValidationError('file', '工作簿中没有工作表');
+  const data = readSheet(sheet);
+  const at = data.headerRow;
+  if (data.headers.every((h) => h === '')) {
+    throw new ValidationError('file', `工作表“${data.sheetName}”第${at}行是空的：第${at}行须为表头（如 姓名、性别、出生日期、身份证号）`);
+  }
+  if (data.rows.length === 0) throw new ValidationError('file', `工作表“${data.sheetName}”除表头外没有数据行`);
+  return data;
+}
+
+/**
+ * The sheet to import from a workbook's bytes: checked against the workbook limits first (no parsing
+ * before that), then read. Runs in a worker in the app (worker-pool.ts), here in tests.
+ */
+export async function readImportSheet(bytes: Buffer): Promise<SheetData> {
+  await checkWorkbook(bytes);
+  return pickSheet(await loadWorkbook(bytes), LEDGER_SHEET_NAMES_ZH.roster);
 }

@@ -15,6 +15,7 @@ import { asc, inArray } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/open';
 import { children } from '../../../db/schema';
 import type { ServiceContext } from '../core/context';
+import type { WorkerPool } from '../core/worker-pool';
 import { SELECTIVE_LOAD_MAX } from './record-store';
 
 type Memo<T> = { asOf: string; seen: number; values: Map<number, T> };
@@ -28,7 +29,8 @@ const memos = new WeakMap<SqliteDb, Map<string, Memo<unknown>>>();
  */
 type ComputeForChildren<T> = (ids: readonly number[] | null) => Map<number, T>;
 
-function latestVersion(sqlite: SqliteDb): number {
+/** The highest record version so far (a memo seeded from a snapshot is as of the version read before it). */
+export function latestVersion(sqlite: SqliteDb): number {
   return (sqlite.prepare('SELECT coalesce(max(version), 0) AS v FROM child_versions').get() as { v: number }).v;
 }
 
@@ -58,6 +60,52 @@ export function memoByChild<T>(ctx: ServiceContext, name: string, asOf: string, 
   }
   memo.seen = latest;
   return memo.values;
+}
+
+/** Whether `name`'s memo is already worked out for `asOf` (a read then works out only the changed children). */
+export function memoHolds(ctx: ServiceContext, name: string, asOf: string): boolean {
+  return memos.get(ctx.sqlite)?.get(name)?.asOf === asOf;
+}
+
+/**
+ * Keeps `values` — worked out elsewhere (in a worker, from a snapshot no older than version `seen`)
+ * — as `name`'s memo for `asOf`. The next read works out again every child changed after `seen`, so a
+ * change made while the worker ran is never missed.
+ */
+export function seedMemo<T>(ctx: ServiceContext, name: string, asOf: string, seen: number, values: Map<number, T>): void {
+  let byName = memos.get(ctx.sqlite);
+  if (!byName) {
+    byName = new Map();
+    memos.set(ctx.sqlite, byName);
+  }
+  byName.set(name, { asOf, seen, values });
+}
+
+/**
+ * Below this many children the whole set is worked out here: it takes less than a worker's start. At
+ * 10,000 children a first read of the day takes seconds, and goes to a worker.
+ */
+export const OFF_THREAD_MIN_CHILDREN = 1_000;
+
+/**
+ * Works `name`'s memo out for `asOf` in a worker (`task`, on its own read connection) when it is not
+ * held yet and the data set is large, and keeps it (seedMemo). The read that follows then works out
+ * here only the children changed since.
+ */
+export async function warmMemoOffThread(
+  ctx: ServiceContext,
+  name: string,
+  asOf: string,
+  task: string,
+  workers: WorkerPool,
+  minChildren: number = OFF_THREAD_MIN_CHILDREN,
+): Promise<void> {
+  if (ctx.sqlite.inTransaction || memoHolds(ctx, name, asOf)) return;
+  const { n } = ctx.sqlite.prepare('SELECT count(*) AS n FROM children').get() as { n: number };
+  if (n < minChildren) return;
+  const seen = latestVersion(ctx.sqlite);
+  const entries = await workers.run<[number, unknown][]>(task, { asOf }, ctx.actor);
+  if (!memoHolds(ctx, name, asOf)) seedMemo(ctx, name, asOf, seen, new Map(entries));
 }
 
 /** Forgets every memo of the connection (tests compare a memo's answer with one worked out afresh). */

@@ -5,7 +5,8 @@ import { addYears } from '../../../shared/domain/dates';
 import type { CategoryCode } from '../../../shared/domain/rules-types';
 import { evaluate } from '../../rules';
 import { appendAudit } from '../audit/audit';
-import { childRowsFor, memoByChild } from '../record/child-memo';
+import { childRowsFor, memoByChild, warmMemoOffThread } from '../record/child-memo';
+import type { WorkerPool } from '../core/worker-pool';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { deriveFacts } from '../eligibility/facts';
 import { createLogger } from '../core/logger';
@@ -133,6 +134,21 @@ export function categoriesByChild(ctx: ServiceContext, today: string): ReadonlyM
     if (ids === null) log.info('categories computed', { children: rows.length, ms: Math.round(performance.now() - started) });
     return byChild;
   });
+}
+
+/** Every child's categories on `asOf` (a worker's task: reads only). */
+export function categoryEntries(ctx: ServiceContext, asOf: string): [number, readonly CategoryCode[]][] {
+  return [...categoriesByChild(ctx, asOf)];
+}
+
+/**
+ * The list, its first read of the day filtered by category (the rules for every child, at scale) worked
+ * out in a worker and kept as the memo (child-memo.ts).
+ */
+export async function listChildrenOffThread(ctx: ServiceContext, raw: ChildListInput, workers: WorkerPool, minChildren?: number): Promise<{ total: number; rows: ChildSummary[] }> {
+  const input = childListInputSchema.parse(raw);
+  if (input.categories.length > 0) await warmMemoOffThread(ctx, 'categories', ctx.clock.today(), 'categories.all', workers, minChildren);
+  return listChildren(ctx, raw);
 }
 
 /** The ids of the children having at least one of `wanted` on `today`. */

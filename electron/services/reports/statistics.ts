@@ -13,6 +13,7 @@ import { appendAudit } from '../audit/audit';
 import { ageBandBirthRange, categoriesByChild } from '../registry/children';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { parseInput } from '../record/record-store';
+import type { WorkerPool } from '../core/worker-pool';
 import { peopleNames } from '../rehab/rehab-plans';
 import { pipeline } from '../reintegration/reintegration';
 
@@ -90,6 +91,21 @@ function reintegrationOutcomes(ctx: ServiceContext, from: string, to: string): Y
 /** The figures of the statistics page for a period; the counts are as of its last day. Audited. */
 export function statistics(ctx: ServiceContext, raw: StatisticsInput): Statistics {
   const { from, to } = parseInput(statisticsInputSchema, raw);
+  const figures = computeStatistics(ctx, { from, to });
+  inTransaction(ctx, () => appendAudit(ctx, { action: 'reports.read', entity: 'reports', detail: { from, to } }));
+  return figures;
+}
+
+/** The same figures worked out in a worker on its own read connection; the audit line is written here. */
+export async function statisticsOffThread(ctx: ServiceContext, raw: StatisticsInput, workers: WorkerPool): Promise<Statistics> {
+  const { from, to } = parseInput(statisticsInputSchema, raw);
+  const figures = await workers.run<Statistics>('reports.statistics', { from, to }, ctx.actor);
+  inTransaction(ctx, () => appendAudit(ctx, { action: 'reports.read', entity: 'reports', detail: { from, to } }));
+  return figures;
+}
+
+/** The figures only (reads; no audit line): here, or in a worker. */
+export function computeStatistics(ctx: ServiceContext, { from, to }: { from: string; to: string }): Statistics {
   // In care on `to`: born and admitted by then, and not yet gone (the discharge date is the last day in care).
   const inCare = ctx.sqlite
     .prepare(
@@ -129,7 +145,6 @@ export function statistics(ctx: ServiceContext, raw: StatisticsInput): Statistic
     children: r.children,
   }));
 
-  inTransaction(ctx, () => appendAudit(ctx, { action: 'reports.read', entity: 'reports', detail: { from, to } }));
   return {
     from,
     to,

@@ -7,7 +7,8 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { can } from '../../../shared/contract/permissions';
 import { WORKLIST_KINDS, type WorklistItem, type WorklistKind } from '../../../shared/contract/worklist';
 import { evaluate } from '../../rules';
-import { childRowsFor, memoByChild } from '../record/child-memo';
+import { childRowsFor, memoByChild, warmMemoOffThread } from '../record/child-memo';
+import type { WorkerPool } from '../core/worker-pool';
 import type { ServiceContext } from '../core/context';
 import { type TimelineEntry, eligibilityTimeline } from '../eligibility/eligibility-timeline';
 import type { ChildFacts, Evaluation } from '../../../shared/domain/rules-types';
@@ -90,4 +91,28 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
   }
   items.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.dueDate.localeCompare(b.dueDate) || a.childId - b.childId);
   return { asOf, counts, visibleKinds, items };
+}
+
+/** Every worklist item of every child in care on `asOf`, by child (a worker's task: reads only). */
+export function worklistEntries(ctx: ServiceContext, asOf: string): [number, WorklistItem[]][] {
+  return [...itemsByChild(ctx, asOf, null)];
+}
+
+/**
+ * The worklist, its first read of the day (at scale) worked out in a worker on its own read connection
+ * and kept as the memo; later reads work out here only the children changed since (child-memo.ts).
+ */
+export async function buildWorklistOffThread(
+  ctx: ServiceContext,
+  input: ChannelInput<'worklist:get'>,
+  workers: WorkerPool,
+  minChildren?: number,
+): Promise<ChannelOutput<'worklist:get'>> {
+  const today = ctx.clock.today();
+  if ((input.asOf ?? today) === today) {
+    // The cases fallen due are opened first (a write, here), so that the worker's snapshot holds them.
+    ensureCases(ctx);
+    await warmMemoOffThread(ctx, 'worklist', today, 'worklist.items', workers, minChildren);
+  }
+  return buildWorklist(ctx, input);
 }

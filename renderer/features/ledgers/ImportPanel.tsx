@@ -7,6 +7,7 @@ import { IMPORT_FIELDS, type ImportAction, type ImportMapping, type ImportPrevie
 import { ApiError, call } from '../../api/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { EmptyState } from '../../components/EmptyState';
+import { JobProgress, newJobId } from '../../components/JobProgress';
 import { useT } from '../../i18n';
 import { bytesToBase64 } from '../record/record-format';
 
@@ -40,13 +41,18 @@ export function ImportPanel() {
   const [confirming, setConfirming] = useState(false);
   const [imported, setImported] = useState<{ created: number; updated: number } | null>(null);
   const [showMapping, setShowMapping] = useState(false);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [runError, setRunError] = useState<string | null>(null);
 
   const runPreview = async (book: Workbook, withMapping: ImportMapping | null) => {
     setBusy(true);
     setErrors({});
+    setRunError(null);
     setPreview(null);
+    const job = newJobId();
+    setJobId(job);
     try {
-      const result = await call('import:preview', { ...book, mapping: withMapping });
+      const result = await call('import:preview', { ...book, mapping: withMapping, jobId: job });
       setPreview(result);
       setHeaders(result.headers);
       setMapping(result.mapping);
@@ -62,6 +68,7 @@ export function ImportPanel() {
       }
     } finally {
       setBusy(false);
+      setJobId(null);
     }
   };
 
@@ -84,13 +91,32 @@ export function ImportPanel() {
   const rows = useMemo(() => (preview ? preview.rows.filter((r) => filter === 'all' || r.action === filter) : []), [preview, filter]);
   const toImport = preview ? preview.rows.filter((r) => r.action === 'create' || (includeUpdates && r.action === 'update')) : [];
 
+  /**
+   * Imports the confirmed rows, following its progress. The dialog closes at once (other pages stay
+   * usable); a failure is shown above the preview, which stays, never a silent reset.
+   */
   const runImport = async () => {
     if (!workbook || !preview) return;
-    const result = await call('import:run', {
-      ...workbook,
-      mapping: preview.mapping,
-      rows: toImport.map((r) => ({ row: r.row, action: r.action as 'create' | 'update' })),
-    });
+    setConfirming(false);
+    setRunError(null);
+    setBusy(true);
+    const job = newJobId();
+    setJobId(job);
+    let result: { created: number; updated: number };
+    try {
+      result = await call('import:run', {
+        ...workbook,
+        mapping: preview.mapping,
+        rows: toImport.map((r) => ({ row: r.row, action: r.action as 'create' | 'update' })),
+        jobId: job,
+      });
+    } catch (error) {
+      setRunError(error instanceof Error ? error.message : String(error));
+      return;
+    } finally {
+      setBusy(false);
+      setJobId(null);
+    }
     notifications.show({ color: 'teal', message: t('ledgers.import.done', result) });
     setImported(result);
     setPreview(null);
@@ -98,6 +124,7 @@ export function ImportPanel() {
     setFile(null);
   };
 
+  const renamed = preview ? preview.headers.filter((h) => / \(\d+\)$/.test(h) && preview.headers.includes(h.replace(/ \(\d+\)$/, ''))) : [];
   const mappingError = Object.entries(errors).find(([field]) => field.startsWith('mapping.'));
   const mappedCount = mapping ? IMPORT_FIELDS.filter((f) => mapping[f]).length : 0;
   return (
@@ -119,9 +146,17 @@ export function ImportPanel() {
             disabled={busy}
             maw={480}
           />
-          {busy && <Text size="sm">{t('ledgers.import.reading')}</Text>}
+          {busy && !preview && <JobProgress jobId={jobId} />}
         </Stack>
       </Card>
+      {runError && (
+        <Alert color="red" title={t('longWork.import.failedTitle')} role="alert">
+          <Text size="sm">{runError}</Text>
+          <Text size="sm" c="dimmed">
+            {t('longWork.import.failedHint')}
+          </Text>
+        </Alert>
+      )}
       {imported && (
         <Alert color="teal" title={t('ledgers.import.done', imported)}>
           <Anchor component={Link} to="/children">
@@ -157,7 +192,7 @@ export function ImportPanel() {
                   size="xs"
                   label={t(`ledgers.fields.${field}`)}
                   placeholder={t('ledgers.import.notMapped')}
-                  data={headers.filter((h) => h !== '')}
+                  data={[...new Set(headers.filter((h) => h !== ''))]}
                   value={mapping[field] ?? null}
                   onChange={(v) => setMapping({ ...mapping, [field]: v })}
                   clearable
@@ -174,6 +209,16 @@ export function ImportPanel() {
       {preview && (
         <Card withBorder>
           <Stack gap="sm">
+            {preview.skippedTitle !== null && (
+              <Alert color="blue" data-testid="import-skipped-title">
+                {t('longWork.import.skippedTitle', { title: preview.skippedTitle, row: preview.headerRow })}
+              </Alert>
+            )}
+            {renamed.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('longWork.import.renamedHeaders', { names: renamed.join('、') })}
+              </Text>
+            )}
             <Group justify="space-between">
               <Group gap="xs">
                 <Text fw={600}>{t('ledgers.import.sheet', { name: preview.sheetName, n: preview.rows.length })}</Text>
@@ -245,12 +290,16 @@ export function ImportPanel() {
                 label={t('ledgers.import.includeUpdates', { n: preview.counts.update })}
                 disabled={preview.counts.update === 0}
               />
-              {toImport.length === 0 ? (
+              {busy ? (
+                <div style={{ flex: 1, maxWidth: 480 }}>
+                  <JobProgress jobId={jobId} />
+                </div>
+              ) : toImport.length === 0 ? (
                 <Text c="dimmed" size="sm">
                   {t('ledgers.import.nothing')}
                 </Text>
               ) : (
-                <Button leftSection={<IconUpload size={16} />} onClick={() => setConfirming(true)}>
+                <Button leftSection={<IconUpload size={16} />} onClick={() => setConfirming(true)} disabled={busy}>
                   {t('ledgers.import.run', { n: toImport.length })}
                 </Button>
               )}

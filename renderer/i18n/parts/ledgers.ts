@@ -27,9 +27,9 @@ export const ledgersZh = {
     none: '请至少选择一种台账',
   },
   import: {
-    intro: '从 Excel 工作簿导入儿童档案（身份信息、户籍、类别、残疾、安置、就学、待遇）。导入前逐行预览；只导入确认的行，要么全部写入，要么一行也不写入。',
+    intro: '从 Excel 工作簿导入儿童档案（身份信息、户籍、类别、残疾、安置、就学、待遇）。导入前逐行预览；只导入确认的行，每批 100 行写入（每名儿童完整写入），导入时其他操作照常进行。中途停止时会说明已导入多少行，重新预览即可看到其余的行。',
     file: 'Excel 工作簿',
-    fileHint: '.xlsx 格式，第1行为表头；最大10MB',
+    fileHint: '.xlsx 格式，第1行为表头（其上的标题行会自动跳过）；最大10MB，至多 20,000 行',
     reading: '正在读取并逐行核对…',
     notXlsx: '请选择 .xlsx 格式的 Excel 工作簿',
     mappingTitle: '列对应',
@@ -88,9 +88,9 @@ export const ledgersEn: Widen<typeof ledgersZh> = {
     none: 'Choose at least one ledger',
   },
   import: {
-    intro: 'Imports children (identity, hukou, categories, disability, placement, schooling, benefits) from an Excel workbook. Every row is previewed first; only the confirmed rows are imported, all of them or none.',
+    intro: 'Imports children (identity, hukou, categories, disability, placement, schooling, benefits) from an Excel workbook. Every row is previewed first; only the confirmed rows are imported, 100 rows at a time (each child whole), while other work goes on. If it stops midway it says how many rows are in; a new preview shows the rest.',
     file: 'Excel workbook',
-    fileHint: '.xlsx, with headers in row 1; at most 10 MB',
+    fileHint: '.xlsx, with headers in row 1 (a title row above them is skipped); at most 10 MB and 20,000 rows',
     reading: 'Reading and checking every row…',
     notXlsx: 'Choose an Excel workbook (.xlsx)',
     mappingTitle: 'Columns',

@@ -1,0 +1,84 @@
+/**
+ * The worker thread's entry for long work (electron/services/core/worker-pool.ts): it receives one
+ * task by message — with the database key, when the task reads the database — opens its own read-only
+ * connection, runs the task and posts the value (or the typed error) back. It never writes: the caller
+ * writes the audit line on the one writer connection.
+ */
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../../shared/contract/errors';
+import type { ServiceContext } from '../services/core/context';
+import type { WorkerMessage, WorkerStart } from '../services/core/worker-pool';
+
+type Task = (input: unknown, ctx: () => Promise<ServiceContext>) => unknown;
+
+/**
+ * Every task a worker runs; its input was checked by the caller (and is parsed again here where it has
+ * a schema). Each loads only what it needs: a worker starts for one task.
+ */
+const TASKS: Record<string, Task> = {
+  'workbook.read': async (input) => {
+    const { readImportSheet } = await import('../services/ledgers/xlsx-cells');
+    const bytes = input as Uint8Array;
+    return readImportSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  },
+  'ledgers.export': async (input, ctx) => {
+    const [{ buildLedgerExport }, { ledgerExportInputSchema }] = await Promise.all([import('../services/ledgers/ledgers'), import('../../shared/contract/ledgers')]);
+    return buildLedgerExport(await ctx(), ledgerExportInputSchema.parse(input));
+  },
+  'ledgers.view': async (input, ctx) => {
+    const [{ buildLedgerView }, { ledgerViewInputSchema }] = await Promise.all([import('../services/ledgers/ledgers'), import('../../shared/contract/ledgers')]);
+    return buildLedgerView(await ctx(), ledgerViewInputSchema.parse(input));
+  },
+  'worklist.items': async (input, ctx) => {
+    const { worklistEntries } = await import('../services/worklist/worklist');
+    return worklistEntries(await ctx(), (input as { asOf: string }).asOf);
+  },
+  'categories.all': async (input, ctx) => {
+    const { categoryEntries } = await import('../services/registry/children');
+    return categoryEntries(await ctx(), (input as { asOf: string }).asOf);
+  },
+  'reports.statistics': async (input, ctx) => {
+    const { computeStatistics } = await import('../services/reports/statistics');
+    return computeStatistics(await ctx(), input as { from: string; to: string });
+  },
+};
+
+function post(message: WorkerMessage): void {
+  parentPort!.postMessage(message);
+}
+
+parentPort!.once('message', (start: WorkerStart) => {
+  let close: (() => void) | null = null;
+  const context = async (): Promise<ServiceContext> => {
+    if (!start.db) throw new Error('task needs the database');
+    const [{ openReadConnection }, { fixedClock }] = await Promise.all([import('../../db/open'), import('../services/core/clock')]);
+    const key = Buffer.from(start.db.key);
+    start.db.key.fill(0);
+    const { db, sqlite } = openReadConnection(start.db.file, key, start.db.nativeBinding);
+    key.fill(0);
+    close = () => sqlite.close();
+    return { db, sqlite, clock: fixedClock(start.now), actor: start.actor };
+  };
+  const task = TASKS[start.task];
+  void (async () => {
+    try {
+      if (!task) throw new Error(`unknown worker task ${start.task}`);
+      const value = await task(start.input, context);
+      post({ type: 'result', value });
+    } catch (error) {
+      const e = error as Error & { code?: unknown; field?: string; details?: unknown };
+      post({
+        type: 'error',
+        error: {
+          name: e?.name ?? 'Error',
+          code: error instanceof AppError ? error.code : null,
+          message: String(e?.message ?? error),
+          ...(error instanceof AppError && error.field !== undefined && { field: error.field }),
+          ...(error instanceof AppError && error.details !== undefined && { details: error.details }),
+        },
+      });
+    } finally {
+      (close as (() => void) | null)?.();
+    }
+  })();
+});
