@@ -3,6 +3,7 @@ import { autismChannels } from './autism';
 import { backupChannels } from './backup';
 import { auditChannels } from './audit';
 import { childrenChannels } from './children';
+import { desksChannels } from './desks';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
 import { mentalHealthChannels } from './mental-health';
@@ -46,6 +47,7 @@ export const contract = {
   ...reintegrationChannels,
   ...ledgerChannels,
   ...reportsChannels,
+  ...desksChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../../../db/open';
 import { type ServiceContext, inTransaction } from '../core/context';
+import { currentOrigin } from '../core/origin';
 
 const GENESIS_HASH = '0'.repeat(64);
 
@@ -26,11 +27,15 @@ type AuditRow = {
   detail: string | null;
   prev_hash: string;
   hash: string;
+  workstation_id: number | null;
 };
 
-/** The hash of one row: SHA-256 over the previous hash and the row's content, in a fixed order. */
+/**
+ * The hash of one row: SHA-256 over the previous hash and the row's content, in a fixed order. The
+ * workstation (migration 0017) is covered when there is one; rows without one hash as they always did.
+ */
 function auditRowHash(row: Omit<AuditRow, 'id' | 'hash'>): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     row.prev_hash,
     row.at,
     row.user_id,
@@ -40,7 +45,9 @@ function auditRowHash(row: Omit<AuditRow, 'id' | 'hash'>): string {
     row.entity_id,
     row.child_id,
     row.detail,
-  ]);
+  ];
+  if (row.workstation_id !== null && row.workstation_id !== undefined) fields.push(row.workstation_id);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -57,12 +64,13 @@ export function appendAudit(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'acto
     entity_id: entry.entityId ?? null,
     child_id: entry.childId ?? null,
     detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    workstation_id: currentOrigin()?.workstationId ?? null,
   };
   const hash = auditRowHash(row);
   ctx.sqlite
     .prepare(
-      `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, child_id, detail, prev_hash, hash)
-       VALUES (@at, @user_id, @username, @action, @entity, @entity_id, @child_id, @detail, @prev_hash, @hash)`,
+      `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, child_id, detail, prev_hash, hash, workstation_id)
+       VALUES (@at, @user_id, @username, @action, @entity, @entity_id, @child_id, @detail, @prev_hash, @hash, @workstation_id)`,
     )
     .run({ ...row, hash });
 }
