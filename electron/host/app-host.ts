@@ -31,7 +31,7 @@ export type AppHost = {
 
 /** Wires the core, the session store and the router: what both transports (Electron IPC, browser host) share. */
 export function createAppHost(
-  options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] } & HostAbilities & { listenPortOverride?: number },
+  options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] } & HostAbilities,
 ): AppHost {
   let desks: DataHost | null = null;
   const sessions = createSessionStore(() => options.clock.now().getTime());
@@ -52,8 +52,7 @@ export function createAppHost(
   const router = createRouter(createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }, getDesks), sessions, undefined, {
     answers: () => desks?.answers() ?? null,
   });
-  desks = createDataHost(core, sessions, () => router, { listenPortOverride: options.listenPortOverride });
-  void desks.resume();
+  desks = createDataHost(core, sessions, () => router);
   const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
   const timer = setInterval(() => {
     try {

@@ -107,7 +107,7 @@ function peerFingerprint(socket: TLSSocket): string | null {
  * by the institution's CA required at the handshake), and a second port, next to it, that only takes
  * enrollment requests (a certificate request and a one-time code) from desks not yet enrolled.
  */
-export function createDataHost(core: AppCore, sessions: SessionStore, router: () => Router, options: { listenPortOverride?: number } = {}): DataHost {
+export function createDataHost(core: AppCore, sessions: SessionStore, router: () => Router): DataHost {
   let running: Running | null = null;
   let problem: string | null = null;
   let active = new Map<string, number>();
@@ -229,7 +229,19 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
     }
   }
 
-  async function start(row: HostRow): Promise<void> {
+  // Starts and stops run one after another (a resume at start-up and an administrator's change must not race for the port).
+  let queue: Promise<unknown> = Promise.resolve();
+  function serially<T>(fn: () => Promise<T>): Promise<T> {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  function start(row: HostRow): Promise<void> {
+    return serially(() => startNow(row));
+  }
+
+  async function startNow(row: HostRow): Promise<void> {
     await closeServers();
     refreshActive();
     const tlsBase = { key: row.server_key, cert: row.server_cert, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' } as const;
@@ -278,7 +290,7 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
       });
     });
     enrollment.on('tlsClientError', () => undefined);
-    const port = options.listenPortOverride ?? row.port;
+    const port = row.port;
     const listenOn = (server: Server, p: number) =>
       new Promise<number>((resolveListen, reject) => {
         server.once('error', reject);
@@ -289,7 +301,7 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
       });
     try {
       const dataPort = await listenOn(data, port);
-      const enrollPort = await listenOn(enrollment, port === 0 ? 0 : enrollmentPort(port));
+      const enrollPort = await listenOn(enrollment, enrollmentPort(port));
       running = { data, enrollment, row, dataPort, enrollmentPort: enrollPort };
       problem = null;
       log.info('listening', { port: dataPort });
@@ -340,7 +352,7 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
       return toListener(row)!;
     },
     stop: async (actor) => {
-      await closeServers();
+      await serially(closeServers);
       const ctx = core.context(actor);
       if (hostRow(ctx.sqlite)) setListening(ctx, false);
       return toListener(hostRow(ctx.sqlite));
@@ -349,14 +361,14 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
       const opened = core.opened();
       if (!opened) return;
       const row = hostRow(opened.sqlite);
-      if (!row || row.listening !== 1) return;
+      if (!row || row.listening !== 1 || running?.row.server_cert === row.server_cert) return;
       try {
         await start(row);
       } catch (error) {
         log.error('listener did not start', { message: String((error as Error)?.message ?? error).slice(0, 200) });
       }
     },
-    shutdown: closeServers,
+    shutdown: () => serially(closeServers),
     listener: () => {
       const opened = core.opened();
       return opened ? toListener(hostRow(opened.sqlite)) : null;
