@@ -7,6 +7,7 @@ import { createAppHost } from './app-host';
 import { startBrowserHost } from './browser-host';
 import { promptHidden } from './prompt';
 import { createWorkstationHost } from './workstation/workstation-host';
+import { createInstallDispatch } from './workstation/install-dispatch';
 
 const log = createLogger('host-cli');
 const root = resolve(import.meta.dirname, '..', '..');
@@ -54,11 +55,14 @@ async function main(): Promise<void> {
   });
   const problem = app.core.problem();
   if (problem) process.stderr.write(`Tonghu: ${problem.message}\n`);
-  const host = await startBrowserHost(app, { rendererDir, port });
+  // A fresh folder may become a workstation from its first-run page (连接本院数据主机) instead of being set up.
+  const install = createInstallDispatch(app, { dataDir, sealer: passphrase ? passphraseSealer(passphrase) : null });
+  const host = await startBrowserHost({ router: { dispatch: install.dispatch } }, { rendererDir, port });
   process.stdout.write(`Tonghu browser host: ${host.url}\n`);
   log.info('listening', { port: host.port, phase: app.core.phase() });
   const stop = async () => {
     await host.close();
+    install.close();
     app.close();
     process.exit(0);
   };

@@ -128,10 +128,28 @@ test('two workstations against one data host: enrolled by code and fingerprint; 
     await expect(office.getByTestId('sessions-table')).toContainText('40 分钟');
     await testInfo.attach('workstation', { body: await office.screenshot({ fullPage: true }), contentType: 'image/png' });
 
+    // The network to the host goes down while a form is open: the banner shows, what was typed stays,
+    // and the save goes through once the host answers again (here: its listener off, then on).
+    await therapy.getByRole('button', { name: '记录训练' }).click();
+    const second = therapy.getByRole('dialog', { name: /记录训练/ });
+    await second.getByLabel('时长（分钟）').fill('25');
+    await invoke(page, 'desks:stopListening', null);
+    await second.getByRole('button', { name: '保存' }).click();
+    await expect(therapy.getByRole('alert').filter({ hasText: '无法连接数据主机' })).toBeVisible();
+    await expect(second.getByLabel('时长（分钟）')).toHaveValue('25');
+    await testInfo.attach('host-unreachable', { body: await therapy.screenshot(), contentType: 'image/png' });
+    await invoke(page, 'desks:listen', { address: '127.0.0.1', port: PORT });
+    await expect(second).toBeHidden();
+    await expect(therapy.getByRole('alert').filter({ hasText: '无法连接数据主机' })).toBeHidden();
+    await expect(therapy.getByTestId('sessions-table')).toContainText('25 分钟');
+    const sessions = await invoke<{ sessions: { minutes: number }[] }>(office, 'rehab:child', { childId: child.id });
+    expect(sessions.sessions.filter((x) => x.minutes === 25)).toHaveLength(1);
+
     // The host's audit trail names the desk each change came through.
     await admin.open();
-    const rows = await invoke<{ rows: { action: string }[] }>(page, 'audit:query', { childId: child.id, limit: 50 });
-    expect(rows.rows.length).toBeGreaterThan(0);
+    const audit = await invoke<{ rows: { action: string; workstation?: string | null; who: string | null }[] }>(page, 'audit:query', { childId: child.id, limit: 50 });
+    expect(audit.rows.filter((r) => r.who === CASEWORKER.displayName).map((r) => r.workstation)).toContain('社工办公室');
+    expect(audit.rows.filter((r) => r.who === THERAPIST.displayName && r.workstation).map((r) => r.workstation)).toContain('治疗室二');
 
     // No children's data on a workstation's disk: only its sealed identity and its witness.
     for (const dir of deskDirs) {

@@ -119,6 +119,7 @@ type AuditView = {
   childId: number | null;
   childName: string | null;
   summary: string;
+  workstation: string | null;
 };
 
 /** The first instant of a China-time calendar day, as the ISO string the rows store. */
@@ -205,14 +206,15 @@ export function queryAudit(
     const raw = ctx.sqlite
       .prepare(
         `SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, a.child_id, a.detail,
-                u.display_name AS who, c.name AS child_name
+                u.display_name AS who, c.name AS child_name, w.name AS workstation_name
            FROM audit_log a
            LEFT JOIN users u ON u.id = a.user_id
            LEFT JOIN children c ON c.id = a.child_id
+           LEFT JOIN workstations w ON w.id = a.workstation_id
            ${clause}
           ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null })[];
+      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name: string | null })[];
     const rows = raw.map((r) => ({
       id: r.id,
       at: r.at,
@@ -225,6 +227,7 @@ export function queryAudit(
       childId: r.child_id,
       childName: r.child_name,
       summary: summarizeDetail(r.detail),
+      workstation: r.workstation_name,
     }));
     const actions = (ctx.sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
     const people = (ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[]);

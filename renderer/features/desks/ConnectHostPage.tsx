@@ -17,7 +17,7 @@ type Step = 'address' | 'compare' | 'code';
  * A new workstation's first run: the data host's address, the fingerprint it shows (compared aloud
  * with the administrator before anything is sent), then the name and the one-time code.
  */
-export function ConnectHostPage() {
+export function ConnectHostPage({ onBack }: { onBack?: () => void } = {}) {
   const t = useT();
   const { desk, refreshDesk } = useDeskState();
   const { refresh } = useAppState();
@@ -77,6 +77,11 @@ export function ConnectHostPage() {
             <Button type="submit" loading={busy}>
               {t('desks.connect.look')}
             </Button>
+            {onBack && (
+              <Button variant="subtle" onClick={onBack}>
+                {t('desks.connect.toSetup')}
+              </Button>
+            )}
           </Stack>
         </form>
       )}

@@ -5,6 +5,7 @@ export const desksZh = {
   tab: '工作站',
   mode: { standalone: '单机', dataHost: '数据主机', workstation: '工作站' },
   modeLabel: '运行方式',
+  viaWorkstation: '经工作站：{name}',
   unreachable: '无法连接数据主机：正在重试，已填写的内容不会丢失。',
   revoked: '本工作站已被管理员撤销，不能再连接数据主机。',
   host: {
@@ -68,6 +69,8 @@ export const desksZh = {
     submit: '连接',
     back: '重新填写地址',
     connected: '已连接数据主机',
+    fromSetup: '这台电脑作为工作站：连接本院数据主机',
+    toSetup: '返回首次设置（这台电脑自己保存数据）',
   },
   alarm: {
     title: '审计记录异常：数据主机上的操作记录与本工作站上次看到的不一致',
@@ -81,6 +84,7 @@ export const desksEn: Widen<typeof desksZh> = {
   tab: 'Workstations',
   mode: { standalone: 'Standalone', dataHost: 'Data host', workstation: 'Workstation' },
   modeLabel: 'Mode',
+  viaWorkstation: 'via workstation: {name}',
   unreachable: 'Cannot reach the data host: retrying; what you typed is kept.',
   revoked: 'This workstation was revoked by the administrator and can no longer reach the data host.',
   host: {
@@ -144,6 +148,8 @@ export const desksEn: Widen<typeof desksZh> = {
     submit: 'Connect',
     back: 'Enter the address again',
     connected: 'Connected to the data host',
+    fromSetup: 'Use this computer as a workstation: connect to the institution’s data host',
+    toSetup: 'Back to first-run set-up (this computer keeps its own data)',
   },
   alarm: {
     title: 'Audit trail alarm: the data host’s history does not extend what this workstation saw',
