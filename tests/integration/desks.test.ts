@@ -145,6 +145,20 @@ describe('enrollment', () => {
   });
 });
 
+describe('guessing codes', () => {
+  it('voids every open code after ten wrong ones', async () => {
+    const ticket = await addWorkstation(host);
+    const endpoint = `127.0.0.1:${PORT}`;
+    for (let i = 0; i < 10; i += 1) {
+      await expect(enrollWorkstation({ host: endpoint, code: `ZZZZ-${String(1000 + i)}`, name: '猜码', fingerprint: ticket.fingerprint.sha256 })).rejects.toMatchObject({ code: 'bad_credentials' });
+    }
+    await expect(enrollWorkstation({ host: endpoint, code: ticket.code, name: '猜码之后', fingerprint: ticket.fingerprint.sha256 })).rejects.toMatchObject({ code: 'bad_credentials' });
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'desk.codesVoided'")).toBe(1);
+    // A code made after that works.
+    await enrollDesk(host, '新码');
+  });
+});
+
 describe('revocation', () => {
   it('ends the desk’s sessions at once and refuses it at the next handshake', async () => {
     const identity = await enrollDesk(host, '将被撤销');

@@ -17,6 +17,7 @@ import type { AnswerLog, Router } from '../router';
 import type { SessionStore } from '../sessions';
 import { createInstitutionCa, createServerCertificate, fingerprintOf, signWorkstationRequest } from './certs';
 import {
+  CODE_MINUTES,
   type HostRow,
   activeWorkstations,
   answerStore,
@@ -40,7 +41,7 @@ type Listener = z.infer<typeof listenerSchema>;
 
 const MAX_BODY = 30 * 1024 * 1024;
 const MAX_ENROLL_BODY = 16 * 1024;
-/** Wrong codes tolerated before every open code is voided (a new one must be made). */
+/** Wrong codes tolerated within 15 minutes before every open code is voided (a new one must be made). */
 const MAX_WRONG_CODES = 10;
 const LAST_SEEN_EVERY_MS = 60_000;
 /** Channels a workstation may never call: the host's database is set up and unlocked at the host only. */
@@ -113,7 +114,8 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
   let active = new Map<string, number>();
   const sockets = new Map<number, Set<TLSSocket>>();
   const lastSeen = new Map<number, number>();
-  let wrongCodes = 0;
+  /** When wrong codes came, within the last code lifetime. */
+  let wrongCodes: number[] = [];
   let answers: { sqlite: unknown; log: AnswerLog } | null = null;
 
   const sqlite = () => {
@@ -209,9 +211,10 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
     try {
       claimed = claimCode(ctx, code, name.trim());
     } catch (error) {
-      wrongCodes += 1;
-      if (wrongCodes >= MAX_WRONG_CODES) {
-        wrongCodes = 0;
+      const now = clock().now().getTime();
+      wrongCodes = [...wrongCodes.filter((at) => now - at < CODE_MINUTES * 60_000), now];
+      if (wrongCodes.length >= MAX_WRONG_CODES) {
+        wrongCodes = [];
         voidOpenCodes(ctx, 'too many wrong codes');
       }
       const shape = error instanceof AppError ? error.toShape() : { code: 'internal', message: '内部错误' };

@@ -63,7 +63,7 @@ export function ConnectHostPage({ onBack }: { onBack?: () => void } = {}) {
   };
 
   return (
-    <CenteredCard title={t('desks.connect.title')} width={560}>
+    <CenteredCard title={t('desks.connect.title')} width={640}>
       <Text size="sm">{t('desks.connect.explain')}</Text>
       {step === 'address' && (
         <form onSubmit={look} noValidate>
