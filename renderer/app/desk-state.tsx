@@ -41,7 +41,15 @@ export function useDeskState(): DeskState {
 export function DeskBanner() {
   const t = useT();
   const { desk } = useDeskState();
-  if (desk?.mode !== 'workstation' || !desk.enrolled || desk.hostReachable) return null;
+  if (desk?.mode !== 'workstation' || !desk.enrolled) return null;
+  if (desk.revoked) {
+    return (
+      <Alert color="red" variant="filled" radius={0} role="alert" className="no-print" style={{ position: 'fixed', bottom: 0, left: 0, right: 0, zIndex: 1000 }}>
+        {t('desks.revoked')}
+      </Alert>
+    );
+  }
+  if (desk.hostReachable) return null;
   return (
     <Alert color="orange" variant="filled" radius={0} icon={<IconPlugConnectedX size={18} />} role="alert" className="no-print" style={{ position: 'fixed', bottom: 0, left: 0, right: 0, zIndex: 1000 }}>
       {t('desks.unreachable')}

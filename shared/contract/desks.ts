@@ -61,6 +61,8 @@ export const deskStatusSchema = z.object({
   hostAddress: z.string().nullable(),
   /** Workstation: whether the last request reached the host. */
   hostReachable: z.boolean(),
+  /** Workstation: the host refused this desk's certificate as revoked. */
+  revoked: z.boolean(),
   /** Workstation: the host showed an audit history that does not extend what this desk saw. */
   witnessAlarm: witnessAlarmSchema.nullable(),
 });

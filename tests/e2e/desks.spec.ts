@@ -6,7 +6,7 @@
  * change after navigating. The workstations' folders hold no children's data. Data host port 41650–41651.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toIsoDate } from '../../shared/domain/dates';
 import { ConnectPages, DeskAdminPages } from './pages/desk-pages';
@@ -150,6 +150,15 @@ test('two workstations against one data host: enrolled by code and fingerprint; 
     const audit = await invoke<{ rows: { action: string; workstation?: string | null; who: string | null }[] }>(page, 'audit:query', { childId: child.id, limit: 50 });
     expect(audit.rows.filter((r) => r.who === CASEWORKER.displayName).map((r) => r.workstation)).toContain('社工办公室');
     expect(audit.rows.filter((r) => r.who === THERAPIST.displayName && r.workstation).map((r) => r.workstation)).toContain('治疗室二');
+
+    // A history the host shows that does not extend what a desk saw: an alarm to whoever signs in there.
+    writeFileSync(join(deskDirs[0]!, 'workstation', 'witness.json'), JSON.stringify({ count: 1_000_000, hash: 'f'.repeat(64) }));
+    await office.getByRole('button', { name: '当前用户' }).click();
+    await office.getByRole('menuitem', { name: '退出登录' }).click();
+    await new StartPages(office).login(CASEWORKER.username, OWN_PASSWORD);
+    await expect(office.getByTestId('witness-alarm')).toContainText('被截断');
+    const alarms = await invoke<{ rows: { action: string; workstation?: string | null }[] }>(page, 'audit:query', { action: 'desk.witnessAlarm', limit: 5 });
+    expect(alarms.rows.map((r) => r.workstation)).toContain('社工办公室');
 
     // No children's data on a workstation's disk: only its sealed identity and its witness.
     for (const dir of deskDirs) {

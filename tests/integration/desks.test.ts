@@ -118,6 +118,15 @@ describe('enrollment', () => {
     expect(mine.lastSeenAt).not.toBeNull();
   });
 
+  it('binds sessions to the desk: another desk using the same page id is not signed in', async () => {
+    const a = track(clientOf(await enrollDesk(host, '甲')));
+    const b = track(clientOf(await enrollDesk(host, '乙')));
+    ok(await a.invoke('shared-page-id-1', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
+    ok(await a.invoke('shared-page-id-1', 'children:list', {}));
+    const other = await b.invoke('shared-page-id-1', 'children:list', {});
+    expect(!other.ok && other.error.code).toBe('unauthenticated');
+  });
+
   it('refuses a wrong code, a used code and an expired one, and makes no workstation for them', async () => {
     const before = count('SELECT count(*) AS n FROM workstations');
     const ticket = await addWorkstation(host);

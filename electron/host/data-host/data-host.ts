@@ -386,6 +386,7 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
         workstationName: null,
         hostAddress: null,
         hostReachable: true,
+        revoked: false,
         witnessAlarm: null,
       };
     },

@@ -58,6 +58,7 @@ export function createWorkstationHost(options: { dataDir: string; sealer: KeySea
     workstationName: identity?.name ?? null,
     hostAddress: identity ? identity.hostUrl.replace(/^https:\/\//, '') : (options.hostHint ?? null),
     hostReachable: client?.reachable ?? true,
+    revoked: client?.revoked ?? false,
     witnessAlarm: witness.alarm(),
   });
 
