@@ -97,10 +97,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+const fingerprints = new WeakMap<TLSSocket, string | null>();
+
+/** The SHA-256 of the certificate the peer proved at the handshake (worked out once per connection). */
 function peerFingerprint(socket: TLSSocket): string | null {
+  if (fingerprints.has(socket)) return fingerprints.get(socket)!;
   const cert = socket.getPeerCertificate();
-  if (!cert || !cert.raw) return null;
-  return fingerprintOf(cert.raw).sha256;
+  const fingerprint = cert && cert.raw ? fingerprintOf(cert.raw).sha256 : null;
+  fingerprints.set(socket, fingerprint);
+  return fingerprint;
 }
 
 /**
