@@ -4,6 +4,7 @@
  * one from another CA, a write whose answer was lost answered once, audit rows naming the desk, the
  * workstation's witness of the audit chain. All on loopback, ports 41610–41629.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { request } from 'node:https';
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +13,13 @@ import { createInstitutionCa, createWorkstationRequest, signWorkstationRequest }
 import { enrollWorkstation, probeHost } from '../../electron/host/workstation/enroll';
 import { WorkstationClient } from '../../electron/host/workstation/client';
 import { witnessFiles } from '../../electron/host/workstation/identity';
+import { createInstallDispatch } from '../../electron/host/workstation/install-dispatch';
+import { passphraseSealer } from '../../electron/services/keys/key-store';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { tempDir } from '../helpers/temp-db';
 import { clientOf, enrollDesk, addWorkstation, relay } from './support/desks';
-import { ADMIN, type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
+import { ADMIN, PASSPHRASE, type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
 
 const PORT = 41610;
 let root: { dir: string; cleanup: () => void };
@@ -151,6 +154,35 @@ describe('enrollment', () => {
     expect(count("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'desk.enroll%'")).toBe(refusedBefore);
     // The code was never sent, so it still works once the fingerprint is right.
     await enrollWorkstation({ host: `127.0.0.1:${PORT}`, code: ticket.code, name: '指纹相符', fingerprint: ticket.fingerprint.sha256 });
+  });
+});
+
+describe('a fresh install', () => {
+  it('may enroll from its first-run page instead of being set up, and then keeps no database; an install with data may not', async () => {
+    const fresh = makeHost(`${root.dir}/fresh`);
+    const install = createInstallDispatch(fresh, { dataDir: `${root.dir}/fresh`, sealer: passphraseSealer(PASSPHRASE) });
+    try {
+      expect(fresh.core.phase()).toBe('setup');
+      const ticket = await addWorkstation(host);
+      const seen = ok<{ sha256: string }>(await install.dispatch('p1', 'desks:probe', { host: `127.0.0.1:${PORT}` }));
+      expect(seen.sha256).toBe(ticket.fingerprint.sha256);
+      ok(await install.dispatch('p1', 'desks:enroll', { host: `127.0.0.1:${PORT}`, code: ticket.code, name: '新电脑', fingerprint: seen.sha256 }));
+      const status = ok<{ phase: string; institutionName: string }>(await install.dispatch('p1', 'app:status', null));
+      expect(status.phase).toBe('ready');
+      expect(status.institutionName).toBe('上海市儿童福利院');
+      expect(ok<{ mode: string; enrolled: boolean }>(await install.dispatch('p1', 'desks:status', null))).toMatchObject({ mode: 'workstation', enrolled: true });
+      expect(existsSync(`${root.dir}/fresh/tonghu.db`)).toBe(false);
+      const kept = readdirSync(`${root.dir}/fresh/workstation`);
+      expect(kept).toContain('identity.json');
+      expect(kept.filter((f) => !['identity.json', 'witness.json'].includes(f))).toEqual([]);
+      expect(readdirSync(`${root.dir}/fresh`).filter((f) => f !== 'workstation' && !f.startsWith('logs'))).toEqual([]);
+      // A set-up host asked to enroll refuses: it keeps its own data.
+      const refused = await host.router.dispatch('c1', 'desks:enroll', { host: `127.0.0.1:${PORT}`, code: 'AAAA-BBBB', name: '不行', fingerprint: seen.sha256 });
+      expect(!refused.ok && refused.error.code).toBe('forbidden');
+    } finally {
+      install.close();
+      fresh.close();
+    }
   });
 });
 
