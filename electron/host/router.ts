@@ -27,7 +27,8 @@ export type RequestMeta = { requestId: string; scope: number };
 
 /**
  * Where the answers to writes are kept by request id (the data host's table). `atomically` runs a
- * write and the keeping of its answer in one transaction, so a crash leaves both or neither.
+ * write and the keeping of its answer in one transaction, so a crash leaves both or neither; when the
+ * handler throws, what it committed itself stays (as without the wrapper) and no answer is kept.
  */
 export type AnswerLog = {
   find: (meta: RequestMeta) => Result<unknown> | null;

@@ -201,32 +201,59 @@ export function touchWorkstation(sqlite: SqliteDb, id: number, at: string): void
 /** The answers to writes by request id, in the encrypted database beside the writes themselves. */
 export function answerStore(sqlite: SqliteDb, now: () => Date) {
   let lastPurge = 0;
+  const keepAnswer = (meta: RequestMeta, channel: string, answer: Result<unknown>): void => {
+    const at = now();
+    sqlite
+      .prepare('INSERT OR REPLACE INTO request_answers (workstation_id, request_id, channel, at, answer) VALUES (?, ?, ?, ?, ?)')
+      .run(meta.scope, meta.requestId, channel, at.toISOString(), JSON.stringify(answer));
+    if (at.getTime() - lastPurge > 60_000) {
+      lastPurge = at.getTime();
+      sqlite.prepare('DELETE FROM request_answers WHERE at < ?').run(new Date(at.getTime() - ANSWER_KEEP_MS).toISOString());
+    }
+  };
+  /** Set when keeping an answer failed inside `atomically`: then the write goes too (never one without the other). */
+  let keepFailed = false;
   return {
     find: (meta: RequestMeta): Result<unknown> | null => {
       const row = sqlite.prepare('SELECT answer FROM request_answers WHERE workstation_id = ? AND request_id = ?').get(meta.scope, meta.requestId) as { answer: string } | undefined;
       return row ? (JSON.parse(row.answer) as Result<unknown>) : null;
     },
     keep: (meta: RequestMeta, channel: string, answer: Result<unknown>): void => {
-      const at = now();
-      sqlite
-        .prepare('INSERT OR REPLACE INTO request_answers (workstation_id, request_id, channel, at, answer) VALUES (?, ?, ?, ?, ?)')
-        .run(meta.scope, meta.requestId, channel, at.toISOString(), JSON.stringify(answer));
-      if (at.getTime() - lastPurge > 60_000) {
-        lastPurge = at.getTime();
-        sqlite.prepare('DELETE FROM request_answers WHERE at < ?').run(new Date(at.getTime() - ANSWER_KEEP_MS).toISOString());
+      try {
+        keepAnswer(meta, channel, answer);
+      } catch (error) {
+        keepFailed = true;
+        throw error;
       }
     },
     atomically: <T>(fn: () => T): T => {
       if (sqlite.inTransaction) return fn();
       sqlite.exec('BEGIN IMMEDIATE');
+      keepFailed = false;
+      let value: T;
       try {
-        const value = fn();
+        value = fn();
+      } catch (error) {
+        // The handler failed: what its own transactions completed stays, exactly as without this wrapper
+        // (a failed transaction of its own was already rolled back to its savepoint, and a refusal may
+        // have recorded itself in the audit trail); only no answer is kept, so a retry runs it again.
+        if (sqlite.inTransaction && keepFailed) sqlite.exec('ROLLBACK');
+        if (sqlite.inTransaction) {
+          try {
+            sqlite.exec('COMMIT');
+          } catch {
+            if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+          }
+        }
+        throw error;
+      }
+      try {
         sqlite.exec('COMMIT');
-        return value;
       } catch (error) {
         if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
         throw error;
       }
+      return value;
     },
   };
 }
