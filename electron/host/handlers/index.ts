@@ -45,6 +45,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore, abilities:
     ...reintegrationHandlers(core, abilities.exportPagePdf),
     ...ledgerHandlers(core),
     ...reportsHandlers(core),
-    ...desksHandlers(desks),
+    ...desksHandlers(core, desks),
   };
 }
