@@ -19,10 +19,13 @@ export const auditLog = sqliteTable(
     detail: text('detail'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** The enrolled workstation the row was written through (migration 0017); null for the host's own window. */
+    workstationId: integer('workstation_id'),
   },
   (t) => [
     index('audit_child_idx').on(t.childId, t.id),
     index('audit_user_idx').on(t.userId, t.id),
     index('audit_action_idx').on(t.action, t.id),
+    index('audit_workstation_idx').on(t.workstationId, t.id),
   ],
 );

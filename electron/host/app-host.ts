@@ -9,6 +9,7 @@ import { getSetting } from '../services/core/settings';
 import type { OpenedDatabase } from '../../db/open';
 import { type HostAbilities, createHandlers } from './handlers';
 import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_KEY } from './handlers/settings';
+import { type DataHost, createDataHost } from './data-host/data-host';
 import { type Router, createRouter } from './router';
 import { type SessionStore, createSessionStore } from './sessions';
 
@@ -21,6 +22,8 @@ export type AppHost = {
   core: AppCore;
   sessions: SessionStore;
   router: Router;
+  /** The data host's listener and workstations (off until an administrator turns it on). */
+  desks: DataHost;
   /** Runs the daily backup if its time has come and none exists for the day (the timer calls it every minute). */
   runDueBackups: (now: Date) => BackupEntry | null;
   close: () => void;
@@ -30,6 +33,7 @@ export type AppHost = {
 export function createAppHost(
   options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] } & HostAbilities,
 ): AppHost {
+  let desks: DataHost | null = null;
   const sessions = createSessionStore(() => options.clock.now().getTime());
   // The saved idle-lock time applies whenever the database opens (start-up, unlock, set-up, restore);
   // the reintegration cases that have fallen due are opened (as the system).
@@ -40,9 +44,15 @@ export function createAppHost(
     } catch (error) {
       log.error('opening due reintegration cases failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
     }
+    // The data host's listener comes back when its database does (start-up, unlock, restore).
+    queueMicrotask(() => void desks?.resume());
   };
   const core = createAppCore({ demoLoader: loadDemoData, ...options, onOpened });
-  const router = createRouter(createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }), sessions);
+  const getDesks = (): DataHost => desks!;
+  const router = createRouter(createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }, getDesks), sessions, undefined, {
+    answers: () => desks?.answers() ?? null,
+  });
+  desks = createDataHost(core, sessions, () => router);
   const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
   const timer = setInterval(() => {
     try {
@@ -56,9 +66,11 @@ export function createAppHost(
     core,
     sessions,
     router,
+    desks,
     runDueBackups,
     close: () => {
       clearInterval(timer);
+      void desks?.shutdown();
       sessions.clear();
       core.close();
     },

@@ -6,6 +6,8 @@ import { createLogger } from '../services/core/logger';
 import { createAppHost } from './app-host';
 import { startBrowserHost } from './browser-host';
 import { promptHidden } from './prompt';
+import { createWorkstationHost } from './workstation/workstation-host';
+import { createInstallDispatch } from './workstation/install-dispatch';
 
 const log = createLogger('host-cli');
 const root = resolve(import.meta.dirname, '..', '..');
@@ -17,12 +19,31 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'renderer-dir': { type: 'string' },
       'demo-children': { type: 'string' },
+      /** Run as a workstation of the data host at this address (its enrolled identity in the data folder). */
+      connect: { type: 'string' },
     },
   });
   const dataDir = resolve(values['data-dir'] ?? join(root, '.tonghu-data'));
   let passphrase = process.env.TONGHU_PASSPHRASE ?? null;
   if (!passphrase && process.stdin.isTTY) {
     passphrase = (await promptHidden('数据库口令 (database passphrase; empty = ask in the page): ')) || null;
+  }
+  const rendererDir = values['renderer-dir'] ?? join(root, 'out', 'renderer');
+  const port = values.port ? Number(values.port) : undefined;
+  if (values.connect !== undefined) {
+    if (!passphrase) throw new Error('a workstation needs TONGHU_PASSPHRASE (it seals this desk\'s private key)');
+    const desk = createWorkstationHost({ dataDir, sealer: passphraseSealer(passphrase), hostHint: values.connect.replace(/^https:\/\//, '').replace(/\/$/, '') });
+    const host = await startBrowserHost({ router: { dispatch: desk.dispatch } }, { rendererDir, port });
+    process.stdout.write(`Tonghu browser host: ${host.url}\n`);
+    log.info('workstation listening', { port: host.port, enrolled: desk.status().enrolled });
+    const stopDesk = async () => {
+      await host.close();
+      desk.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stopDesk());
+    process.on('SIGTERM', () => void stopDesk());
+    return;
   }
   const app = createAppHost({
     dataDir,
@@ -34,14 +55,14 @@ async function main(): Promise<void> {
   });
   const problem = app.core.problem();
   if (problem) process.stderr.write(`Tonghu: ${problem.message}\n`);
-  const host = await startBrowserHost(app, {
-    rendererDir: values['renderer-dir'] ?? join(root, 'out', 'renderer'),
-    port: values.port ? Number(values.port) : undefined,
-  });
+  // A fresh folder may become a workstation from its first-run page (连接本院数据主机) instead of being set up.
+  const install = createInstallDispatch(app, { dataDir, sealer: passphrase ? passphraseSealer(passphrase) : null });
+  const host = await startBrowserHost({ router: { dispatch: install.dispatch } }, { rendererDir, port });
   process.stdout.write(`Tonghu browser host: ${host.url}\n`);
   log.info('listening', { port: host.port, phase: app.core.phase() });
   const stop = async () => {
     await host.close();
+    install.close();
     app.close();
     process.exit(0);
   };

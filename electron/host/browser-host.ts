@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createLogger } from '../services/core/logger';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import type { AppHost } from './app-host';
+import type { Dispatch } from './router';
 
 const log = createLogger('browser-host');
 
@@ -86,7 +86,7 @@ function sameToken(a: string, b: string): boolean {
  * Serves the built renderer and answers `POST /rpc/<channel>` through the same router as Electron's
  * IPC. Loopback only; a per-run token; Host and Origin checked against DNS rebinding.
  */
-export async function startBrowserHost(app: AppHost, options: { rendererDir: string; port?: number }): Promise<BrowserHost> {
+export async function startBrowserHost(app: { router: { dispatch: Dispatch } }, options: { rendererDir: string; port?: number }): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
   const indexFile = join(rendererDir, 'index.html');

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DatabaseCorruptError, SchemaTooNewError, StorageFullError, WrongKeyError, classifySqliteError } from '../../db/errors';
 import { type Channel, type ChannelOutput, type ChannelParsedInput, type Contract, contract as defaultContract } from '../../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../../shared/contract/errors';
+import { channelKind } from '../../shared/contract/channel-kinds';
 import { can } from '../../shared/contract/permissions';
 import { createLogger } from '../services/core/logger';
 import type { Session, SessionStore } from './sessions';
@@ -21,8 +22,22 @@ export type Handler<C extends Channel> = (
 
 export type Handlers = { [C in Channel]: Handler<C> };
 
+/** What a retrying transport adds to a request: its id, unique within the sender (`scope`, a workstation). */
+export type RequestMeta = { requestId: string; scope: number };
+
+/**
+ * Where the answers to writes are kept by request id (the data host's table). `atomically` runs a
+ * write and the keeping of its answer in one transaction, so a crash leaves both or neither; when the
+ * handler throws, what it committed itself stays (as without the wrapper) and no answer is kept.
+ */
+export type AnswerLog = {
+  find: (meta: RequestMeta) => Result<unknown> | null;
+  keep: (meta: RequestMeta, channel: string, answer: Result<unknown>) => void;
+  atomically: <T>(fn: () => T) => T;
+};
+
 /** The transport side: something that can deliver (connection, channel, raw input) and return a Result. */
-export type Dispatch = (connection: string, channel: string, rawInput: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (connection: string, channel: string, rawInput: unknown, meta?: RequestMeta) => Promise<Result<unknown>>;
 
 export type Router = {
   dispatch: Dispatch;
@@ -53,6 +68,10 @@ function toErrorShape(error: unknown): AppErrorShape {
   return { code: 'internal', message: '内部错误：操作未完成，已保存的数据不受影响' };
 }
 
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
 function isZodError(error: unknown): error is z.ZodError {
   return typeof error === 'object' && error !== null && (error as { name?: string }).name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues);
 }
@@ -61,7 +80,12 @@ function isZodError(error: unknown): error is z.ZodError {
  * The one request path: channel → session and permission → zod parse → handler → zod-checked
  * result. Knows nothing of the transport. Refuses a handler map that misses or adds channels.
  */
-export function createRouter(handlers: Handlers, sessions: SessionStore, contract: Contract = defaultContract): Router {
+export function createRouter(
+  handlers: Handlers,
+  sessions: SessionStore,
+  contract: Contract = defaultContract,
+  options: { answers?: () => AnswerLog | null } = {},
+): Router {
   const names = Object.keys(contract);
   const missing = names.filter((name) => typeof (handlers as Record<string, unknown>)[name] !== 'function');
   const extra = Object.keys(handlers).filter((name) => !(name in contract));
@@ -69,12 +93,19 @@ export function createRouter(handlers: Handlers, sessions: SessionStore, contrac
     throw new Error(`router: handlers missing for [${missing.join(', ')}], unknown handlers [${extra.join(', ')}]`);
   }
 
-  const dispatch: Dispatch = async (connection, channel, rawInput) => {
+  const dispatch: Dispatch = async (connection, channel, rawInput, meta) => {
     try {
       if (typeof channel !== 'string' || !Object.prototype.hasOwnProperty.call(contract, channel)) {
         return { ok: false, error: { code: 'unknown_channel', message: `未知的请求通道：${String(channel).slice(0, 64)}` } };
       }
       const name = channel as Channel;
+      // A write sent again (the answer was lost on the way) is answered from what was kept, not run twice.
+      const kind = channelKind(name);
+      const answers = meta && (kind === 'write' || kind === 'outside') ? (options.answers?.() ?? null) : null;
+      if (answers && meta) {
+        const kept = answers.find(meta);
+        if (kept) return kept;
+      }
       const def = contract[name];
       const session = def.permission === 'public' ? sessions.get(connection) : sessions.touch(connection);
       if (def.permission !== 'public') {
@@ -92,13 +123,34 @@ export function createRouter(handlers: Handlers, sessions: SessionStore, contrac
       const parsed = def.input.safeParse(rawInput === undefined ? null : rawInput);
       if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
       const handler = handlers[name] as Handler<Channel>;
-      const value = await handler(parsed.data as ChannelParsedInput<Channel>, { connection, session });
-      const checked = def.output.safeParse(value);
-      if (!checked.success) {
-        log.error('handler output does not match the contract', { channel: name, path: checked.error.issues[0]?.path.join('.') });
-        return { ok: false, error: { code: 'internal', message: '内部错误：返回的数据不符合约定' } };
+      const finish = (value: unknown): Result<unknown> => {
+        const checked = def.output.safeParse(value);
+        if (!checked.success) {
+          log.error('handler output does not match the contract', { channel: name, path: checked.error.issues[0]?.path.join('.') });
+          throw new AppError('internal', '内部错误：返回的数据不符合约定');
+        }
+        return { ok: true, value: checked.data };
+      };
+      const run = () => handler(parsed.data as ChannelParsedInput<Channel>, { connection, session });
+      if (!answers || !meta) return finish(await run());
+      if (kind === 'outside') {
+        const result = finish(await run());
+        answers.keep(meta, name, result);
+        return result;
       }
-      return { ok: true, value: checked.data };
+      // A synchronous handler's write and its kept answer commit together (its own transaction nests
+      // as a savepoint); an asynchronous one's answer is kept as soon as it is known.
+      const direct = answers.atomically(() => {
+        const value = run();
+        if (isPromise(value)) return value;
+        const result = finish(value);
+        answers.keep(meta, name, result);
+        return result;
+      });
+      if (!isPromise(direct)) return direct;
+      const result = finish(await direct);
+      answers.keep(meta, name, result);
+      return result;
     } catch (error) {
       try {
         return { ok: false, error: toErrorShape(error) };

@@ -17,6 +17,8 @@ export type SessionStore = {
   unlock: (connection: string, user: SessionUser) => void;
   /** Ends every session of a person (account disabled, password reset by an administrator). */
   endUser: (userId: number) => void;
+  /** Ends every session whose connection matches (a revoked workstation's). */
+  endWhere: (matches: (connection: string) => boolean) => void;
   /** Puts a person's changed name and roles into their open sessions, effective at the next request. */
   updateUser: (user: SessionUser) => void;
   setIdleMinutes: (minutes: number) => void;
@@ -56,6 +58,9 @@ export function createSessionStore(now: () => number, idleMinutes = 10): Session
     },
     endUser: (userId) => {
       for (const [c, s] of sessions) if (s.user.id === userId) sessions.delete(c);
+    },
+    endWhere: (matches) => {
+      for (const c of [...sessions.keys()]) if (matches(c)) sessions.delete(c);
     },
     updateUser: (user) => {
       for (const s of sessions.values()) if (s.user.id === user.id) s.user = { ...s.user, displayName: user.displayName, roles: user.roles };

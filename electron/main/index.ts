@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { type AppHost, createAppHost } from '../host/app-host';
+import { createInstallDispatch } from '../host/workstation/install-dispatch';
 import { exportPagePdf } from './print';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { systemClock } from '../services/core/clock';
@@ -29,6 +30,7 @@ const trusted: TrustedUrlOptions = { appFileUrl: pathToFileURL(rendererIndex).hr
 
 let mainWindow: BrowserWindow | null = null;
 let host: AppHost | null = null;
+let install: ReturnType<typeof createInstallDispatch> | null = null;
 
 /** The data folder: `<userData>/data`; an unpackaged run (tests, development) may point it elsewhere. */
 function dataDir(): string {
@@ -140,7 +142,9 @@ async function start(): Promise<void> {
   }
   log.info('started', { phase: host.core.phase(), keyMode: host.core.keyMode, packaged: app.isPackaged });
 
-  registerInvokeHandler(ipcMain, host.router.dispatch, trusted);
+  // Enrolled as a workstation: every request goes to the data host; a fresh install may enroll instead of setting up.
+  install = createInstallDispatch(host, { dataDir: dir, sealer: protection.sealer });
+  registerInvokeHandler(ipcMain, install.dispatch, trusted);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isDev, productName: PRODUCT_NAME, onAbout: showAbout })));
   mainWindow = createMainWindow();
 }
@@ -159,6 +163,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trusted));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    install?.close();
+    install = null;
     host?.close();
     host = null;
   });

@@ -25,6 +25,8 @@ import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { I18nProvider, useI18n } from '../i18n';
 import { AppStateProvider, useAppState } from './app-state';
+import { DeskBanner, DeskStateProvider, useDeskState } from './desk-state';
+import { ConnectHostPage } from '../features/desks/ConnectHostPage';
 import { useIdleLock } from './idle-lock';
 import { Shell } from './Shell';
 import { theme } from './theme';
@@ -64,6 +66,9 @@ function SignedIn() {
 /** Chooses what to show from the app's phase and the session. */
 function Gate() {
   const { status, loadError, recoveryCode } = useAppState();
+  const { desk } = useDeskState();
+  // A workstation not yet enrolled has no data to show: it connects to the data host first.
+  if (desk?.mode === 'workstation' && !desk.enrolled) return <ConnectHostPage />;
   if (loadError) return <Alert color="red" m="xl">{loadError}</Alert>;
   if (!status) {
     return (
@@ -91,13 +96,16 @@ function Providers() {
   const { locale } = useI18n();
   return (
     <DatesProvider settings={{ locale: locale === 'zh-CN' ? 'zh-cn' : 'en', firstDayOfWeek: 1 }}>
-      <AppStateProvider>
-        <HashRouter>
-          <div data-app-ready="true" style={{ display: 'contents' }}>
-            <Gate />
-          </div>
-        </HashRouter>
-      </AppStateProvider>
+      <DeskStateProvider>
+        <AppStateProvider>
+          <HashRouter>
+            <div data-app-ready="true" style={{ display: 'contents' }}>
+              <Gate />
+            </div>
+          </HashRouter>
+          <DeskBanner />
+        </AppStateProvider>
+      </DeskStateProvider>
     </DatesProvider>
   );
 }

@@ -18,6 +18,8 @@ import { can, type Permission } from '../../shared/contract/permissions';
 import { call } from '../api/client';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { type MessageKey, useT } from '../i18n';
+import { WitnessAlarm } from '../features/desks/WitnessAlarm';
+import { useDeskState } from './desk-state';
 import { useAppState, useSessionUser } from './app-state';
 
 /** A nav item shows when the person holds any of its permissions. */
@@ -48,6 +50,7 @@ function NavEntry({ item }: { item: NavItem }) {
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const { status, refresh } = useAppState();
+  const { desk } = useDeskState();
   const [opened, { toggle }] = useDisclosure();
   const user = status?.user;
   const lockScreen = () => void call('auth:lock', null).finally(() => void refresh());
@@ -65,6 +68,11 @@ export function Shell({ children }: { children: ReactNode }) {
             <Text c="dimmed" size="sm">
               {status?.institutionName}
             </Text>
+            {desk && (
+              <Badge variant="outline" color={desk.mode === 'standalone' ? 'gray' : 'teal'} data-testid="desk-mode" title={t('desks.modeLabel')}>
+                {desk.mode === 'workstation' && desk.workstationName ? `${t(`desks.mode.${desk.mode}` as MessageKey)} · ${desk.workstationName}` : t(`desks.mode.${desk.mode}` as MessageKey)}
+              </Badge>
+            )}
           </Group>
           <Group gap="xs">
             <LanguageSwitch />
@@ -106,7 +114,10 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <WitnessAlarm />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,5 +1,6 @@
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
+import { desksEn } from './parts/desks';
 import { ledgersEn } from './parts/ledgers';
 import { reportsEn } from './parts/reports';
 import { recordEn } from './parts/record';
@@ -102,6 +103,7 @@ export const en: Messages = {
   registry: registryEn,
   admin: adminEn,
   backup: backupEn,
+  desks: desksEn,
   reintegration: reintegrationEn,
   record: recordEn,
   rehab: rehabEn,

@@ -2,6 +2,7 @@
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
+import { desksZh } from './parts/desks';
 import { ledgersZh } from './parts/ledgers';
 import { reportsZh } from './parts/reports';
 import { recordZh } from './parts/record';
@@ -202,6 +203,7 @@ export const zhCN = {
   registry: registryZh,
   admin: adminZh,
   backup: backupZh,
+  desks: desksZh,
   reintegration: reintegrationZh,
   record: recordZh,
   rehab: rehabZh,

@@ -33,6 +33,8 @@ export const auditRowSchema = z.object({
   childName: z.string().nullable(),
   /** A short plain-text summary of the detail (fields changed, reason, attempt number). */
   summary: z.string(),
+  /** The workstation the row was written through (its current name); null: the data host's own window. */
+  workstation: z.string().nullable().optional(),
 });
 export type AuditRowView = z.infer<typeof auditRowSchema>;
 

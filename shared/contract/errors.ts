@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'password_change_required',
   'weak_password',
   'storage_full',
+  'host_unreachable',
+  'workstation_revoked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

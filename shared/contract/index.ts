@@ -3,6 +3,7 @@ import { autismChannels } from './autism';
 import { backupChannels } from './backup';
 import { auditChannels } from './audit';
 import { childrenChannels } from './children';
+import { desksChannels } from './desks';
 import { eligibilityChannels } from './eligibility';
 import { historyChannels } from './history';
 import { jobsChannels } from './jobs';
@@ -48,6 +49,7 @@ export const contract = {
   ...ledgerChannels,
   ...reportsChannels,
   ...jobsChannels,
+  ...desksChannels,
 } as const;
 
 export type Contract = typeof contract;

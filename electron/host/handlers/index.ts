@@ -7,6 +7,8 @@ import { autismHandlers } from './autism';
 import { backupHandlers } from './backup';
 import { auditHandlers } from './audit';
 import { childrenHandlers } from './children';
+import { desksHandlers } from './desks';
+import type { DataHost } from '../data-host/data-host';
 import { eligibilityHandlers } from './eligibility';
 import { historyHandlers } from './history';
 import { mentalHealthHandlers } from './mental-health';
@@ -23,8 +25,12 @@ import { usersHandlers } from './users';
 /** What only some hosts can do (Electron: a page to PDF). */
 export type HostAbilities = { exportPagePdf?: PagePdfExporter };
 
+const noDataHost = (): DataHost => {
+  throw new Error('no data host in this build of the handlers');
+};
+
 /** Every channel's handler, built over one AppCore and session store. */
-export function createHandlers(core: AppCore, sessions: SessionStore, abilities: HostAbilities = {}): Handlers {
+export function createHandlers(core: AppCore, sessions: SessionStore, abilities: HostAbilities = {}, desks: () => DataHost = noDataHost): Handlers {
   const jobs = createJobs();
   return {
     ...appHandlers(core, sessions),
@@ -43,5 +49,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore, abilities:
     ...ledgerHandlers(core, jobs),
     ...jobsHandlers(jobs),
     ...reportsHandlers(core),
+    ...desksHandlers(core, desks),
   };
 }

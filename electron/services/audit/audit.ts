@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../../../db/open';
 import { type ServiceContext, inTransaction } from '../core/context';
+import { currentOrigin } from '../core/origin';
 
 const GENESIS_HASH = '0'.repeat(64);
 
@@ -26,11 +27,15 @@ type AuditRow = {
   detail: string | null;
   prev_hash: string;
   hash: string;
+  workstation_id: number | null;
 };
 
-/** The hash of one row: SHA-256 over the previous hash and the row's content, in a fixed order. */
+/**
+ * The hash of one row: SHA-256 over the previous hash and the row's content, in a fixed order. The
+ * workstation (migration 0017) is covered when there is one; rows without one hash as they always did.
+ */
 function auditRowHash(row: Omit<AuditRow, 'id' | 'hash'>): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     row.prev_hash,
     row.at,
     row.user_id,
@@ -40,7 +45,9 @@ function auditRowHash(row: Omit<AuditRow, 'id' | 'hash'>): string {
     row.entity_id,
     row.child_id,
     row.detail,
-  ]);
+  ];
+  if (row.workstation_id !== null && row.workstation_id !== undefined) fields.push(row.workstation_id);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -57,12 +64,13 @@ export function appendAudit(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'acto
     entity_id: entry.entityId ?? null,
     child_id: entry.childId ?? null,
     detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    workstation_id: currentOrigin()?.workstationId ?? null,
   };
   const hash = auditRowHash(row);
   ctx.sqlite
     .prepare(
-      `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, child_id, detail, prev_hash, hash)
-       VALUES (@at, @user_id, @username, @action, @entity, @entity_id, @child_id, @detail, @prev_hash, @hash)`,
+      `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, child_id, detail, prev_hash, hash, workstation_id)
+       VALUES (@at, @user_id, @username, @action, @entity, @entity_id, @child_id, @detail, @prev_hash, @hash, @workstation_id)`,
     )
     .run({ ...row, hash });
 }
@@ -111,6 +119,7 @@ type AuditView = {
   childId: number | null;
   childName: string | null;
   summary: string;
+  workstation: string | null;
 };
 
 /** The first instant of a China-time calendar day, as the ISO string the rows store. */
@@ -197,14 +206,15 @@ export function queryAudit(
     const raw = ctx.sqlite
       .prepare(
         `SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, a.child_id, a.detail,
-                u.display_name AS who, c.name AS child_name
+                u.display_name AS who, c.name AS child_name, w.name AS workstation_name
            FROM audit_log a
            LEFT JOIN users u ON u.id = a.user_id
            LEFT JOIN children c ON c.id = a.child_id
+           LEFT JOIN workstations w ON w.id = a.workstation_id
            ${clause}
           ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null })[];
+      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name: string | null })[];
     const rows = raw.map((r) => ({
       id: r.id,
       at: r.at,
@@ -217,6 +227,7 @@ export function queryAudit(
       childId: r.child_id,
       childName: r.child_name,
       summary: summarizeDetail(r.detail),
+      workstation: r.workstation_name,
     }));
     const actions = (ctx.sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
     const people = (ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[]);

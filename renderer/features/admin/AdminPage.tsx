@@ -10,8 +10,9 @@ import { KeyPanel } from '../backup/KeyPanel';
 import { AuditPanel } from './AuditPanel';
 import { RoleMatrixPanel } from './RoleMatrixPanel';
 import { UsersPanel } from './UsersPanel';
+import { DesksPanel } from '../desks/DesksPanel';
 
-type AdminTab = 'users' | 'roles' | 'audit' | 'backups' | 'key';
+type AdminTab = 'users' | 'roles' | 'audit' | 'backups' | 'key' | 'desks';
 
 const TABS: { name: AdminTab; permission: Permission; render: () => ReactNode }[] = [
   { name: 'users', permission: 'users.manage', render: () => <UsersPanel /> },
@@ -19,6 +20,7 @@ const TABS: { name: AdminTab; permission: Permission; render: () => ReactNode }[
   { name: 'audit', permission: 'audit.read', render: () => <AuditPanel /> },
   { name: 'backups', permission: 'backup.manage', render: () => <BackupPanel /> },
   { name: 'key', permission: 'key.manage', render: () => <KeyPanel /> },
+  { name: 'desks', permission: 'users.manage', render: () => <DesksPanel /> },
 ];
 
 /** Administration: accounts, the role matrix, the audit trail, backups and the key; each tab by permission, the tab in the URL. */

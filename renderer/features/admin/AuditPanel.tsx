@@ -201,6 +201,11 @@ export function AuditPanel() {
                     <Text size="sm" c={r.who ? undefined : 'dimmed'}>
                       {r.who ?? (r.action.startsWith('auth.') ? t('admin.audit.system') : t('admin.audit.systemAction'))}
                     </Text>
+                    {r.workstation && (
+                      <Text size="xs" c="dimmed" data-testid="audit-workstation">
+                        {t('desks.viaWorkstation', { name: r.workstation })}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" tt="none" color={r.action.startsWith('auth.') && /Failed|Locked/.test(r.action) ? 'red' : 'gray'} title={r.action}>

@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { ConnectHostPage } from '../desks/ConnectHostPage';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { appChannels } from '../../../shared/contract/app';
@@ -26,6 +27,7 @@ export function SetupPage() {
   const needsPassphrase = status?.passphraseRequired ?? false;
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   const schema = appChannels['app:setup'].input;
   const form = useForm<Values>({
     mode: 'controlled',
@@ -59,6 +61,7 @@ export function SetupPage() {
     }
   });
 
+  if (connecting) return <ConnectHostPage onBack={() => setConnecting(false)} />;
   return (
     <CenteredCard title={t('setup.title')} width={520}>
       <Text c="dimmed">{t('setup.intro')}</Text>
@@ -87,6 +90,9 @@ export function SetupPage() {
           )}
           <Button type="submit" loading={busy} size="md">
             {busy ? t('setup.creating') : t('setup.create')}
+          </Button>
+          <Button variant="subtle" onClick={() => setConnecting(true)} disabled={busy}>
+            {t('desks.connect.fromSetup')}
           </Button>
         </Stack>
       </form>

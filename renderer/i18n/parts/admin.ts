@@ -3,7 +3,7 @@ import type { Widen } from './widen';
 /** Messages of the admin screens (zh-CN is the source; en must have the same keys). */
 export const adminZh = {
   title: '系统管理',
-  tabs: { users: '用户', roles: '角色权限', audit: '审计日志', backups: '备份', key: '密钥' },
+  tabs: { users: '用户', roles: '角色权限', audit: '审计日志', backups: '备份', key: '密钥', desks: '工作站' },
   noTabs: '您的角色无权使用系统管理的任何部分',
   users: {
     title: '用户账户',
@@ -166,7 +166,7 @@ export const adminZh = {
 
 export const adminEn: Widen<typeof adminZh> = {
   title: 'Administration',
-  tabs: { users: 'Users', roles: 'Roles', audit: 'Audit trail', backups: 'Backups', key: 'Key' },
+  tabs: { users: 'Users', roles: 'Roles', audit: 'Audit trail', backups: 'Backups', key: 'Key', desks: 'Workstations' },
   noTabs: 'Your role may not use any part of the administration',
   users: {
     title: 'User accounts',
