@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'password_change_required',
   'weak_password',
   'storage_full',
+  /** The database was found damaged and is open read-only: nothing can be saved until it is restored. */
+  'read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
