@@ -113,7 +113,9 @@ export function authenticate(ctx: ServiceContext, username: string, password: st
   const user = toSessionUser(row);
   inTransaction(ctx, () => {
     // Only when something is to be reset: a database open read-only (found damaged) still lets people sign in.
-    ctx.sqlite.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ? AND (failed_logins <> 0 OR locked_until IS NOT NULL)').run(row.id);
+    if (row.failed_logins !== 0 || row.locked_until !== null) {
+      ctx.sqlite.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+    }
     appendAudit({ ...ctx, actor: { userId: row.id, username: row.username, roles: user.roles } }, { action: 'auth.login', entity: 'user', entityId: row.id });
   });
   return user;
