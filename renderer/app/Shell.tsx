@@ -1,3 +1,4 @@
+import { SafetyBanners } from '../features/backup/SafetyBanners';
 import { AppShell, Badge, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import {
@@ -106,7 +107,10 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <SafetyBanners />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,3 +1,4 @@
+import { safeEn } from './parts/safe';
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { ledgersEn } from './parts/ledgers';
@@ -101,6 +102,7 @@ export const en: Messages = {
   registry: registryEn,
   admin: adminEn,
   backup: backupEn,
+  safe: safeEn,
   reintegration: reintegrationEn,
   record: recordEn,
   rehab: rehabEn,

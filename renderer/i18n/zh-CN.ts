@@ -1,4 +1,5 @@
 /** Simplified Chinese: the source of every message key. */
+import { safeZh } from './parts/safe';
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
@@ -201,6 +202,7 @@ export const zhCN = {
   registry: registryZh,
   admin: adminZh,
   backup: backupZh,
+  safe: safeZh,
   reintegration: reintegrationZh,
   record: recordZh,
   rehab: rehabZh,

@@ -209,6 +209,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       const check = checkDatabaseFile(dbFile, key, options.nativeBinding);
       if (!check.ok) {
         const notADatabase = check.problems.some((p) => p.startsWith('SQLITE_NOTADB'));
+        // During an interrupted key change a page check under one key fails by design: the key-change
+        // recovery (unlockAndOpen) decides which key the file is under, so report it as unreadable.
+        if (keyStore.hasPending()) throw new DatabaseCorruptError(undefined, check.problems[0]);
         if (!notADatabase) {
           openDamaged(key, keyCheck, check.problems);
           return;
