@@ -110,6 +110,16 @@ export const backupChannels = {
     permission: 'key.manage',
     description: 'confirm the recovery code was saved',
   }),
+  /**
+   * Right after set-up, before anyone can sign in: the same confirmation (one group of the code).
+   * Reveals nothing; it only ends the keeping of the sealed code when the group matches.
+   */
+  'key:confirmSetupCode': channel({
+    input: z.object({ group: z.number().int().min(1).max(5), value: z.string().trim().min(1, '请输入该组字符').max(8) }),
+    output: nothing,
+    permission: 'public',
+    description: 'confirm the set-up recovery code was saved',
+  }),
   /** The backup state for the dashboard: age of the last verified backup, folder reachable. */
   'backup:health': channel({
     input: nothing,

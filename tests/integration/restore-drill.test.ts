@@ -361,4 +361,17 @@ describe('the recovery code is kept sealed until confirmed', () => {
     expect(ok<{ recoveryCode: string | null }>(await reloaded.router.dispatch('c1', 'key:unconfirmedCode', null)).recoveryCode).toBeNull();
     expect(readFileSync(join(dataDir, 'keystore.json'), 'utf8')).not.toContain('unconfirmedCode');
   });
+
+  it('right after set-up (nobody signed in yet) a correct group ends the keeping; a wrong one does not', async () => {
+    const dataDir = join(t.dir, 'data');
+    const h = host(dataDir);
+    const { recoveryCode: code } = ok<{ recoveryCode: string }>(
+      await h.router.dispatch('c1', 'app:setup', { institutionName: '上海市儿童福利院', displayName: '管理员', username: ADMIN.username, password: ADMIN.password, passphrase: null, loadDemo: false }),
+    );
+    const wrong = await h.router.dispatch('c1', 'key:confirmSetupCode', { group: 5, value: 'ZZZZZ' });
+    expect(wrong.ok === false && wrong.error.field).toBe('value');
+    expect(h.core.unconfirmedRecoveryCode()).toBe(code);
+    ok(await h.router.dispatch('c1', 'key:confirmSetupCode', { group: 5, value: code.split('-')[4]! }));
+    expect(h.core.unconfirmedRecoveryCode()).toBeNull();
+  });
 });

@@ -4,10 +4,21 @@ import { appendAudit } from '../../services/audit/audit';
 import { auditCheckpoint, backupHealth, getBackupSettings, listBackups, restoreBackup, restoreFromFile, runBackup, saveBackupSettings } from '../../services/backup/backup';
 import { checkOwnPassword } from '../../services/users/users';
 import type { Handler } from '../router';
-import type { SessionStore } from '../sessions';
+import type { Session, SessionStore } from '../sessions';
 import { actorOf, requireSession } from './app';
 
 export function backupHandlers(core: AppCore, sessions: SessionStore) {
+  /** Ends the keeping of the sealed recovery code once one group of it is typed back correctly. */
+  const confirmCode = (input: { group: number; value: string }, session: Session | null): null => {
+    const code = core.unconfirmedRecoveryCode();
+    if (!code) return null;
+    const group = code.split('-')[input.group - 1] ?? '';
+    if (input.value.trim().toUpperCase() !== group) throw new ValidationError('value', `第 ${input.group} 组不对，请对照打印的恢复码再输入`);
+    core.confirmRecoveryCode();
+    const svc = core.context(actorOf(session));
+    svc.sqlite.transaction(() => appendAudit(svc, { action: 'key.recoveryCodeConfirmed', detail: { recoveryId: core.recoveryEnvelope().recoveryId } }))();
+    return null;
+  };
   const handlers: {
     'backup:settings': Handler<'backup:settings'>;
     'backup:run': Handler<'backup:run'>;
@@ -17,6 +28,7 @@ export function backupHandlers(core: AppCore, sessions: SessionStore) {
     'key:change': Handler<'key:change'>;
     'key:unconfirmedCode': Handler<'key:unconfirmedCode'>;
     'key:confirmCode': Handler<'key:confirmCode'>;
+    'key:confirmSetupCode': Handler<'key:confirmSetupCode'>;
     'backup:health': Handler<'backup:health'>;
     'backup:restoreFromFile': Handler<'backup:restoreFromFile'>;
     'audit:checkpoint': Handler<'audit:checkpoint'>;
@@ -53,16 +65,8 @@ export function backupHandlers(core: AppCore, sessions: SessionStore) {
       const recoveryCode = core.unconfirmedRecoveryCode();
       return { recoveryCode, recoveryId: core.recoveryEnvelope().recoveryId, institutionName: core.institutionName() };
     },
-    'key:confirmCode': (input, ctx) => {
-      const code = core.unconfirmedRecoveryCode();
-      if (!code) return null;
-      const group = code.split('-')[input.group - 1] ?? '';
-      if (input.value.trim().toUpperCase() !== group) throw new ValidationError('value', `第 ${input.group} 组不对，请对照打印的恢复码再输入`);
-      core.confirmRecoveryCode();
-      const svc = core.context(actorOf(ctx.session));
-      svc.sqlite.transaction(() => appendAudit(svc, { action: 'key.recoveryCodeConfirmed', detail: { recoveryId: core.recoveryEnvelope().recoveryId } }))();
-      return null;
-    },
+    'key:confirmCode': (input, ctx) => confirmCode(input, ctx.session),
+    'key:confirmSetupCode': (input, ctx) => confirmCode(input, ctx.session),
     'backup:health': () => backupHealth(core),
     'backup:restoreFromFile': (input) => {
       const result = restoreFromFile(core, input);

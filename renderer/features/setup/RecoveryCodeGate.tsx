@@ -5,7 +5,6 @@ import { useCan } from '../../app/permissions';
 import { printAudited } from '../../components/print';
 import { useT } from '../../i18n';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
-import { takeConfirmation } from './pending-code';
 
 /**
  * For an administrator: a recovery code not yet confirmed as saved (kept sealed in the key store) is
@@ -20,16 +19,6 @@ export function RecoveryCodeGate({ children }: { children: ReactNode }) {
     void (async () => {
       try {
         const pending = await call('key:unconfirmedCode', null);
-        const early = takeConfirmation();
-        if (pending.recoveryCode && early) {
-          try {
-            await call('key:confirmCode', early);
-            setState({ code: null, institutionName: null });
-            return;
-          } catch {
-            // Typed before sign-in but not accepted now: show the code again.
-          }
-        }
         setState({ code: pending.recoveryCode, institutionName: pending.institutionName });
       } catch {
         setState({ code: null, institutionName: null });

@@ -2,12 +2,11 @@ import { useAppState } from '../../app/app-state';
 import { CenteredCard } from '../../components/CenteredCard';
 import { useT } from '../../i18n';
 import { RecoveryCodeSheet } from './RecoveryCodeSheet';
-import { rememberConfirmation } from './pending-code';
+import { call } from '../../api/client';
 
 /**
- * Right after set-up: the recovery code, whole. Nobody is signed in yet, so the group typed back is
- * checked here and sent with the administrator's first sign-in; until then (a reload, a closed
- * window) the code stays sealed in the key store and is shown again after sign-in.
+ * Right after set-up: the recovery code, whole. Until one group is typed back the code stays sealed
+ * in the key store, so a reload or a closed window shows it again after the administrator signs in.
  */
 export function RecoveryCodePage({ code }: { code: string }) {
   const t = useT();
@@ -20,7 +19,7 @@ export function RecoveryCodePage({ code }: { code: string }) {
         onPrint={() => window.print()}
         onConfirm={async (group, value) => {
           if (code.split('-')[group - 1] !== value) return t('safe.code.confirmWrong', { n: group });
-          rememberConfirmation(group, value);
+          await call('key:confirmSetupCode', { group, value });
           setRecoveryCode(null);
           return null;
         }}
