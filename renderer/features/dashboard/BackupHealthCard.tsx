@@ -22,7 +22,7 @@ export function BackupHealthCard() {
     : !health.reachable
       ? t('safe.health.unreachable', { folder: health.folder })
       : health.ageDays === null
-        ? t('safe.health.never')
+        ? t('safe.health.noneVerified')
         : health.warn
           ? t('safe.health.old', { n: 7 })
           : null;
@@ -35,8 +35,9 @@ export function BackupHealthCard() {
             {t('safe.health.manage')}
           </Anchor>
         </Group>
-        <Text fw={700} c={health.warn ? 'red.7' : 'teal.8'}>
-          {t('safe.health.last', { age })}
+        <Text size="sm">{t('safe.health.last')}</Text>
+        <Text fz={24} fw={700} c={health.warn ? 'red.7' : 'teal.8'} data-testid="backup-age">
+          {age}
         </Text>
         <Text size="sm" c="dimmed">
           {health.dailyAt ? t('safe.health.daily', { time: health.dailyAt }) : t('safe.health.dailyOff')}
