@@ -328,7 +328,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (!keyStore.exists()) {
       if (existsSync(dbFile)) {
         phase = 'error';
-        problem = { code: 'keystore_missing', message: '数据文件存在但缺少密钥文件（keystore.json），请从原电脑复制完整的数据文件夹' };
+        problem = { code: 'keystore_missing', message: '数据文件存在但缺少密钥文件（keystore.json）：请用“从备份恢复”（备份文件夹和打印的恢复码），或从原电脑复制完整的数据文件夹' };
         return;
       }
       phase = 'setup';
