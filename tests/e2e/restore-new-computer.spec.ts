@@ -61,3 +61,39 @@ test('a new computer from the backup folder and the recovery code, through the f
     for (const dir of [oldDir, newDir, usbRoot]) rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the recovery code survives a reload before it is confirmed, and shows whole at 1024×700', async ({ page }, testInfo) => {
+  const dataDir = freshDataDir(testInfo.testId);
+  const host = await startHost(dataDir, 'reload passphrase here');
+  try {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(host.url);
+    const start = new StartPages(page);
+    await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
+    await page.getByLabel('机构名称').fill('上海市儿童福利院');
+    await page.getByLabel('管理员姓名').fill('王管理');
+    await page.getByLabel('登录用户名').fill('admin');
+    await page.getByLabel('登录密码', { exact: false }).first().fill('Tonghu!2026pw');
+    await page.getByLabel('再次输入密码').fill('Tonghu!2026pw');
+    await page.getByRole('button', { name: '创建并加密数据库' }).click();
+    const codeBox = page.getByTestId('recovery-code');
+    await expect(codeBox).toBeVisible({ timeout: 60_000 });
+    const code = (await codeBox.getAttribute('aria-label'))!;
+    // Whole: every group visible, no horizontal scrolling.
+    for (const group of code.split('-')) await expect(codeBox.getByText(group, { exact: true })).toBeInViewport();
+    expect(await codeBox.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect(page.getByTestId('recovery-id')).toHaveText(code.slice(0, 5));
+
+    await page.reload();
+    await start.login();
+    await expect(page.getByTestId('recovery-code')).toHaveAttribute('aria-label', code);
+    await start.confirmRecoveryCode();
+    await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
+    await expect(page.getByTestId('recovery-code')).toHaveCount(0);
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

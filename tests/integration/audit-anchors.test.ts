@@ -128,6 +128,19 @@ describe('audit anchors', () => {
     expect(status.auditWarning).toContain('审计记录');
   });
 
+  it('a row removed from the middle with the rest re-chained: the anchors after it disagree', async () => {
+    const { firstBackupRows, secondBackupRows } = await history();
+    tamper((sqlite) => {
+      const victim = sqlite.prepare('SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET ?').get(firstBackupRows + 1) as { id: number };
+      sqlite.prepare('DELETE FROM audit_log WHERE id = ?').run(victim.id);
+      rewriteRow(sqlite, firstBackupRows + 2);
+    });
+    const h = start();
+    expect(h.core.auditWarning()).toContain(`第 ${firstBackupRows + 1}–${secondBackupRows} 行之间`);
+    const result = await verifyAs(h);
+    expect(result.ok).toBe(false);
+  });
+
   it('cut rows: names the first missing row', async () => {
     const { shutdownRows } = await history();
     tamper((sqlite) => sqlite.prepare('DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id DESC LIMIT 3)').run());

@@ -275,13 +275,17 @@ export function auditHead(sqlite: SqliteDb): AuditHead {
  */
 export function checkAuditHead(sqlite: SqliteDb, head: AuditHead): AuditHeadCheck {
   if (!Number.isInteger(head.count) || head.count < 0) throw new RangeError('audit head count must be a whole number ≥ 0');
-  const liveCount = (sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  const { n: liveCount, lo, hi } = sqlite.prepare('SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM audit_log').get() as { n: number; lo: number | null; hi: number | null };
   if (head.count === 0) return { ok: true };
   if (liveCount === 0) return { ok: false, kind: 'wiped', liveCount, message: `审计记录已被清空（此前记录有 ${head.count} 行）` };
   if (liveCount < head.count) {
     return { ok: false, kind: 'cut', liveCount, message: `第 ${liveCount + 1} 行起的审计记录被删除（此前记录有 ${head.count} 行，现在只有 ${liveCount} 行）` };
   }
-  const at = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?').get(head.count - 1) as { hash: string };
+  // Ids 1..n without a gap (the usual case: rows are never deleted) make row number k the row with id k.
+  const contiguous = lo === 1 && hi === liveCount;
+  const at = (
+    contiguous ? sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(head.count) : sqlite.prepare('SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?').get(head.count - 1)
+  ) as { hash: string };
   if (at.hash === head.hash) return { ok: true };
   return { ok: false, kind: 'rewritten', liveCount, message: `第 ${head.count} 行及之前的审计记录与此前记录的链头不符（有行被改写或重算）` };
 }

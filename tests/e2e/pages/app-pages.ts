@@ -23,7 +23,7 @@ export class StartPages {
   /** The recovery code sheet: reads the whole code and types back the group it asks for. */
   async confirmRecoveryCode(): Promise<string> {
     const p = this.page;
-    await expect(p.getByRole('heading', { name: '恢复码（请打印并妥善保管）' })).toBeVisible({ timeout: 60_000 });
+    await expect(p.getByRole('heading', { name: '恢复码（请打印并妥善保管）' }).first()).toBeVisible({ timeout: 60_000 });
     const code = (await p.getByTestId('recovery-code').getAttribute('aria-label'))!.trim();
     const field = p.getByLabel(/请输入第 \d 组/);
     const group = Number(await field.getAttribute('data-group'));
