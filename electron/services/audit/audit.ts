@@ -268,14 +268,21 @@ export function auditHead(sqlite: SqliteDb): AuditHead {
   return row ? { hash: row.hash, count: row.n } : { hash: GENESIS_HASH, count: 0 };
 }
 
+/** How many rows the live chain has and its first and last id (read once per comparison: it counts every row). */
+type LiveChainShape = { n: number; lo: number | null; hi: number | null };
+
+function liveChainShape(sqlite: SqliteDb): LiveChainShape {
+  return sqlite.prepare('SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM audit_log').get() as LiveChainShape;
+}
+
 /**
  * Whether the live chain extends a head seen earlier (an anchor): it still has at least `count` rows
  * and its row number `count` carries `hash`. Pure read; for reuse wherever a head was kept (a
  * workstation's witness, a printed checkpoint). It does not walk the chain: run verifyAuditChain too.
  */
-export function checkAuditHead(sqlite: SqliteDb, head: AuditHead): AuditHeadCheck {
+export function checkAuditHead(sqlite: SqliteDb, head: AuditHead, live: LiveChainShape = liveChainShape(sqlite)): AuditHeadCheck {
   if (!Number.isInteger(head.count) || head.count < 0) throw new RangeError('audit head count must be a whole number ≥ 0');
-  const { n: liveCount, lo, hi } = sqlite.prepare('SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM audit_log').get() as { n: number; lo: number | null; hi: number | null };
+  const { n: liveCount, lo, hi } = live;
   if (head.count === 0) return { ok: true };
   if (liveCount === 0) return { ok: false, kind: 'wiped', liveCount, message: `审计记录已被清空（此前记录有 ${head.count} 行）` };
   if (liveCount < head.count) {
@@ -301,9 +308,10 @@ export type AuditAnchorComparison =
  */
 export function compareAuditAnchors(sqlite: SqliteDb, anchors: AuditAnchorSource[]): AuditAnchorComparison {
   const sorted = [...anchors].sort((a, b) => a.head.count - b.head.count);
+  const live = liveChainShape(sqlite);
   let lastAgreeingRow = 0;
   for (const anchor of sorted) {
-    const check = checkAuditHead(sqlite, anchor.head);
+    const check = checkAuditHead(sqlite, anchor.head, live);
     if (check.ok) {
       lastAgreeingRow = Math.max(lastAgreeingRow, anchor.head.count);
       continue;
