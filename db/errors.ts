@@ -42,6 +42,15 @@ export class StorageFullError extends Error {
   }
 }
 
+/** A write reached a database open read-only (it was found damaged): nothing was saved. */
+export class ReadOnlyDatabaseError extends Error {
+  readonly code = 'read_only' as const;
+  constructor(message = '数据库已损坏，目前以只读方式打开：不能保存任何修改。请由管理员从最近一次通过校验的备份恢复。') {
+    super(message);
+    this.name = 'ReadOnlyDatabaseError';
+  }
+}
+
 type SqliteLikeError = { code?: unknown; message?: unknown };
 
 /** SQLite result codes that mean the file cannot be trusted as a database. */
@@ -52,6 +61,7 @@ export function classifySqliteError(error: unknown): unknown {
   const e = error as SqliteLikeError;
   const code = typeof e?.code === 'string' ? e.code : '';
   if (CORRUPT_CODES.has(code)) return new DatabaseCorruptError(undefined, code);
+  if (code === 'SQLITE_READONLY') return new ReadOnlyDatabaseError();
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
     if (code === 'SQLITE_FULL' || /disk|full|space/i.test(String(e.message))) return new StorageFullError();
   }

@@ -1,7 +1,7 @@
 import type { AppCore, AppCoreOptions } from '../services/app/app-core';
 import { createAppCore } from '../services/app/app-core';
 import type { BackupEntry } from '../../shared/contract/backup';
-import { runDueBackup } from '../services/backup/backup';
+import { checkAuditAnchorsAtOpen, runDueBackup } from '../services/backup/backup';
 import { loadDemoData } from '../demo/demo';
 import { ensureCases } from '../services/reintegration/reintegration';
 import { createLogger } from '../services/core/logger';
@@ -17,6 +17,8 @@ const log = createLogger('app-host');
 
 /** How often the daily-backup timer looks at the clock. */
 const BACKUP_TICK_MS = 60_000;
+/** The full page check of the live database runs once a day in the background. */
+const FULL_CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export type AppHost = {
   core: AppCore;
@@ -35,6 +37,14 @@ export function createAppHost(
 ): AppHost {
   let desks: DataHost | null = null;
   const sessions = createSessionStore(() => options.clock.now().getTime());
+  let coreRef: AppCore | null = null;
+  const checkAnchors = (c: AppCore) => {
+    try {
+      checkAuditAnchorsAtOpen(c);
+    } catch (error) {
+      log.error('comparing the audit chain with its anchors failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+    }
+  };
   // The saved idle-lock time applies whenever the database opens (start-up, unlock, set-up, restore);
   // the reintegration cases that have fallen due are opened (as the system).
   const onOpened = (db: OpenedDatabase) => {
@@ -44,10 +54,14 @@ export function createAppHost(
     } catch (error) {
       log.error('opening due reintegration cases failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
     }
+    if (coreRef) checkAnchors(coreRef);
     // The data host's listener comes back when its database does (start-up, unlock, restore).
     queueMicrotask(() => void desks?.resume());
   };
   const core = createAppCore({ demoLoader: loadDemoData, ...options, onOpened });
+  coreRef = core;
+  checkAnchors(core);
+  let lastFullCheck = options.clock.now().getTime();
   const getDesks = (): DataHost => desks!;
   const router = createRouter(createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }, getDesks), sessions, undefined, {
     answers: () => desks?.answers() ?? null,
@@ -59,6 +73,15 @@ export function createAppHost(
       runDueBackups(options.clock.now());
     } catch (error) {
       log.error('daily backup failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+    }
+    const now = options.clock.now().getTime();
+    if (core.phase() === 'ready' && now - lastFullCheck >= FULL_CHECK_EVERY_MS) {
+      lastFullCheck = now;
+      try {
+        core.runFullCheck();
+      } catch (error) {
+        log.error('daily database check failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+      }
     }
   }, BACKUP_TICK_MS);
   timer.unref();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DatabaseCorruptError, SchemaTooNewError, StorageFullError, WrongKeyError, classifySqliteError } from '../../db/errors';
+import { DatabaseCorruptError, ReadOnlyDatabaseError, SchemaTooNewError, StorageFullError, WrongKeyError, classifySqliteError } from '../../db/errors';
 import { type Channel, type ChannelOutput, type ChannelParsedInput, type Contract, contract as defaultContract } from '../../shared/contract';
 import { AppError, type AppErrorShape, type Result } from '../../shared/contract/errors';
 import { channelKind } from '../../shared/contract/channel-kinds';
@@ -64,6 +64,7 @@ function toErrorShape(error: unknown): AppErrorShape {
   if (classified instanceof DatabaseCorruptError) return { code: 'database_corrupt', message: classified.message };
   if (classified instanceof SchemaTooNewError) return { code: 'schema_too_new', message: classified.message };
   if (classified instanceof StorageFullError) return { code: 'storage_full', message: classified.message };
+  if (classified instanceof ReadOnlyDatabaseError) return { code: 'read_only', message: classified.message };
   log.error('unexpected handler error', { name: (error as Error)?.name, message: String((error as Error)?.message ?? error).slice(0, 200) });
   return { code: 'internal', message: '内部错误：操作未完成，已保存的数据不受影响' };
 }

@@ -21,6 +21,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { CasePage } from '../features/reintegration/CasePage';
 import { DossierPage } from '../features/reintegration/DossierPage';
 import { PipelinePage } from '../features/reintegration/PipelinePage';
+import { RecoveryCodeGate } from '../features/setup/RecoveryCodeGate';
 import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { I18nProvider, useI18n } from '../i18n';
@@ -38,6 +39,7 @@ function SignedIn() {
   return (
     <ChildrenFilterProvider>
       <Shell>
+        <RecoveryCodeGate>
         <Routes>
           <Route path="/" element={<DashboardPage />} />
           <Route path="/children" element={<ChildrenListPage />} />
@@ -57,6 +59,7 @@ function SignedIn() {
           <Route path="/admin/:tab" element={<AdminPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
+        </RecoveryCodeGate>
       </Shell>
       {status?.screenLocked && <LockScreen />}
     </ChildrenFilterProvider>

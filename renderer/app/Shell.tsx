@@ -1,3 +1,4 @@
+import { SafetyBanners } from '../features/backup/SafetyBanners';
 import { AppShell, Badge, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import {
@@ -116,6 +117,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main>
         <WitnessAlarm />
+        <SafetyBanners />
         {children}
       </AppShell.Main>
     </AppShell>

@@ -1,3 +1,4 @@
+import { safeEn } from './parts/safe';
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { desksEn } from './parts/desks';
@@ -104,6 +105,7 @@ export const en: Messages = {
   admin: adminEn,
   backup: backupEn,
   desks: desksEn,
+  safe: safeEn,
   reintegration: reintegrationEn,
   record: recordEn,
   rehab: rehabEn,

@@ -1,4 +1,5 @@
 /** Simplified Chinese: the source of every message key. */
+import { safeZh } from './parts/safe';
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
@@ -204,6 +205,7 @@ export const zhCN = {
   admin: adminZh,
   backup: backupZh,
   desks: desksZh,
+  safe: safeZh,
   reintegration: reintegrationZh,
   record: recordZh,
   rehab: rehabZh,

@@ -11,8 +11,12 @@ export const appStatusSchema = z.object({
   institutionName: z.string().nullable(),
   /** Why the database could not be opened, when phase is unlock or error. */
   problem: z
-    .object({ code: z.enum(['wrong_key', 'database_corrupt', 'schema_too_new', 'keystore_missing', 'no_passphrase']), message: z.string() })
+    .object({ code: z.enum(['wrong_key', 'database_corrupt', 'schema_too_new', 'keystore_missing', 'no_passphrase', 'audit_triggers_missing']), message: z.string() })
     .nullable(),
+  /** The open database failed its page check: it is served read-only and every page shows this (red). */
+  damage: z.object({ at: z.string(), problems: z.array(z.string()), message: z.string() }).nullable().optional(),
+  /** The audit chain does not extend an anchor kept outside the database (administrators see it). */
+  auditWarning: z.string().nullable().optional(),
   user: sessionUserSchema.nullable(),
   /** The signed-in person's screen is locked (idle or by choice). */
   screenLocked: z.boolean(),
@@ -42,6 +46,8 @@ export const appChannels = {
       password: passwordSchema,
       passphrase: z.string().min(12, '数据库口令至少12个字符').max(256).nullable(),
       loadDemo: z.boolean(),
+      /** Where backups go (a second disk or USB folder); the daily backup is on from the start. */
+      backupFolder: z.string().trim().min(1, '请填写备份文件夹').max(1024, '路径过长').nullable().optional(),
     }),
     output: z.object({ recoveryCode: z.string() }),
     permission: 'public',
@@ -52,6 +58,8 @@ export const appChannels = {
     input: z.object({
       method: z.enum(['passphrase', 'recoveryCode']),
       secret: z.string().min(1, '请输入口令或恢复码').max(256),
+      /** With the recovery code where the passphrase was lost: the new passphrase for this machine. */
+      newPassphrase: z.string().min(12, '数据库口令至少12个字符').max(256).nullable().optional(),
     }),
     output: appStatusSchema,
     permission: 'public',

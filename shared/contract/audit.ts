@@ -44,6 +44,10 @@ export const auditVerifySchema = z.object({
   checked: z.number().int(),
   firstBrokenId: z.number().int().optional(),
   reason: z.string().optional(),
+  /** Anchors compared (heads kept outside the database: key store, backups, checkpoints). */
+  anchors: z.number().int().optional(),
+  /** The first row (1-based position) where the chain and an anchor part. */
+  firstPartingRow: z.number().int().optional(),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifySchema>;
 

@@ -44,11 +44,14 @@ const READS = [
   'desks:status',
   'desks:list',
   'desks:probe',
+  'key:unconfirmedCode',
+  'backup:health',
+  'audit:checkpoint',
 ] as const;
 
 const SESSION_STEPS = ['app:setup', 'app:unlock', 'auth:login', 'auth:logout', 'auth:lock', 'auth:unlockScreen'] as const;
 
-const OUTSIDE = ['backup:run', 'backup:restore', 'key:change'] as const;
+const OUTSIDE = ['backup:run', 'backup:restore', 'backup:restoreFromFile', 'key:change'] as const;
 
 const KINDS = new Map<string, ChannelKind>([
   ...READS.map((c) => [c, 'read'] as const),

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'storage_full',
   'host_unreachable',
   'workstation_revoked',
+  /** The database was found damaged and is open read-only: nothing can be saved until it is restored. */
+  'read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

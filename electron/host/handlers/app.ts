@@ -2,6 +2,8 @@ import type { AppStatus } from '../../../shared/contract/app';
 import { AppError } from '../../../shared/contract/errors';
 import type { AppCore } from '../../services/app/app-core';
 import { appendAudit } from '../../services/audit/audit';
+import { checkBackupFolder, setUpBackups } from '../../services/backup/backup';
+import { can } from '../../../shared/contract/permissions';
 import type { Actor } from '../../services/core/context';
 import { authenticate, changePassword, checkOwnPassword, getUser } from '../../services/users/users';
 import type { Handler, HandlerContext } from '../router';
@@ -28,6 +30,8 @@ export function appHandlers(core: AppCore, sessions: SessionStore) {
       screenLocked: session?.locked ?? false,
       passphraseRequired: core.passphraseRequired,
       idleLockMinutes: sessions.idleMinutes(),
+      damage: core.damage(),
+      auditWarning: session && can(session.user.roles, 'audit.read') ? core.auditWarning() : null,
     };
   };
 
@@ -45,9 +49,21 @@ export function appHandlers(core: AppCore, sessions: SessionStore) {
       sessions.touch(ctx.connection);
       return status(ctx.connection);
     },
-    'app:setup': (input) => core.setup(input),
+    'app:setup': (input) => {
+      // The backup folder is checked before anything is created, so a bad path leaves no half set-up.
+      if (input.backupFolder) checkBackupFolder(core.dataDir, input.backupFolder);
+      const result = core.setup(input);
+      if (input.backupFolder) {
+        try {
+          setUpBackups(core, input.backupFolder);
+        } catch {
+          // The recovery code must still reach the administrator; the dashboard shows that no backup exists.
+        }
+      }
+      return result;
+    },
     'app:unlock': (input, ctx) => {
-      core.unlock(input.method, input.secret);
+      core.unlock(input.method, input.secret, input.newPassphrase ?? null);
       return status(ctx.connection);
     },
     'auth:login': (input, ctx) => {

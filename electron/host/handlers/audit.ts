@@ -1,6 +1,7 @@
 import type { AppCore } from '../../services/app/app-core';
 import { queryAudit, recordPrint, verifyAudit } from '../../services/audit/audit';
 import type { Handler } from '../router';
+import { collectAuditAnchors } from '../../services/backup/backup';
 import { actorOf } from './app';
 
 export function auditHandlers(core: AppCore) {
@@ -11,7 +12,7 @@ export function auditHandlers(core: AppCore) {
   } = {
     'audit:printed': (input, ctx) => recordPrint(core.context(actorOf(ctx.session)), input.what, input.childId),
     'audit:query': (input, ctx) => queryAudit(core.context(actorOf(ctx.session)), input),
-    'audit:verify': (_input, ctx) => verifyAudit(core.context(actorOf(ctx.session))),
+    'audit:verify': (_input, ctx) => verifyAudit(core.context(actorOf(ctx.session)), collectAuditAnchors(core)),
   };
   return handlers;
 }

@@ -1,15 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../../db/schema';
 import { DatabaseCorruptError, SchemaTooNewError, WrongKeyError } from '../../../db/errors';
 import { type Migration, readMigrations } from '../../../db/migrate';
-import { type OpenedDatabase, ensurePrivateDir, openDatabase } from '../../../db/open';
+import { type OpenedDatabase, type SqliteDb, applyKey, ensurePrivateDir, openDatabase } from '../../../db/open';
 import type { AppStatus } from '../../../shared/contract/app';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
 import type { Clock } from '../core/clock';
 import type { Actor, ServiceContext } from '../core/context';
 import { keyCheckValue } from '../../../db/key-check';
-import { type KeySealer, createKeyStore, passphraseSealer } from '../keys/key-store';
+import { type AuditAnchor, type KeySealer, type RecoveryEnvelope, createKeyStore, passphraseSealer } from '../keys/key-store';
+import { auditHead, missingAuditTriggers } from '../audit/audit';
 import { createLogger } from '../core/logger';
 import { type RekeyHooks, rekeyConnection } from '../keys/rekey';
 import { getSetting, setSetting } from '../core/settings';
@@ -20,6 +24,42 @@ const log = createLogger('app-core');
 
 export const DB_FILE = 'tonghu.db';
 export const KEYSTORE_FILE = 'keystore.json';
+
+/** The open database failed its check: served read-only, every write refused, the file never changed. */
+export type Damage = { at: string; problems: string[]; message: string };
+
+/** Reads a database file without writing to it: quick_check and SQLCipher's page check. Never throws for a bad file. */
+export function checkDatabaseFile(file: string, key: Buffer, nativeBinding?: string, full = false): { ok: boolean; problems: string[] } {
+  let sqlite: SqliteDb | null = null;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    applyKey(sqlite, key);
+    sqlite.pragma('cache_size = -65536');
+    const problems: string[] = [];
+    const cipher = sqlite.pragma('cipher_integrity_check') as Record<string, unknown>[];
+    for (const row of cipher) problems.push(`cipher_integrity_check: ${Object.values(row).join(' ')}`);
+    const rows = sqlite.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
+    for (const row of rows) {
+      const text = Object.values(row).join(' ');
+      if (text !== 'ok') problems.push(text);
+    }
+    return { ok: problems.length === 0, problems: problems.slice(0, 20) };
+  } catch (error) {
+    const code = (error as { code?: unknown })?.code;
+    return { ok: false, problems: [`${typeof code === 'string' ? code : 'error'}: ${(error as Error)?.message ?? String(error)}`] };
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** The app's version (package.json beside db/), recorded in each backup. */
+function readAppVersion(migrationsDir: string): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(migrationsDir, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 type DemoLoader = (ctx: ServiceContext, options: { children: number }) => void;
 
@@ -61,7 +101,8 @@ export type AppCore = {
   context: (actor: Actor | null) => ServiceContext;
   opened: () => OpenedDatabase | null;
   setup: (input: SetupInput) => { recoveryCode: string };
-  unlock: (method: 'passphrase' | 'recoveryCode', secret: string) => void;
+  /** With the recovery code, `newPassphrase` (where no keychain exists) becomes this machine's new key protection. */
+  unlock: (method: 'passphrase' | 'recoveryCode', secret: string, newPassphrase?: string | null) => void;
   close: () => void;
   migrations: Migration[];
   nativeBinding?: string;
@@ -80,7 +121,37 @@ export type AppCore = {
   changeKey: (hooks?: RekeyHooks) => { recoveryCode: string };
   /** Worker threads for long reads, each on its own read-only connection with the key (worker-pool.ts). */
   workers: WorkerPool;
+  appVersion: string;
+  /** The key sealed by the current recovery code (what each backup carries). */
+  recoveryEnvelope: () => RecoveryEnvelope;
+  /**
+   * Puts a checked database file (`incoming`, under `key`) in place of whatever the data folder holds
+   * (moved to `replaced-<time>/`, never deleted), seals the key for this machine with `sealer` (or the
+   * host's) keeping the recovery box, and opens it. For a restore on a new computer or a lost passphrase.
+   */
+  adoptDatabase: (incoming: string, key: Buffer, envelope: RecoveryEnvelope, passphrase: string | null) => { replacedDir: string | null };
+  /** The recovery code not yet confirmed as saved (sealed in the key store until then), or null. */
+  unconfirmedRecoveryCode: () => string | null;
+  confirmRecoveryCode: () => void;
+  /** Set when the database failed its check at open or in the daily check: it is served read-only. */
+  damage: () => Damage | null;
+  /** Runs the full check now (daily, in the background); on damage, reopens read-only. */
+  runFullCheck: () => { ok: boolean; problems: string[] };
+  /** The audit head last recorded beside the sealed key (clean shutdown, backup). */
+  auditAnchor: () => AuditAnchor | null;
+  recordAuditAnchor: () => void;
+  /** What comparing the audit chain with its anchors found at open (set by the host), or null. */
+  auditWarning: () => string | null;
+  setAuditWarning: (message: string | null) => void;
 };
+
+/** The append-only triggers of the audit trail are gone or altered: the app refuses to start on that database. */
+export class AuditTriggersMissingError extends Error {
+  constructor(readonly triggers: string[]) {
+    super(`审计记录的防篡改触发器缺失或被改动（${triggers.join('、')}），有人绕过程序改动了数据库。程序拒绝打开此数据库，请联系管理员从备份恢复，并保留当前数据文件夹以供核查。`);
+    this.name = 'AuditTriggersMissingError';
+  }
+}
 
 /** Creates the core and tries to open an existing database with the sealer at hand. */
 export function createAppCore(options: AppCoreOptions): AppCore {
@@ -97,8 +168,67 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   /** The sealer the key was last unsealed with (the host's, or the passphrase typed in): used to seal a new key. */
   let activeSealer: KeySealer | null = options.sealer;
 
+  let damage: Damage | null = null;
+  let auditWarning: string | null = null;
+
+  /** Whether the last run ended with close() and nothing touched the file since (size and mtime as recorded). */
+  const stoppedCleanly = (): boolean => {
+    try {
+      const marker = keyStore.readCleanShutdown();
+      if (!marker) return false;
+      const st = statSync(dbFile);
+      return marker.size === st.size && marker.mtimeMs === st.mtimeMs && !existsSync(`${dbFile}-wal`);
+    } catch {
+      return false;
+    }
+  };
+
+  /** The damaged database, read-only: reads work, every write fails (SQLITE_READONLY), nothing is written. */
+  const openDamaged = (key: Buffer, keyCheck: string, problems: string[]): void => {
+    const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    applyKey(sqlite, key);
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema });
+    opened = { db, sqlite, file: dbFile, migrations: { applied: [], alreadyApplied: 0 }, close: () => sqlite.open && sqlite.close() };
+    current = { key, keyCheck };
+    damage = {
+      at: options.clock.now().toISOString(),
+      problems,
+      message: `数据库文件检查发现损坏（${problems.slice(0, 2).join('；').slice(0, 160)}）。为保护数据，程序以只读方式打开，不接受任何修改，文件未被改动。请由管理员从最近一次通过校验的备份恢复（系统管理 → 备份 → 恢复，或在新安装时选择“从备份恢复”）。`,
+    };
+    try {
+      institutionName = getSetting(opened, 'institutionName', null as string | null);
+    } catch {
+      institutionName = null;
+    }
+    phase = 'ready';
+    problem = null;
+    log.error('database damaged: opened read-only', { problems: problems.length });
+  };
+
   const open = (key: Buffer, keyCheck: string | null): void => {
+    damage = null;
+    if (keyCheck !== null && existsSync(dbFile) && !stoppedCleanly()) {
+      const check = checkDatabaseFile(dbFile, key, options.nativeBinding);
+      if (!check.ok) {
+        const notADatabase = check.problems.some((p) => p.startsWith('SQLITE_NOTADB'));
+        // During an interrupted key change a page check under one key fails by design: the key-change
+        // recovery (unlockAndOpen) decides which key the file is under, so report it as unreadable.
+        if (keyStore.hasPending()) throw new DatabaseCorruptError(undefined, check.problems[0]);
+        if (!notADatabase) {
+          openDamaged(key, keyCheck, check.problems);
+          return;
+        }
+      }
+    }
     opened = openDatabase({ file: dbFile, key, keyCheck, migrations, nativeBinding: options.nativeBinding });
+    const missing = missingAuditTriggers(opened.sqlite);
+    if (missing.length > 0) {
+      opened.sqlite.close();
+      opened = null;
+      throw new AuditTriggersMissingError(missing);
+    }
+    keyStore.writeCleanShutdown(null);
     current = { key, keyCheck: keyCheck ?? keyCheckValue(key) };
     institutionName = getSetting(opened, 'institutionName', null as string | null);
     phase = 'ready';
@@ -116,6 +246,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     } else if (error instanceof SchemaTooNewError) {
       phase = 'error';
       problem = { code: 'schema_too_new', message: error.message };
+    } else if (error instanceof AuditTriggersMissingError) {
+      phase = 'error';
+      problem = { code: 'audit_triggers_missing', message: error.message };
     } else {
       throw error;
     }
@@ -198,7 +331,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     if (!keyStore.exists()) {
       if (existsSync(dbFile)) {
         phase = 'error';
-        problem = { code: 'keystore_missing', message: '数据文件存在但缺少密钥文件（keystore.json），请从原电脑复制完整的数据文件夹' };
+        problem = { code: 'keystore_missing', message: '数据文件存在但缺少密钥文件（keystore.json）：请用“从备份恢复”（备份文件夹和打印的恢复码），或从原电脑复制完整的数据文件夹' };
         return;
       }
       phase = 'setup';
@@ -275,7 +408,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       }
       return { recoveryCode: created.recoveryCode };
     },
-    unlock: (method, secret) => {
+    unlock: (method, secret, newPassphrase = null) => {
       if (phase === 'ready') return;
       if (!keyStore.exists()) throw new AppError('not_ready', '没有可解锁的数据');
       try {
@@ -291,6 +424,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
             );
         if (typed) activeSealer = typed;
         if (method === 'recoveryCode' && options.sealer) keyStore.reseal(unlocked.key, options.sealer);
+        else if (method === 'recoveryCode' && newPassphrase) {
+          // A lost passphrase: the recovery code opened the data, a new passphrase protects it from now on.
+          const sealer = passphraseSealer(newPassphrase);
+          keyStore.reseal(unlocked.key, sealer);
+          activeSealer = sealer;
+        }
       } catch (error) {
         if (error instanceof WrongKeyError) {
           throw new AppError('wrong_key', method === 'passphrase' ? '口令不正确，数据未被改动' : '恢复码不正确，数据未被改动', { field: 'secret' });
@@ -301,8 +440,21 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     close: () => {
       void workers.close();
+      const wasOpen = opened !== null && damage === null && phase === 'ready';
+      if (wasOpen) {
+        try {
+          core.recordAuditAnchor();
+        } catch (error) {
+          log.warn('audit anchor not recorded at shutdown', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+        }
+      }
       opened?.close();
       opened = null;
+      // A clean shutdown: the next start skips the page check unless the file changed since.
+      if (wasOpen && existsSync(dbFile) && !existsSync(`${dbFile}-wal`)) {
+        const st = statSync(dbFile);
+        keyStore.writeCleanShutdown({ size: st.size, mtimeMs: st.mtimeMs, at: options.clock.now().toISOString() });
+      }
     },
     nativeBinding: options.nativeBinding,
     dbFile,
@@ -369,6 +521,69 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       rmSync(preRekeyFile, { force: true });
       log.info('database key changed');
       return { recoveryCode: prepared.recoveryCode };
+    },
+    appVersion: readAppVersion(options.migrationsDir),
+    recoveryEnvelope: () => keyStore.envelope(),
+    adoptDatabase: (incoming, key, envelope, passphrase) => {
+      if (phase === 'ready') throw new AppError('already_initialized', '数据已打开：请在“系统管理 → 备份”中恢复');
+      let sealer = options.sealer;
+      if (!sealer) {
+        if (!passphrase) throw new ValidationError('passphrase', '请为本机设置新的数据库口令（至少12个字符）');
+        sealer = passphraseSealer(passphrase);
+      }
+      ensurePrivateDir(options.dataDir);
+      opened?.close();
+      opened = null;
+      let replacedDir: string | null = null;
+      const present = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, `${DB_FILE}-journal`, `${DB_FILE}.pre-rekey`, KEYSTORE_FILE, `${KEYSTORE_FILE}.new`].filter((f) =>
+        existsSync(join(options.dataDir, f)),
+      );
+      if (present.length > 0) {
+        replacedDir = join(options.dataDir, `replaced-before-restore-${options.clock.now().getTime()}`);
+        ensurePrivateDir(replacedDir);
+        for (const f of present) renameSync(join(options.dataDir, f), join(replacedDir, f));
+      }
+      renameSync(incoming, dbFile);
+      keyStore.adopt(key, sealer, envelope);
+      activeSealer = sealer;
+      try {
+        open(key, envelope.keyCheck);
+      } catch (error) {
+        fail(error);
+        throw error;
+      }
+      log.info('database adopted from a backup', { replaced: replacedDir ? basename(replacedDir) : null });
+      return { replacedDir };
+    },
+    unconfirmedRecoveryCode: () => {
+      if (!keyStore.exists()) return null;
+      const sealer = activeSealer ?? options.sealer;
+      return sealer ? keyStore.unconfirmedCode(sealer) : null;
+    },
+    confirmRecoveryCode: () => keyStore.confirmCode(),
+    damage: () => damage,
+    runFullCheck: () => {
+      if (!opened || !current || phase !== 'ready') throw new AppError('not_ready', '数据库尚未打开');
+      if (damage) return { ok: false, problems: damage.problems };
+      opened.sqlite.pragma('wal_checkpoint(PASSIVE)');
+      const result = checkDatabaseFile(dbFile, current.key, options.nativeBinding, true);
+      if (!result.ok) {
+        const { key, keyCheck } = current;
+        // The writer stops here: nothing more is written to a file found damaged.
+        opened.sqlite.close();
+        opened = null;
+        openDamaged(key, keyCheck, result.problems);
+      }
+      return result;
+    },
+    auditAnchor: () => (keyStore.exists() ? keyStore.readAnchor() : null),
+    recordAuditAnchor: () => {
+      if (!opened || damage) return;
+      keyStore.writeAnchor({ ...auditHead(opened.sqlite), at: options.clock.now().toISOString() });
+    },
+    auditWarning: () => auditWarning,
+    setAuditWarning: (message) => {
+      auditWarning = message;
     },
   };
   return core;

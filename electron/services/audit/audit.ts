@@ -53,6 +53,9 @@ function auditRowHash(row: Omit<AuditRow, 'id' | 'hash'>): string {
 
 /** Appends one row to the audit trail, chained to the last. Call inside the write's transaction. */
 export function appendAudit(ctx: Pick<ServiceContext, 'sqlite' | 'clock' | 'actor'>, entry: AuditEntry): void {
+  // A database found damaged is open read-only: reads stay possible (their audit row cannot be written),
+  // and every write is refused by the connection itself.
+  if (ctx.sqlite.readonly) return;
   const last = ctx.sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   const row = {
     prev_hash: last?.hash ?? GENESIS_HASH,
@@ -235,12 +238,22 @@ export function queryAudit(
   }).immediate();
 }
 
-/** Verifies the chain and records that it was verified (and the outcome). */
-export function verifyAudit(ctx: ServiceContext): { ok: boolean; checked: number; firstBrokenId?: number; reason?: string } {
+/**
+ * Verifies the chain, compares it with every anchor given (heads kept outside the database) and
+ * records that it was verified (and the outcome).
+ */
+export function verifyAudit(
+  ctx: ServiceContext,
+  anchors: AuditAnchorSource[] = [],
+): { ok: boolean; checked: number; firstBrokenId?: number; reason?: string; anchors: number; firstPartingRow?: number } {
   const result = verifyAuditChain(ctx.sqlite);
-  const out = result.ok
-    ? { ok: true, checked: result.rows }
-    : { ok: false, checked: result.rows, firstBrokenId: result.firstBrokenId, reason: result.reason };
+  let out: { ok: boolean; checked: number; firstBrokenId?: number; reason?: string; anchors: number; firstPartingRow?: number } = result.ok
+    ? { ok: true, checked: result.rows, anchors: anchors.length }
+    : { ok: false, checked: result.rows, firstBrokenId: result.firstBrokenId, reason: result.reason, anchors: anchors.length };
+  if (out.ok) {
+    const compared = compareAuditAnchors(ctx.sqlite, anchors);
+    if (!compared.ok) out = { ...out, ok: false, firstPartingRow: compared.firstPartingRow, reason: compared.message };
+  }
   ctx.sqlite.transaction(() => appendAudit(ctx, { action: 'audit.verify', detail: out })).immediate();
   return out;
 }
@@ -249,4 +262,101 @@ export function verifyAudit(ctx: ServiceContext): { ok: boolean; checked: number
 export function recordPrint(ctx: ServiceContext, what: string, childId?: number): null {
   inTransaction(ctx, () => appendAudit(ctx, { action: 'print', entity: childId ? 'child' : 'key', entityId: childId, childId, detail: { what } }));
   return null;
+}
+
+/** The chain's head: the hash of its last row and how many rows it has. */
+export type AuditHead = { hash: string; count: number };
+
+/** Where an anchor was found (the key store, a backup's record, a printed checkpoint, a workstation) and its head. */
+export type AuditAnchorSource = { source: string; head: AuditHead; at?: string | null };
+
+export type AuditHeadCheck =
+  | { ok: true }
+  | { ok: false; kind: 'cut' | 'wiped' | 'rewritten'; liveCount: number; message: string };
+
+export function auditHead(sqlite: SqliteDb): AuditHead {
+  const row = sqlite.prepare('SELECT hash, (SELECT count(*) FROM audit_log) AS n FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string; n: number } | undefined;
+  return row ? { hash: row.hash, count: row.n } : { hash: GENESIS_HASH, count: 0 };
+}
+
+/** How many rows the live chain has and its first and last id (read once per comparison: it counts every row). */
+type LiveChainShape = { n: number; lo: number | null; hi: number | null };
+
+function liveChainShape(sqlite: SqliteDb): LiveChainShape {
+  return sqlite.prepare('SELECT count(*) AS n, min(id) AS lo, max(id) AS hi FROM audit_log').get() as LiveChainShape;
+}
+
+/**
+ * Whether the live chain extends a head seen earlier (an anchor): it still has at least `count` rows
+ * and its row number `count` carries `hash`. Pure read; for reuse wherever a head was kept (a
+ * workstation's witness, a printed checkpoint). It does not walk the chain: run verifyAuditChain too.
+ */
+export function checkAuditHead(sqlite: SqliteDb, head: AuditHead, live: LiveChainShape = liveChainShape(sqlite)): AuditHeadCheck {
+  if (!Number.isInteger(head.count) || head.count < 0) throw new RangeError('audit head count must be a whole number ≥ 0');
+  const { n: liveCount, lo, hi } = live;
+  if (head.count === 0) return { ok: true };
+  if (liveCount === 0) return { ok: false, kind: 'wiped', liveCount, message: `审计记录已被清空（此前记录有 ${head.count} 行）` };
+  if (liveCount < head.count) {
+    return { ok: false, kind: 'cut', liveCount, message: `第 ${liveCount + 1} 行起的审计记录被删除（此前记录有 ${head.count} 行，现在只有 ${liveCount} 行）` };
+  }
+  // Ids 1..n without a gap (the usual case: rows are never deleted) make row number k the row with id k.
+  const contiguous = lo === 1 && hi === liveCount;
+  const at = (
+    contiguous ? sqlite.prepare('SELECT hash FROM audit_log WHERE id = ?').get(head.count) : sqlite.prepare('SELECT hash FROM audit_log ORDER BY id LIMIT 1 OFFSET ?').get(head.count - 1)
+  ) as { hash: string };
+  if (at.hash === head.hash) return { ok: true };
+  return { ok: false, kind: 'rewritten', liveCount, message: `第 ${head.count} 行及之前的审计记录与此前记录的链头不符（有行被改写或重算）` };
+}
+
+export type AuditAnchorComparison =
+  | { ok: true; anchors: number }
+  | { ok: false; anchors: number; kind: 'cut' | 'wiped' | 'rewritten'; firstPartingRow: number; lastAgreeingRow: number; source: string; message: string };
+
+/**
+ * Compares the live chain with every anchor given and names the first row where they part: for cut
+ * or wiped rows, the first missing row; for a rewrite, the row range between the last anchor that
+ * still agrees and the first that does not (one row when two anchors are adjacent).
+ */
+export function compareAuditAnchors(sqlite: SqliteDb, anchors: AuditAnchorSource[]): AuditAnchorComparison {
+  const sorted = [...anchors].sort((a, b) => a.head.count - b.head.count);
+  const live = liveChainShape(sqlite);
+  let lastAgreeingRow = 0;
+  for (const anchor of sorted) {
+    const check = checkAuditHead(sqlite, anchor.head, live);
+    if (check.ok) {
+      lastAgreeingRow = Math.max(lastAgreeingRow, anchor.head.count);
+      continue;
+    }
+    const from = anchor.at ? `（${anchor.source}，${anchor.at}）` : `（${anchor.source}）`;
+    if (check.kind !== 'rewritten') {
+      const firstPartingRow = check.liveCount + 1;
+      return { ok: false, anchors: anchors.length, kind: check.kind, firstPartingRow, lastAgreeingRow: Math.min(lastAgreeingRow, check.liveCount), source: anchor.source, message: `${check.message}${from}` };
+    }
+    const first = lastAgreeingRow + 1;
+    const where = first === anchor.head.count ? `第 ${first} 行` : `第 ${first}–${anchor.head.count} 行之间`;
+    return {
+      ok: false,
+      anchors: anchors.length,
+      kind: 'rewritten',
+      firstPartingRow: first,
+      lastAgreeingRow,
+      source: anchor.source,
+      message: `审计记录在${where}与此前记录的链头不符（有行被改写或重算）${from}`,
+    };
+  }
+  return { ok: true, anchors: anchors.length };
+}
+
+const APPEND_ONLY_TRIGGERS = [
+  { name: 'audit_log_no_update', event: 'UPDATE' },
+  { name: 'audit_log_no_delete', event: 'DELETE' },
+] as const;
+
+/** The append-only triggers on audit_log that are missing or altered (empty when all is in place). */
+export function missingAuditTriggers(sqlite: SqliteDb): string[] {
+  const rows = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'`).all() as { name: string; sql: string | null }[];
+  return APPEND_ONLY_TRIGGERS.filter(({ name, event }) => {
+    const sql = (rows.find((r) => r.name === name)?.sql ?? '').replace(/\s+/g, ' ');
+    return !(new RegExp(`BEFORE ${event} ON \`?audit_log\`? BEGIN SELECT RAISE\\(ABORT, 'audit_log is append-only'\\); END`, 'i').test(sql));
+  }).map((t) => t.name);
 }

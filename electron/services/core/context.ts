@@ -10,5 +10,6 @@ export type ServiceContext = { db: Db; sqlite: SqliteDb; clock: Clock; actor: Ac
 
 /** Runs `fn` in one write transaction: all of it is saved, or none of it. */
 export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
-  return ctx.sqlite.transaction(fn).immediate();
+  // A connection open read-only (a damaged database) cannot take the write lock; its writes fail anyway.
+  return ctx.sqlite.readonly ? ctx.sqlite.transaction(fn)() : ctx.sqlite.transaction(fn).immediate();
 }

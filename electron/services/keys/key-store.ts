@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, randomInt, scryptSync } 
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WrongKeyError } from '../../../db/errors';
-import { keyCheckValue } from '../../../db/key-check';
+import { keyCheckValue, keyMatchesCheck } from '../../../db/key-check';
 
 /** A key wrapped by some sealer; the fields depend on the kind. */
 type SealedKey = { kind: 'passphrase' | 'safeStorage'; [field: string]: string | number };
@@ -26,9 +26,26 @@ type KeyStoreFile = {
   createdAt: string;
   /** Set when a start finished an interrupted key change: the new recovery code may never have been shown. */
   recoveryUnseen?: boolean;
+  /** The recovery code's first group: which printed code opens this key (and each backup made under it). */
+  recoveryId?: string;
+  /** The recovery code itself, sealed like the key, until the administrator confirms it was saved. */
+  unconfirmedCode?: SealedKey;
+  /** The audit chain's head at the last clean shutdown or backup (issue 15: an anchor outside the database). */
+  auditAnchor?: AuditAnchor;
+  /** Set at a clean shutdown (the database file's size and mtime then), removed when it opens again. */
+  cleanShutdown?: CleanShutdown;
 };
 
-type ScryptBox = { salt: string; n: number; r: number; p: number; iv: string; tag: string; ct: string };
+/** What a clean shutdown left: a start that finds the file otherwise (or no record) checks every page first. */
+export type CleanShutdown = { size: number; mtimeMs: number; at: string };
+
+/** An audit chain head recorded outside the database: the hash of row `count` (1-based) and when. */
+export type AuditAnchor = { hash: string; count: number; at: string };
+
+/** The recovery box as a backup carries it: the key sealed by the recovery code, never the raw key. */
+export type RecoveryEnvelope = { keyCheck: string; recoveryId: string | null; recovery: ScryptBox };
+
+export type ScryptBox = { salt: string; n: number; r: number; p: number; iv: string; tag: string; ct: string };
 
 const SCRYPT = { n: 1 << 15, r: 8, p: 1 };
 
@@ -82,6 +99,18 @@ const RECOVERY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 function newRecoveryCode(): string {
   const chars = Array.from({ length: 25 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]);
   return [0, 5, 10, 15, 20].map((i) => chars.slice(i, i + 5).join('')).join('-');
+}
+
+/** The short id of a recovery code: its first group, as printed on the sheet and shown beside each backup. */
+export function recoveryIdOf(code: string): string {
+  return normalizeRecoveryCode(code).slice(0, 5);
+}
+
+/** Opens a recovery envelope (from the key store or a backup's sidecar) with a typed recovery code. */
+export function openRecoveryEnvelope(envelope: RecoveryEnvelope, code: string): Buffer {
+  const key = boxOpen(normalizeRecoveryCode(code), envelope.recovery, '恢复码');
+  if (!keyMatchesCheck(key, envelope.keyCheck)) throw new WrongKeyError('恢复码解开的密钥与备份记录不符');
+  return key;
 }
 
 /** Upper-cases, drops separators and maps look-alikes (O→0, I/L→1) so a typed code still matches. */
@@ -148,6 +177,22 @@ type KeyStore = {
   discardPending: () => void;
   /** Whether the current recovery code may never have been shown (an interrupted key change was finished at start). */
   recoveryUnseen: () => boolean;
+  /** The key sealed by the current recovery code, for a backup's sidecar. */
+  envelope: () => RecoveryEnvelope;
+  /**
+   * Writes a key store for `key` sealed by `sealer`, keeping the recovery box it came with (a restore
+   * from a backup, or a lost passphrase): the recovery code that opened it stays valid.
+   */
+  adopt: (key: Buffer, sealer: KeySealer, envelope: RecoveryEnvelope) => void;
+  /** The recovery code not yet confirmed by the administrator (unsealed), or null. */
+  unconfirmedCode: (sealer: KeySealer) => string | null;
+  /** The administrator confirmed the code was saved: the sealed copy is dropped. */
+  confirmCode: () => void;
+  readAnchor: () => AuditAnchor | null;
+  writeAnchor: (anchor: AuditAnchor) => void;
+  readCleanShutdown: () => CleanShutdown | null;
+  /** Records a clean shutdown, or (null) that the database is open. */
+  writeCleanShutdown: (value: CleanShutdown | null) => void;
 };
 
 export function createKeyStore(file: string): KeyStore {
@@ -161,6 +206,8 @@ export function createKeyStore(file: string): KeyStore {
       sealed: sealer.seal(key),
       recovery: boxSeal(normalizeRecoveryCode(recoveryCode), key),
       createdAt: new Date().toISOString(),
+      recoveryId: recoveryIdOf(recoveryCode),
+      unconfirmedCode: sealer.seal(Buffer.from(recoveryCode, 'utf8')),
     };
     writeAtomically(target, JSON.stringify(content, null, 2));
     return keyCheck;
@@ -221,5 +268,47 @@ export function createKeyStore(file: string): KeyStore {
       syncDir(dirname(file));
     },
     recoveryUnseen: () => read().recoveryUnseen === true,
+    envelope: () => {
+      const store = read();
+      return { keyCheck: store.keyCheck, recoveryId: store.recoveryId ?? null, recovery: store.recovery };
+    },
+    adopt: (key, sealer, envelope) => {
+      const keyCheck = keyCheckValue(key);
+      if (keyCheck !== envelope.keyCheck) throw new WrongKeyError('恢复码解开的密钥与备份记录不符');
+      const content: KeyStoreFile = {
+        version: 1,
+        keyCheck,
+        sealed: sealer.seal(key),
+        recovery: envelope.recovery,
+        createdAt: new Date().toISOString(),
+        ...(envelope.recoveryId ? { recoveryId: envelope.recoveryId } : {}),
+      };
+      writeAtomically(file, JSON.stringify(content, null, 2));
+    },
+    unconfirmedCode: (sealer) => {
+      const sealed = read().unconfirmedCode;
+      if (!sealed) return null;
+      try {
+        return sealer.unseal(sealed).toString('utf8');
+      } catch {
+        return null;
+      }
+    },
+    confirmCode: () => {
+      const { unconfirmedCode: _dropped, ...rest } = read();
+      writeAtomically(file, JSON.stringify(rest, null, 2));
+    },
+    readAnchor: () => (existsSync(file) ? (read().auditAnchor ?? null) : null),
+    writeAnchor: (anchor) => {
+      if (!existsSync(file)) return;
+      writeAtomically(file, JSON.stringify({ ...read(), auditAnchor: anchor }, null, 2));
+    },
+    readCleanShutdown: () => (existsSync(file) ? (read().cleanShutdown ?? null) : null),
+    writeCleanShutdown: (value) => {
+      if (!existsSync(file)) return;
+      const { cleanShutdown: _old, ...rest } = read();
+      if (value === null && _old === undefined) return;
+      writeAtomically(file, JSON.stringify(value === null ? rest : { ...rest, cleanShutdown: value }, null, 2));
+    },
   };
 }

@@ -28,7 +28,9 @@ import type { SqliteDb } from '../../../db/open';
  *     with the old key; `keystore.json.new` is dropped.
  * A change needs free disk space for one more copy of the database while it runs.
  *
- * Backups made before a key change stay under the old key: they cannot be restored with the new one.
+ * Backups made before a key change stay under the old key: their sidecar carries that key sealed by the
+ * recovery code of their time, so they restore with that code (backup.ts re-encrypts them under the
+ * current key); the handler makes a verified backup under the new key right after the change.
  */
 export type RekeyHooks = {
   /** Test-only: runs after keystore.json.new is written, before the database is rekeyed. */

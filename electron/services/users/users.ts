@@ -112,7 +112,10 @@ export function authenticate(ctx: ServiceContext, username: string, password: st
   }
   const user = toSessionUser(row);
   inTransaction(ctx, () => {
-    ctx.sqlite.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+    // Only when something is to be reset: a database open read-only (found damaged) still lets people sign in.
+    if (row.failed_logins !== 0 || row.locked_until !== null) {
+      ctx.sqlite.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+    }
     appendAudit({ ...ctx, actor: { userId: row.id, username: row.username, roles: user.roles } }, { action: 'auth.login', entity: 'user', entityId: row.id });
   });
   return user;

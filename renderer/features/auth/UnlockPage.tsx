@@ -5,6 +5,7 @@ import { useAppState } from '../../app/app-state';
 import { CenteredCard } from '../../components/CenteredCard';
 import { singleFieldError } from '../../components/form-errors';
 import { useT } from '../../i18n';
+import { RestoreFromBackupPage } from '../setup/RestoreFromBackupPage';
 
 /** The database key could not be unsealed: ask for the passphrase or the recovery code. */
 export function UnlockPage() {
@@ -14,12 +15,15 @@ export function UnlockPage() {
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [newPassphrase, setNewPassphrase] = useState('');
+  const [restoring, setRestoring] = useState(false);
   const problem = status?.problem;
+  const asksNewPassphrase = method === 'recoveryCode' && (status?.passphraseRequired ?? false);
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      await call('app:unlock', { method, secret });
+      await call('app:unlock', { method, secret, newPassphrase: asksNewPassphrase && newPassphrase ? newPassphrase : null });
       await refresh();
     } catch (e) {
       setError(singleFieldError(e));
@@ -27,6 +31,7 @@ export function UnlockPage() {
       setBusy(false);
     }
   };
+  if (restoring) return <RestoreFromBackupPage onBack={() => setRestoring(false)} />;
   return (
     <CenteredCard title={t('unlock.title')}>
       {problem && (
@@ -51,8 +56,19 @@ export function UnlockPage() {
             ]}
           />
           <PasswordInput label={method === 'passphrase' ? t('unlock.passphrase') : t('unlock.recoveryCode')} value={secret} error={error} onChange={(e) => setSecret(e.currentTarget.value)} autoFocus />
+          {asksNewPassphrase && (
+            <PasswordInput
+              label={t('safe.unlock.newPassphrase')}
+              description={t('safe.unlock.newPassphraseHint')}
+              value={newPassphrase}
+              onChange={(e) => setNewPassphrase(e.currentTarget.value)}
+            />
+          )}
           <Button type="submit" loading={busy} disabled={secret.length === 0}>
             {t('unlock.submit')}
+          </Button>
+          <Button variant="subtle" size="xs" onClick={() => setRestoring(true)}>
+            {t('safe.unlock.restoreLink')}
           </Button>
         </Stack>
       </form>
@@ -64,12 +80,17 @@ export function UnlockPage() {
 export function DatabaseErrorPage() {
   const t = useT();
   const { status } = useAppState();
+  const [restoring, setRestoring] = useState(false);
+  if (restoring) return <RestoreFromBackupPage onBack={() => setRestoring(false)} />;
   return (
     <CenteredCard title={t('unlock.corruptTitle')}>
       <Alert color="red" role="alert" data-testid="database-problem">
         {status?.problem?.message}
       </Alert>
       <Text>{t('unlock.corruptHelp')}</Text>
+      <Button variant="light" onClick={() => setRestoring(true)}>
+        {t('safe.unlock.restoreLink')}
+      </Button>
     </CenteredCard>
   );
 }

@@ -154,6 +154,7 @@ export function BackupPanel() {
                     <Table.Th>{t('backup.columns.file')}</Table.Th>
                     <Table.Th>{t('backup.columns.size')}</Table.Th>
                     <Table.Th>{t('backup.columns.verified')}</Table.Th>
+                    <Table.Th>{t('safe.backupList.codeColumn')}</Table.Th>
                     <Table.Th>{t('backup.columns.actions')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -183,6 +184,18 @@ export function BackupPanel() {
                         )}
                       </Table.Td>
                       <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <Text size="sm" ff="monospace" data-testid="backup-code-id">
+                            {entry.recoveryId ?? '—'}
+                          </Text>
+                          {entry.currentKey === false && (
+                            <Badge color="gray" variant="outline" size="sm">
+                              {t('safe.backupList.oldKey')}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
                         <Button size="xs" variant="light" color="red" onClick={() => setRestoring(entry)}>
                           {t('backup.restore')}
                         </Button>
@@ -205,10 +218,15 @@ function RestoreModal({ entry, onClose }: { entry: BackupEntry | null; onClose: 
   const t = useT();
   const { refresh } = useAppState();
   const [typed, setTyped] = useState('');
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const needsCode = entry?.currentKey === false;
   const close = () => {
     setTyped('');
+    setCode('');
+    setCodeError(null);
     setError(null);
     onClose();
   };
@@ -221,13 +239,17 @@ function RestoreModal({ entry, onClose }: { entry: BackupEntry | null; onClose: 
     setBusy(true);
     setError(null);
     try {
-      const result = await call('backup:restore', { file: entry.file, confirm: true });
+      const result = await call('backup:restore', { file: entry.file, confirm: true, recoveryCode: needsCode ? code : null });
       notifications.show({ color: 'teal', autoClose: false, message: t('backup.restored', { dir: result.replacedDir }) });
       close();
       // Every session has ended: back to the sign-in page.
       await refresh();
     } catch (e) {
-      setError((e as Error).message);
+      const message = applyServiceError(e, (path, msg) => {
+        if (path === 'recoveryCode') setCodeError(msg);
+        else setError(msg);
+      });
+      if (message) setError(message);
     } finally {
       setBusy(false);
     }
@@ -243,6 +265,22 @@ function RestoreModal({ entry, onClose }: { entry: BackupEntry | null; onClose: 
         >
           <Stack gap="sm">
             <Alert color="orange">{t('backup.restoreExplain', { file: entry.file, date: formatDate(entry.createdAt) })}</Alert>
+            {needsCode && (
+              <>
+                <Alert color="blue">{t('safe.backupList.codeNeeded', { id: entry.recoveryId ?? '?' })}</Alert>
+                <TextInput
+                  label={t('safe.backupList.codeLabel', { id: entry.recoveryId ?? '?' })}
+                  value={code}
+                  error={codeError}
+                  ff="monospace"
+                  autoComplete="off"
+                  onChange={(e) => {
+                    setCode(e.currentTarget.value);
+                    setCodeError(null);
+                  }}
+                />
+              </>
+            )}
             <TextInput
               label={t('backup.restoreTypeLabel')}
               value={typed}

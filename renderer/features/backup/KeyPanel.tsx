@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
@@ -7,10 +7,12 @@ import { useAppState } from '../../app/app-state';
 import { FormActions } from '../../components/FormActions';
 import { singleFieldError } from '../../components/form-errors';
 import { useT } from '../../i18n';
+import { RecoveryCodeSheet } from '../setup/RecoveryCodeSheet';
+import { AuditCheckpointPanel } from './AuditCheckpointPanel';
 
 /**
- * A new recovery code not yet confirmed as saved. Kept outside the component so that switching
- * administration tabs (which unmounts this panel) does not lose the only copy; a page reload does.
+ * A new recovery code not yet confirmed as saved, while this panel is away (switching tabs unmounts
+ * it). A reload does not lose it either: the service keeps it sealed until it is confirmed.
  */
 let unconfirmedCode: string | null = null;
 
@@ -30,6 +32,14 @@ export function KeyPanel() {
       .then((s) => setUnseen(s.recoveryUnseen))
       .catch(() => setUnseen(false));
   }, [code]);
+  useEffect(() => {
+    if (unconfirmedCode) return;
+    void call('key:unconfirmedCode', null)
+      .then((pending) => {
+        if (pending.recoveryCode) setCode(pending.recoveryCode);
+      })
+      .catch(() => undefined);
+  }, []);
 
   if (code) return <NewRecoveryCode code={code} onDone={() => setCode(null)} />;
 
@@ -49,6 +59,7 @@ export function KeyPanel() {
           {t('backup.changeKey')}
         </Button>
       </Group>
+      <AuditCheckpointPanel />
       <ChangeKeyModal
         opened={asking}
         onClose={() => setAsking(false)}
@@ -78,6 +89,11 @@ function ChangeKeyModal({ opened, onClose, onChanged }: { opened: boolean; onClo
       const result = await call('key:change', { password, confirm: true });
       setPassword('');
       notifications.show({ color: 'teal', message: t('backup.keyChanged') });
+      if (result.backup?.verified) {
+        notifications.show({ color: 'teal', autoClose: false, message: t('safe.backupList.keyChangeBackup', { file: result.backup.file }) });
+      } else if (result.backupError) {
+        notifications.show({ color: 'red', autoClose: false, message: t('safe.backupList.keyChangeBackupFailed', { error: result.backupError }) });
+      }
       onChanged(result.recoveryCode);
     } catch (e) {
       setError(singleFieldError(e));
@@ -114,60 +130,26 @@ function ChangeKeyModal({ opened, onClose, onChanged }: { opened: boolean; onClo
   );
 }
 
-/** The new recovery code, once: print, then confirm by typing back its last group (as at set-up). */
+/** The new recovery code: print, then confirm one random group (kept sealed by the service until then). */
 function NewRecoveryCode({ code, onDone }: { code: string; onDone: () => void }) {
   const t = useT();
   const { status } = useAppState();
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const lastGroup = code.split('-').at(-1) ?? '';
   return (
-    <Stack gap="sm" maw={640}>
+    <Stack gap="sm" maw={760}>
       <Title order={4} className="no-print">
         {t('backup.newCodeTitle')}
       </Title>
-      <Alert color="orange" className="no-print">
-        {t('setup.recoveryIntro')}
-      </Alert>
-      <Stack gap="xs" className="recovery-sheet">
-        <Text size="sm" c="dimmed">
-          {status?.institutionName}
-        </Text>
-        <Code block fz={26} ta="center" data-testid="recovery-code" style={{ letterSpacing: 2 }}>
-          {code}
-        </Code>
-      </Stack>
-      <Group className="no-print">
-        <Button variant="default" onClick={() => void printAudited('recoveryCode')}>
-          {t('setup.printRecovery')}
-        </Button>
-      </Group>
-      <form
-        className="no-print"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (typed.trim().toUpperCase() !== lastGroup) {
-            setError(t('setup.recoveryConfirmWrong'));
-            return;
-          }
+      <RecoveryCodeSheet
+        code={code}
+        institutionName={status?.institutionName ?? null}
+        onPrint={() => void printAudited('recoveryCode')}
+        confirmLabel={t('backup.savedIt')}
+        onConfirm={async (group, value) => {
+          await call('key:confirmCode', { group, value });
           onDone();
+          return null;
         }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label={t('setup.recoveryConfirmLabel')}
-            value={typed}
-            error={error}
-            maxLength={5}
-            onChange={(e) => {
-              setTyped(e.currentTarget.value);
-              setError(null);
-            }}
-            autoFocus
-          />
-          <Button type="submit">{t('backup.savedIt')}</Button>
-        </Stack>
-      </form>
+      />
     </Stack>
   );
 }

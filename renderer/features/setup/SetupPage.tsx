@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { ConnectHostPage } from '../desks/ConnectHostPage';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useAppState } from '../../app/app-state';
 import { CenteredCard } from '../../components/CenteredCard';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { useT } from '../../i18n';
+import { RestoreFromBackupPage } from './RestoreFromBackupPage';
 
 type Values = {
   institutionName: string;
@@ -18,6 +19,7 @@ type Values = {
   passphrase: string;
   passphraseConfirm: string;
   loadDemo: boolean;
+  backupFolder: string;
 };
 
 /** First run: the institution, the administrator, the key; then the recovery code, once. */
@@ -28,12 +30,13 @@ export function SetupPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [connecting, setConnecting] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const schema = appChannels['app:setup'].input;
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { institutionName: '', displayName: '', username: 'admin', password: '', passwordConfirm: '', passphrase: '', passphraseConfirm: '', loadDemo: false },
+    initialValues: { institutionName: '', displayName: '', username: 'admin', password: '', passwordConfirm: '', passphrase: '', passphraseConfirm: '', loadDemo: false, backupFolder: '' },
     validate: (values) => {
-      const errors: Record<string, string> = zodValidate(schema)({ ...values, passphrase: needsPassphrase ? values.passphrase : null });
+      const errors: Record<string, string> = zodValidate(schema)({ ...values, passphrase: needsPassphrase ? values.passphrase : null, backupFolder: values.backupFolder.trim() || null });
       if (values.password !== values.passwordConfirm) errors.passwordConfirm = t('setup.passwordMismatch');
       if (needsPassphrase && values.passphrase !== values.passphraseConfirm) errors.passphraseConfirm = t('setup.passphraseMismatch');
       return errors;
@@ -51,20 +54,34 @@ export function SetupPage() {
         password: values.password,
         passphrase: needsPassphrase ? values.passphrase : null,
         loadDemo: values.loadDemo,
+        backupFolder: values.backupFolder.trim() || null,
       });
       setRecoveryCode(result.recoveryCode);
       await refresh();
     } catch (error) {
-      setFormError(applyServiceError(error, form.setFieldError));
+      // The backup service names its field `folder`; here it is the set-up form's backupFolder.
+      setFormError(applyServiceError(error, (path, message) => form.setFieldError(path === 'folder' ? 'backupFolder' : path, message)));
     } finally {
       setBusy(false);
     }
   });
 
   if (connecting) return <ConnectHostPage onBack={() => setConnecting(false)} />;
+  if (restoring) return <RestoreFromBackupPage onBack={() => setRestoring(false)} />;
+
   return (
-    <CenteredCard title={t('setup.title')} width={520}>
+    <CenteredCard title={t('setup.title')} width={560}>
       <Text c="dimmed">{t('setup.intro')}</Text>
+      <Alert color="blue" variant="light">
+        <Stack gap={6}>
+          <Text size="sm">{t('safe.setup.restoreInsteadHint')}</Text>
+          <div>
+            <Button variant="light" size="xs" onClick={() => setRestoring(true)}>
+              {t('safe.setup.restoreInstead')}
+            </Button>
+          </div>
+        </Stack>
+      </Alert>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('setup.institutionName')} placeholder={t('setup.institutionPlaceholder')} withAsterisk data-autofocus autoFocus {...form.getInputProps('institutionName')} />
@@ -82,6 +99,16 @@ export function SetupPage() {
               {t('setup.keyAuto')}
             </Text>
           )}
+          <Divider label={t('safe.setup.backupTitle')} labelPosition="left" mt="xs" />
+          <TextInput
+            label={t('safe.setup.backupFolder')}
+            description={t('safe.setup.backupFolderHint')}
+            placeholder="/media/usb/童护备份"
+            {...form.getInputProps('backupFolder')}
+          />
+          <Text size="xs" c="dimmed">
+            {t('safe.setup.backupWhy')}
+          </Text>
           <Checkbox label={t('setup.loadDemo')} {...form.getInputProps('loadDemo', { type: 'checkbox' })} />
           {formError && (
             <Alert color="red" role="alert">

@@ -32,7 +32,7 @@ export const backupZh = {
   restoreConfirm: '确认恢复',
   restored: '已恢复。原数据保存在 {dir}。请重新登录。',
   keyTitle: '数据库密钥',
-  keyIntro: '更换密钥会用新的随机密钥重新加密整个数据库，并生成新的恢复码；旧恢复码随即作废。更换前的备份仍是旧密钥加密的，无法用新密钥恢复。',
+  keyIntro: '更换密钥会用新的随机密钥重新加密整个数据库，并生成新的恢复码，随后立即用新密钥备份并校验。当前数据从此只能用新恢复码打开；更换前的备份仍需当时的恢复码（备份列表中显示每份备份的恢复码编号），请把旧恢复码单与这些备份一起保留。',
   keyUnseen: '上次更换密钥时程序意外中断，新的恢复码可能从未显示过。请立即再更换一次密钥，并保存新的恢复码。',
   changeKey: '更换密钥',
   changeKeyTitle: '更换数据库密钥',
@@ -76,7 +76,7 @@ export const backupEn: Widen<typeof backupZh> = {
   restored: 'Restored. The previous data is kept in {dir}. Please sign in again.',
   keyTitle: 'Database key',
   keyIntro:
-    'Changing the key re-encrypts the whole database with a new random key and makes a new recovery code; the old code stops working. Backups made before the change stay under the old key and cannot be restored with the new one.',
+    'Changing the key re-encrypts the whole database with a new random key, makes a new recovery code and at once makes and verifies a backup under the new key. From then on the live data opens only with the new code; backups made before the change still need the code of their time (the backup list shows each backup’s code id), so keep the old code sheet with those backups.',
   keyUnseen: 'The last key change was interrupted and its new recovery code may never have been shown. Change the key again now and keep the new code.',
   changeKey: 'Change key',
   changeKeyTitle: 'Change the database key',

@@ -6,7 +6,7 @@ export const ADMIN = { institution: '上海市儿童福利院', name: '王管理
 export class StartPages {
   constructor(readonly page: Page) {}
 
-  async completeSetup(options: { loadDemo?: boolean } = {}): Promise<string> {
+  async completeSetup(options: { loadDemo?: boolean; backupFolder?: string } = {}): Promise<string> {
     const p = this.page;
     await expect(p.getByRole('heading', { name: '首次设置' })).toBeVisible();
     await p.getByLabel('机构名称').fill(ADMIN.institution);
@@ -14,12 +14,21 @@ export class StartPages {
     await p.getByLabel('登录用户名').fill(ADMIN.username);
     await p.getByLabel('登录密码', { exact: false }).first().fill(ADMIN.password);
     await p.getByLabel('再次输入密码').fill(ADMIN.password);
+    if (options.backupFolder) await p.getByLabel('备份文件夹').fill(options.backupFolder);
     if (options.loadDemo) await p.getByLabel(/载入演示数据/).check();
     await p.getByRole('button', { name: '创建并加密数据库' }).click();
-    await expect(p.getByRole('heading', { name: '请妥善保存恢复码' })).toBeVisible({ timeout: 60_000 });
-    const code = (await p.getByTestId('recovery-code').innerText()).trim();
-    await p.getByLabel(/最后一组/).fill(code.split('-').at(-1)!);
-    await p.getByRole('button', { name: '我已保存，进入登录' }).click();
+    return this.confirmRecoveryCode();
+  }
+
+  /** The recovery code sheet: reads the whole code and types back the group it asks for. */
+  async confirmRecoveryCode(): Promise<string> {
+    const p = this.page;
+    await expect(p.getByRole('heading', { name: '恢复码（请打印并妥善保管）' }).first()).toBeVisible({ timeout: 60_000 });
+    const code = (await p.getByTestId('recovery-code').getAttribute('aria-label'))!.trim();
+    const field = p.getByLabel(/请输入第 \d 组/);
+    const group = Number(await field.getAttribute('data-group'));
+    await field.fill(code.split('-')[group - 1]!);
+    await p.getByRole('button', { name: '我已打印并保存恢复码' }).click();
     return code;
   }
 
