@@ -13,6 +13,15 @@ export type RuleContext = {
   tables: RuleTables;
   age: number;
   receiving: ReadonlySet<BenefitCode>;
+  /** 18 周岁 or older: no longer a child (儿童 / 未成年人, RULES.md round 2). */
+  adult: boolean;
+  /**
+   * 孤儿 as the rules read it: certified (`orphan`) or a minor confirmed by the police as abandoned
+   * (弃婴、弃儿, 经查找无法找到法定监护人 — 查找不到生父母, RULES.md round 2). One reading everywhere.
+   */
+  orphan: boolean;
+  /** Counted an orphan only because the police confirmed the abandonment (for reasons). */
+  orphanByAbandonment: boolean;
   /** 孤儿、监护缺失或监护不当儿童等特殊儿童 (一(一)). */
   specialChild: boolean;
   /** 经人民法院指定市民政部门或市级儿童福利机构担任监护人 (一(四)). */
@@ -41,15 +50,20 @@ export function assertNever(value: never): never {
 /** Builds the shared view of the facts on `asOf`. */
 export function buildContext(facts: ChildFacts, asOf: string, tables: RuleTables): RuleContext {
   const guardianshipMissingOrImproper = facts.guardianship === 'missing' || facts.guardianship === 'improper';
+  const orphan = facts.orphan || facts.abandonedConfirmedByPolice;
+  const age = ageOn(facts.birthDate, asOf, tables.ageCounting);
   return {
     facts,
     asOf,
     tables,
-    age: ageOn(facts.birthDate, asOf, tables.ageCounting),
+    age,
     receiving: new Set(facts.receiving),
-    specialChild: facts.orphan || guardianshipMissingOrImproper,
+    adult: age >= tables.adultAge,
+    orphan,
+    orphanByAbandonment: orphan && !facts.orphan,
+    specialChild: orphan || guardianshipMissingOrImproper,
     treatedAsInstitutionalOrphan: facts.courtAppointedGuardian !== 'none',
-    scatteredOrphan: facts.orphan && tables.scatteredPlacements.includes(facts.placement),
+    scatteredOrphan: orphan && tables.scatteredPlacements.includes(facts.placement),
     guardianshipMissingOrImproper,
     severelyDisabled: facts.disability !== null && tables.severeDisabilityGrades.includes(facts.disability.grade),
     studying: tables.studyingStages.includes(facts.education.stage),
@@ -64,6 +78,24 @@ export function eligible(clause: ClauseId, reason: string): Decision {
 /** An ineligible decision. */
 export function ineligible(clause: ClauseId, reason: string): Decision {
   return { status: 'ineligible', clause, reason };
+}
+
+/**
+ * How a reason marks a choice this system made where the text leaves the question open (RULES.md round 2:
+ * "the reason says it is this system's reading"). Always this exact string, right after the choice it
+ * marks; tests/unit/rules/reasons.test.ts checks every reason of every case against it.
+ */
+export const OUR_READING = '（本系统的理解）';
+
+/**
+ * The line for a person of 18 or more where the policy's sentence speaks of 儿童 / 未成年人: ineligible,
+ * saying the rules for adults, outside this policy, decide (RULES.md round 2, "Who is a child").
+ */
+export function adultIneligible(ctx: RuleContext, clause: ClauseId, what: string): Decision {
+  return ineligible(
+    clause,
+    `已满${ctx.tables.adultAge}周岁（${ageText(ctx)}），不再是儿童：本意见所称儿童指未满${ctx.tables.adultAge}周岁的未成年人${OUR_READING}；成年后的${what}由本意见以外的成年人相关规定确定。`,
+  );
 }
 
 /** `现N周岁`, as reasons write the child's age beside a threshold (`未满18周岁（现17周岁）`). */
@@ -84,7 +116,8 @@ export function stageText(ctx: RuleContext): string {
 /** Who the child is in the terms of 一(一)/一(四) (孤儿、监护缺失儿童…), or null when none applies. */
 export function specialChildWho(ctx: RuleContext): string | null {
   const parts: string[] = [];
-  if (ctx.facts.orphan) parts.push(ctx.scatteredOrphan ? '社会散居孤儿' : '孤儿');
+  if (ctx.orphanByAbandonment) parts.push(`经公安部门确认的弃婴、弃儿，按孤儿${OUR_READING}`);
+  else if (ctx.orphan) parts.push(ctx.scatteredOrphan ? '社会散居孤儿' : '孤儿');
   if (ctx.facts.guardianship === 'missing') parts.push('监护缺失儿童');
   if (ctx.facts.guardianship === 'improper') parts.push('监护不当儿童');
   if (parts.length === 0 && ctx.treatedAsInstitutionalOrphan) {
