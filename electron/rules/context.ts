@@ -4,7 +4,7 @@ import {
   EDUCATION_STAGE_LABELS_ZH,
 } from '../../shared/domain/rules-types';
 import type { BenefitCode, ChildFacts, ClauseId } from '../../shared/domain/rules-types';
-import { ageOn } from './dates';
+import { ageOn, dateOfAge } from './dates';
 import type { RuleTables } from './tables';
 
 export type RuleContext = {
@@ -100,6 +100,12 @@ export function adultIneligible(ctx: RuleContext, clause: ClauseId, what: string
 
 /** `现N周岁`, as reasons write the child's age beside a threshold (`未满18周岁（现17周岁）`). */
 export function ageText(ctx: RuleContext): string {
+  if (ctx.age > 0 && dateOfAge(ctx.facts.birthDate, ctx.age, ctx.tables.ageCounting) === ctx.asOf) {
+    // The day the age is reached: that the birthday itself counts (and 29 February turns over on
+    // 28 February) is the contract's reading, not the policy's words.
+    const leap = ctx.facts.birthDate.endsWith('-02-29') && ctx.asOf.endsWith('-02-28') ? '，2月29日出生者平年以2月28日为生日' : '';
+    return `现${ctx.age}周岁，生日当天起算${leap}${OUR_READING}`;
+  }
   return `现${ctx.age}周岁`;
 }
 

@@ -30,7 +30,7 @@ function orphanOrGuardianshipGroup(ctx: RuleContext): string | null {
 export function educationAid(ctx: RuleContext): Decision {
   const stage = ctx.facts.education.stage;
   if (!ctx.studying) {
-    return ineligible('三(十)', `教育状况为“${stageText(ctx)}”，未在学前至大学阶段就读，无学生资助。`);
+    return ineligible('三(十)', `教育状况为「${stageText(ctx)}」，未在学前至大学阶段就读，无学生资助。`);
   }
   const group = orphanOrGuardianshipGroup(ctx);
   if (ctx.adult) {
@@ -65,7 +65,7 @@ export function nationalGrantTuitionWaiver(ctx: RuleContext, inDifficultyWithout
   if (categories.length === 0 && ctx.treatedAsInstitutionalOrphan) categories.push('参照机构养育孤儿政策执行的未成年人');
   if (categories.length === 0 && inDifficultyWithout !== null) categories.push(inDifficultyWithout);
   if (!ctx.tables.seniorSecondaryStages.includes(stage)) {
-    return ineligible('三(十)', `教育状况为“${stageText(ctx)}”，非普通高中或中等职业学校在读。`);
+    return ineligible('三(十)', `教育状况为「${stageText(ctx)}」，非普通高中或中等职业学校在读。`);
   }
   if (ctx.adult) return adultIneligible(ctx, '三(十)', benefitName('nationalGrantTuitionWaiver'));
   if (categories.length === 0) {

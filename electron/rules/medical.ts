@@ -24,8 +24,9 @@ function coveredGroup(ctx: RuleContext, admitted: Admitted): string | null {
   if (ctx.facts.guardianship === 'improper') return '监护不当儿童';
   const reading = `（本评估认定可纳入即视为已纳入）${OUR_READING}`;
   if (admitted.extremePoverty) return `纳入特困供养范围的困境儿童${reading}`;
-  if (minimumLivingAsSingleHousehold(ctx)) return `参照单人户纳入最低生活保障范围的困境儿童${reading}`;
-  if (admitted.minimumLiving) return `纳入最低生活保障范围的困境儿童${reading}`;
+  if (admitted.minimumLiving) {
+    return minimumLivingAsSingleHousehold(ctx) ? `参照单人户纳入最低生活保障范围的困境儿童${reading}` : `纳入最低生活保障范围的困境儿童${reading}`;
+  }
   return null;
 }
 

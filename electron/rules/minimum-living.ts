@@ -43,7 +43,7 @@ export function minimumLivingAllowance(ctx: RuleContext): Decision {
     // sentence opens 特困 support. The text does not say such a child is refused 低保.
     return ineligible(
       '一(二)',
-      `家庭符合最低生活保障条件，但法定抚养人无抚养能力（或无法定抚养人），不属“法定抚养人有抚养能力但家庭经济困难、符合最低生活保障条件的困境儿童”；本系统按一(二)下一句指向${benefitName('extremePovertySupport')}，不在本条认定低保${OUR_READING}。`,
+      `家庭符合最低生活保障条件，但法定抚养人无抚养能力（或无法定抚养人），不属“法定抚养人有抚养能力但家庭经济困难、符合最低生活保障条件的困境儿童”；按一(二)下一句指向${benefitName('extremePovertySupport')}，不在本条认定低保${OUR_READING}。`,
     );
   }
   if (family.lowIncomeEdge) {

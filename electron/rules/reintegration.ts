@@ -83,7 +83,7 @@ export function reintegration(ctx: RuleContext): Reintegration {
   if (deciding.round === 2) {
     return result(
       'transferToAdultWelfare',
-      `${deciding.date}职业康复后二次综合评估仍不具备回归社会生活能力，转入市属相关社会福利机构，由政府继续集中供养；本系统不再安排第三次评估${OUR_READING}。`,
+      `${deciding.date}职业康复后二次综合评估仍不具备回归社会生活能力，转入市属相关社会福利机构，由政府继续集中供养；此后不再安排第三次评估${OUR_READING}。`,
       ctx,
     );
   }
