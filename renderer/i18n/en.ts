@@ -2,6 +2,7 @@ import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { ledgersEn } from './parts/ledgers';
 import { reportsEn } from './parts/reports';
+import { rulesEn } from './parts/rules';
 import { recordEn } from './parts/record';
 import { rehabEn } from './parts/rehab';
 import { reintegrationEn } from './parts/reintegration';
@@ -121,7 +122,8 @@ export const en: Messages = {
     title: 'Work due', asOf: 'As of {date}', all: 'All',
     kinds: {
       turning18: 'Turning 18 within six months', assessmentDue: 'Reintegration assessment due', allowanceStops: 'Benefit stops', conflict: 'Benefits that may not stack',
-      mentalHealthDue: 'Yearly mental-health check', rehabReviewDue: 'Rehabilitation plan review', mentalHealthHighRisk: 'High mental-health risk to close', reintegrationOverdue: 'Reintegration overdue',
+      mentalHealthDue: 'Mental-health check this school year', rehabReviewDue: 'Rehabilitation plan review', mentalHealthHighRisk: 'High mental-health risk to close', reintegrationOverdue: 'Reintegration overdue',
+      ...rulesEn.worklistKinds,
     },
     urgency: { now: 'Now', soon: 'Soon', upcoming: 'Upcoming' },
     columns: { child: 'Child', kind: 'What', due: 'Date', clause: 'Clause', reason: 'Why' },
