@@ -2,8 +2,8 @@
  * The mental-health file (四(十二)) and the autism pathway (二(七)) through the router, with each role:
  * validation refuses bad input naming the field and saves nothing; reads are audited; a caseworker is
  * refused the mental-health channels and sees none of the file in the child's history; a high-risk
- * check raises a worklist item that stays until a supervisor closes it; the next check falls due 12
- * months after the last. Clock fixed at 2026-11-29.
+ * check raises a worklist item that stays until a supervisor closes it; the next check falls due once in
+ * every school year (1 September to 31 August). Clock fixed at 2026-11-29.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
