@@ -24,7 +24,7 @@ export function minimumLivingRaisedLevel(ctx: RuleContext): boolean {
 function illnessOrDisability(ctx: RuleContext): string {
   const parts: string[] = [];
   if (ctx.facts.seriousIllness) parts.push('患重病');
-  if (ctx.severelyDisabled && ctx.facts.disability !== null) parts.push(`${ctx.facts.disability.grade}级残疾（重残按一、二级${OUR_READING}）`);
+  if (ctx.severelyDisabled && ctx.facts.disability !== null) parts.push(`${ctx.facts.disability.grade}级残疾，属重残：重残按一、二级${OUR_READING}`);
   return parts.join('且');
 }
 
@@ -48,7 +48,7 @@ export function minimumLivingAllowance(ctx: RuleContext): Decision {
   }
   if (family.lowIncomeEdge) {
     const grade = ctx.facts.disability === null ? '无残疾' : `${ctx.facts.disability.grade}级残疾`;
-    return ineligible('一(一)', `最低生活保障边缘家庭，但儿童未患重病且非重残（${grade}；重残按一、二级${OUR_READING}），不参照单人户纳入最低生活保障范围。`);
+    return ineligible('一(一)', `最低生活保障边缘家庭，但儿童未患重病且非重残（${grade}），重残按一、二级${OUR_READING}，不参照单人户纳入最低生活保障范围。`);
   }
   return ineligible('一(二)', '家庭不符合最低生活保障条件，也非最低生活保障边缘家庭。');
 }
