@@ -52,3 +52,35 @@ describe('the app’s age agrees with the rules on 29 February (民法典 第二
     expect(sharedAgeOn('2008-02-29', '2026-02-28')).toBe(18);
   });
 });
+
+describe('"what changes when" follows the rules: the 18th birthday ends every child’s line but the two that continue', () => {
+  it('a Shanghai scattered orphan of 17 in full-time vocational school: 二(六) and 康复救助 end on the birthday, the allowance and education aid go on', async () => {
+    const { eligibilityTimeline } = await import('../../../electron/services/eligibility/eligibility-timeline');
+    const { evaluate } = await import('../../../electron/rules/index');
+    const facts = {
+      birthDate: '2009-03-10',
+      hukou: 'shanghai' as const,
+      orphan: true,
+      abandonedConfirmedByPolice: false,
+      guardianship: 'adequate' as const,
+      courtAppointedGuardian: 'none' as const,
+      placement: 'kinship' as const,
+      disability: { category: 'physical' as const, grade: 3 as const },
+      autism: false,
+      seriousIllness: false,
+      family: { minimumLivingSecurity: false, lowIncomeEdge: false, extremePoverty: false, legalSupporterAble: true, economicHardship: false, suddenHardship: false },
+      migrant: false,
+      leftBehind: false,
+      education: { stage: 'seniorVocational' as const, fullTime: true, withinStandardDuration: true },
+      receiving: ['basicLivingAllowance' as const],
+      reintegration: { assessments: [], vocationalRehabCompleted: false },
+    };
+    const timeline = eligibilityTimeline(evaluate, facts, '2027-01-10', null);
+    const birthday = timeline.entries.find((e) => e.kinds.includes('eighteenthBirthday'))!;
+    expect(birthday.date).toBe('2027-03-10');
+    const ended = birthday.changes.flatMap((c) => (c.kind === 'entitlement' && c.to === 'ineligible' ? [c.benefit] : []));
+    expect(ended).toEqual(expect.arrayContaining(['medicalInsurancePremium', 'medicalAid', 'rehabilitationAid', 'nationalGrantTuitionWaiver', 'disabledLivingSubsidy']));
+    expect(ended).not.toContain('basicLivingAllowance');
+    expect(ended).not.toContain('educationAid');
+  });
+});
