@@ -26,10 +26,10 @@ export function compulsorySchooling(ctx: RuleContext): Evaluation['compulsorySch
   const flagged = inAge && none;
   const ageRange = `${from}至${to}周岁按义务教育适龄${OUR_READING}`;
   const reason = flagged
-    ? `${ageText(ctx)}，处于义务教育年龄（${ageRange}），但未入学：应“常态化精准开展控辍保学”，确保依法完成义务教育。`
+    ? `${ageText(ctx)}，处于义务教育年龄：${ageRange}；但未入学，应“常态化精准开展控辍保学”，确保依法完成义务教育。`
     : inAge
       ? `${ageText(ctx)}，处于义务教育年龄，已有就学记录。`
-      : `${ageText(ctx)}，不在义务教育年龄（${ageRange}）。`;
+      : `${ageText(ctx)}，不在义务教育年龄：${ageRange}。`;
   return { flagged, clause: '三(八)', reason };
 }
 

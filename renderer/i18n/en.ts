@@ -108,6 +108,7 @@ export const en: Messages = {
   wellbeing: wellbeingEn,
   ledgers: ledgersEn,
   reports: reportsEn,
+  rules: rulesEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

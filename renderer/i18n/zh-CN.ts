@@ -208,6 +208,7 @@ export const zhCN = {
   wellbeing: wellbeingZh,
   ledgers: ledgersZh,
   reports: reportsZh,
+  rules: rulesZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

@@ -57,3 +57,33 @@ test('contradictory facts are refused beside the field in the record forms, and 
     await expect(r.rows('监护记录').filter({ hasText: '上海市儿童福利院' })).toHaveCount(1);
   });
 });
+
+/** Issue 16, class 6: 三(八) 控辍保学 on the worklist and the eligibility tab; 一(二)'s raised 低保 level on the tab. */
+test('a child of school age with no school is flagged under 三(八); an able-supporter 低保 child is due the raised level', async ({ page }, testInfo) => {
+  await withSignedInApp(page, testInfo.testId, PASSPHRASE, async (host) => {
+    const today = new Date().toISOString().slice(0, 10);
+    const tenYearsAgo = `${Number(today.slice(0, 4)) - 10}${today.slice(4, 10)}`;
+    const child = await invoke<{ id: number }>(page, 'children:create', { name: '失学童', sex: 'male', birthDate: tenYearsAgo, idNumber: null, admissionDate: today });
+    await invoke(page, 'record:addStatusFact', { childId: child.id, fact: { kind: 'legalSupporterAbility', value: true }, effectiveDate: today });
+    await invoke(page, 'record:addStatusFact', {
+      childId: child.id,
+      fact: { kind: 'familyIncome', value: { minimumLivingSecurity: true, lowIncomeEdge: false, extremePoverty: false, economicHardship: true } },
+      effectiveDate: today,
+    });
+    await page.reload();
+    const row = page.getByTestId('worklist').getByRole('row').filter({ hasText: '失学童' }).filter({ hasText: '控辍保学' });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('clause-ref')).toHaveText('三(八)');
+
+    await page.goto(`${host.url}#/children/${child.id}/eligibility`);
+    const school = page.getByTestId('notice-compulsory-schooling');
+    await expect(school).toContainText('控辍保学');
+    await expect(school.getByTestId('clause-ref')).toHaveText('三(八)');
+    const raised = page.getByTestId('notice-raised-level');
+    await expect(raised).toContainText('并适当提高对其救助水平');
+    await expect(raised.getByTestId('clause-ref')).toHaveText('一(二)');
+    await page.screenshot({ path: testInfo.outputPath('notices-1280.png') });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.screenshot({ path: testInfo.outputPath('notices-1024.png') });
+  });
+});
