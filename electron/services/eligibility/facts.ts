@@ -246,10 +246,25 @@ export function deriveFacts(record: FactsRecord, asOf: string): DerivedFacts {
   // reintegration: approved assessments dated on or before asOf (later ones have not happened yet; a
   // decision awaiting a supervisor's approval has no effect); vocational rehabilitation counts once
   // completed on or before asOf.
-  const assessments = live(record.assessments)
+  const approved = live(record.assessments)
     .filter((a) => a.assessedOn <= asOf && a.approvedAt !== null)
-    .map((a) => ({ date: a.assessedOn, round: a.round, result: a.result }));
+    .map((a) => ({ date: a.assessedOn, round: a.round, result: a.result }))
+    .sort((a, b) => a.date.localeCompare(b.date));
   const vocationalRehabCompleted = live(record.vocationalRehab).some((v) => v.completedOn !== null && v.completedOn <= asOf);
+  // The reintegration service refuses assessments out of order; rows that still are (a round 1 voided
+  // after its round 2, older data) are left out with an assumption, so the facts stay valid (RULES.md
+  // round 2): one assessment per round, a round 2 only after a round-1 "not capable" and completed
+  // vocational rehabilitation, none before the birth.
+  const assessments: ChildFacts['reintegration']['assessments'] = [];
+  for (const a of approved) {
+    const first = assessments.find((b) => b.round === 1);
+    const fits =
+      a.date >= child.birthDate &&
+      !assessments.some((b) => b.round === a.round) &&
+      (a.round === 1 || (first !== undefined && first.result === 'notCapable' && first.date < a.date && vocationalRehabCompleted));
+    if (fits) assessments.push(a);
+    else assume('reintegration.assessments', `${a.date} 的${a.round === 1 ? '首次' : '二次'}综合评估与其他评估记录不符（轮次或顺序），未予考虑，请核对`);
+  }
 
   // A court-appointed guardian and guardianship missing contradict each other: the later statement stands.
   let guardianshipValue = guardianship?.value ?? 'adequate';
