@@ -84,10 +84,10 @@ export function mentalHealthCheckDue(lastCheckedOn: string | null, asOf: string)
   const overdue = !done && (lastCheckedOn === null || lastCheckedOn < previous.from);
   const span = `${schoolYear.from}至${schoolYear.to}`;
   const reason = done
-    ? `本学年（${span}）已于 ${lastCheckedOn} 监测；下一次在下学年（${next.from}至${next.to}）内进行（学校每学年开展心理健康监测，学年按9月1日至次年8月31日${OUR_READING}）。`
+    ? `本学年（${span}）已于 ${lastCheckedOn} 监测；下一次在下学年（${next.from}至${next.to}）内进行；学年按9月1日至次年8月31日${OUR_READING}。`
     : lastCheckedOn === null
-      ? `尚无心理健康监测记录：本学年（${span}）内应监测并建立心理健康档案（学年按9月1日至次年8月31日${OUR_READING}）。`
-      : `上次监测为 ${lastCheckedOn}，本学年（${span}）尚未监测，应于 ${schoolYear.to} 前进行（学年按9月1日至次年8月31日${OUR_READING}）。`;
+      ? `尚无心理健康监测记录：本学年（${span}）内应监测并建立心理健康档案；学年按9月1日至次年8月31日${OUR_READING}。`
+      : `上次监测为 ${lastCheckedOn}，本学年（${span}）尚未监测，应于 ${schoolYear.to} 前进行；学年按9月1日至次年8月31日${OUR_READING}。`;
   return {
     clause: '四(十二)',
     schoolYear,

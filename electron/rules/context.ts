@@ -94,8 +94,17 @@ export const OUR_READING = '（本系统的理解）';
 export function adultIneligible(ctx: RuleContext, clause: ClauseId, what: string): Decision {
   return ineligible(
     clause,
-    `已满${ctx.tables.adultAge}周岁（${ageText(ctx)}），不再是儿童：本意见所称儿童指未满${ctx.tables.adultAge}周岁的未成年人${OUR_READING}；成年后的${what}由本意见以外的成年人相关规定确定。`,
+    `已满${ctx.tables.adultAge}周岁${ageParen(ctx)}，不再是儿童：本意见所称儿童指未满${ctx.tables.adultAge}周岁的未成年人${OUR_READING}；成年后的${what}由本意见以外的成年人相关规定确定。`,
   );
+}
+
+/**
+ * `（现N周岁）` in brackets, as reasons write it beside a threshold; on the day the age is reached
+ * `（现N周岁，生日当天起算…）（本系统的理解）`, the marker outside the brackets.
+ */
+export function ageParen(ctx: RuleContext): string {
+  const text = ageText(ctx);
+  return text.endsWith(OUR_READING) ? `（${text.slice(0, -OUR_READING.length)}）${OUR_READING}` : `（${text}）`;
 }
 
 /** `现N周岁`, as reasons write the child's age beside a threshold (`未满18周岁（现17周岁）`). */

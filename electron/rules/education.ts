@@ -14,7 +14,7 @@ export const EDUCATION_SENTENCES = {
 /** Who the child is among 三(十)'s orphans and guardianship-missing/improper children (and those treated as institutional orphans). */
 function orphanOrGuardianshipGroup(ctx: RuleContext): string | null {
   const parts: string[] = [];
-  if (ctx.orphanByAbandonment) parts.push(`经公安部门确认的弃婴、弃儿（按孤儿${OUR_READING}）`);
+  if (ctx.orphanByAbandonment) parts.push(`经公安部门确认的弃婴、弃儿，按孤儿${OUR_READING}`);
   else if (ctx.orphan) parts.push('孤儿');
   if (ctx.facts.guardianship === 'missing') parts.push('监护缺失儿童');
   if (ctx.facts.guardianship === 'improper') parts.push('监护不当儿童');

@@ -19,7 +19,7 @@ export const MEDICAL_SENTENCES = {
 
 /** Why the child is in 二(六)'s group, whatever the hukou; null when not. */
 function coveredGroup(ctx: RuleContext, admitted: Admitted): string | null {
-  if (ctx.scatteredOrphan) return ctx.orphanByAbandonment ? `社会散居的弃婴、弃儿（按社会散居孤儿${OUR_READING}）` : '社会散居孤儿';
+  if (ctx.scatteredOrphan) return ctx.orphanByAbandonment ? `社会散居的弃婴、弃儿，按社会散居孤儿${OUR_READING}` : '社会散居孤儿';
   if (ctx.facts.guardianship === 'missing') return '监护缺失儿童';
   if (ctx.facts.guardianship === 'improper') return '监护不当儿童';
   const reading = `（本评估认定可纳入即视为已纳入）${OUR_READING}`;

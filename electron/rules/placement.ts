@@ -1,6 +1,6 @@
 /** 一(四): who is responsible for placing an orphan or abandoned minor whose guardian cannot be set. */
 import type { PlacementResponsibility } from '../../shared/domain/rules-types';
-import { ageText } from './context';
+import { ageParen } from './context';
 import type { RuleContext } from './context';
 
 export const PLACEMENT_SENTENCES = {
@@ -26,7 +26,7 @@ export function placementResponsibility(ctx: RuleContext, reintegrationApplies: 
       : '一(四)的回归社会安置只适用于由市级儿童福利机构集中养育的孤儿，不适用于本人';
     return {
       responsibility: null,
-      reason: `已满${adultAge}周岁（${ageText(ctx)}），不再是未成年人，一(四)关于确定监护人和弃婴、弃儿集中养育的安置责任不适用；${after}。`,
+      reason: `已满${adultAge}周岁${ageParen(ctx)}，不再是未成年人，一(四)关于确定监护人和弃婴、弃儿集中养育的安置责任不适用；${after}。`,
     };
   }
   if (facts.abandonedConfirmedByPolice) {

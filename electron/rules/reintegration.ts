@@ -1,7 +1,7 @@
 /** 一(四): age-18 social reintegration of young people raised by the municipal child welfare institution. */
 import type { Assessment, Evaluation } from '../../shared/domain/rules-types';
 import type { RuleContext } from './context';
-import { OUR_READING, ageText, stageText } from './context';
+import { OUR_READING, ageParen, stageText } from './context';
 
 export const REINTEGRATION_SENTENCES = {
   resettle:
@@ -36,7 +36,7 @@ export function decidingAssessment(assessments: readonly Assessment[], asOf: str
 
 function whoApplies(ctx: RuleContext): string | null {
   if (!ctx.tables.reintegrationPlacements.includes(ctx.facts.placement)) return null;
-  if (ctx.orphanByAbandonment) return `由市级儿童福利机构集中养育的弃婴、弃儿（按孤儿${OUR_READING}）`;
+  if (ctx.orphanByAbandonment) return `由市级儿童福利机构集中养育的弃婴、弃儿，按孤儿${OUR_READING}`;
   if (ctx.orphan) return '由市级儿童福利机构集中养育的孤儿';
   if (ctx.treatedAsInstitutionalOrphan) return '由市级儿童福利机构集中养育、经法院指定监护而参照机构养育孤儿的未成年人';
   return null;
@@ -59,12 +59,12 @@ export function reintegration(ctx: RuleContext): Reintegration {
     );
   }
   if (ctx.age < adultAge) {
-    return result('notYetAdult', `${who}，未满${adultAge}周岁（${ageText(ctx)}）。`, ctx);
+    return result('notYetAdult', `${who}，未满${adultAge}周岁${ageParen(ctx)}。`, ctx);
   }
   if (ctx.studying) {
     return result(
       'deferredStudying',
-      `${who}，已满${adultAge}周岁但仍在${stageText(ctx)}阶段就读，尚未“已完成学业”（在读即未完成学业，不论是否全日制${OUR_READING}），完成学业后再行综合评估。`,
+      `${who}，已满${adultAge}周岁但仍在${stageText(ctx)}阶段就读，尚未“已完成学业”：在读即未完成学业，不论是否全日制${OUR_READING}；完成学业后再行综合评估。`,
       ctx,
     );
   }

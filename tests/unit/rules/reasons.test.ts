@@ -103,6 +103,7 @@ export function reasonProblems(e: Evaluation): string[] {
     const ours = text.split(OUR_READING).length - 1;
     const mentions = text.split('本系统').length - 1;
     if (mentions !== ours) problems.push(`${where}: says 本系统 outside the marker ${OUR_READING}: ${text}`);
+    if (text.includes(`${OUR_READING}）`)) problems.push(`${where}: the marker stands inside other brackets (one clear marker): ${text}`);
     for (const { choice, pattern } of OUR_CHOICES) {
       if (pattern.test(text) && ours === 0) problems.push(`${where}: states this system's choice (${choice}) without ${OUR_READING}: ${text}`);
     }
