@@ -106,7 +106,8 @@ describe('contradictory facts are refused where they are entered (RULES.md round
 
 describe('the eligibility of the record follows the round-2 rules', () => {
   it('a 19-year-old scattered orphan, seriously ill, in a 低保边缘 family: no child’s line survives but none continuing', async () => {
-    const id = await newChild('十九岁', '2007-10-01');
+    const id = ok<{ id: number }>(await call('children:create', { name: '十九岁', sex: 'male', birthDate: '2007-10-01', idNumber: null, admissionDate: '2013-10-01' })).id;
+    ok(await call('record:updateProfile', { childId: id, hukouKind: 'shanghai', hukouDistrictCode: '310104' }));
     ok(await addFact(id, { kind: 'parentsStatus', value: { father: 'deceased', mother: 'deceased' } }, '2013-10-01'));
     ok(await call('record:addPlacement', { childId: id, kind: 'kinship', from: '2013-10-01' }));
     ok(await addFact(id, { kind: 'familyIncome', value: { minimumLivingSecurity: false, lowIncomeEdge: true, extremePoverty: false, economicHardship: false } }, '2025-11-01'));
@@ -120,6 +121,13 @@ describe('the eligibility of the record follows the round-2 rules', () => {
     expect(evaluation.entitlements.minimumLivingAllowance.reason).toContain('（本系统的理解）');
     expect(evaluation.categories).toEqual([]);
     expect(evaluation.minimumLivingAsSingleHousehold).toBe(false);
+    // The roster's 今日应享待遇 and 类别 follow the same rules: nothing for the 19-year-old.
+    const roster = ok<ChannelOutput<'ledger:view'>>(await call('ledger:view', { ledger: 'roster', from: '2025-12-01', to: '2026-11-29' }));
+    const headers = roster.columns.map((c) => c.header);
+    const line = roster.rows.find((r) => r.includes('十九岁'));
+    expect(line).toBeDefined();
+    expect(line![headers.indexOf('今日应享待遇')]).toBeNull();
+    expect(line![headers.indexOf('困境儿童类别')]).toBeNull();
   });
 
   it('a police-confirmed abandoned child in the municipal institution with guardianship left adequate is an orphan and gets the allowance', async () => {
