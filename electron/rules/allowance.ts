@@ -1,5 +1,5 @@
 /** 一(一): the special children's basic living allowance (基本生活费), and its continuation past 18. */
-import { assertNever, ageText, eligible, ineligible, specialChildWho, stageText } from './context';
+import { OUR_READING, assertNever, ageParen, eligible, ineligible, specialChildWho, stageText } from './context';
 import type { Decision, RuleContext } from './context';
 
 export const ALLOWANCE_SENTENCES = {
@@ -17,14 +17,14 @@ export function basicLivingAllowance(ctx: RuleContext): Decision {
     return ineligible('一(一)', '非孤儿、非监护缺失或监护不当儿童，也无法院指定的监护，不属于特殊儿童，不享受基本生活费。');
   }
   if (ctx.age < adultAge) {
-    return eligible('一(一)', `${who}，未满${adultAge}周岁（${ageText(ctx)}），享受特殊儿童基本生活费。`);
+    return eligible('一(一)', `${who}，未满${adultAge}周岁${ageParen(ctx)}，享受特殊儿童基本生活费。`);
   }
   const { stage, fullTime, withinStandardDuration } = ctx.facts.education;
-  const adult = `${who}，已满${adultAge}周岁（${ageText(ctx)}）`;
+  const adult = `${who}，已满${adultAge}周岁${ageParen(ctx)}`;
   const rule = ctx.tables.allowanceAfterAdultAge[stage];
   switch (rule) {
     case 'continues':
-      return eligible('一(一)', `${adult}，仍在${stageText(ctx)}阶段就读，可继续享受基本生活费。`);
+      return eligible('一(一)', `${adult}，仍在义务教育阶段就读，不问是否全日制、是否在学制规定年限内${OUR_READING}，可继续享受基本生活费。`);
     case 'continuesIfFullTimeWithinDuration': {
       if (fullTime && withinStandardDuration) {
         return eligible('一(一)', `${adult}，在学制规定年限内全日制就读${stageText(ctx)}，可继续享受基本生活费。`);
@@ -37,7 +37,7 @@ export function basicLivingAllowance(ctx: RuleContext): Decision {
     case 'stops':
       return ineligible(
         '一(一)',
-        `${adult}，${stage === 'finished' ? '已完成学业' : `教育状况为“${stageText(ctx)}”，未在义务教育、高中阶段或大学阶段就读`}，不再享受基本生活费。`,
+        `${adult}，${stage === 'finished' ? '已完成学业' : `教育状况为「${stageText(ctx)}」，未在义务教育、高中阶段或大学阶段就读`}，不再享受基本生活费。`,
       );
     default:
       return assertNever(rule);

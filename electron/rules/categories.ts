@@ -1,5 +1,6 @@
 /** 序言: who is a child in difficulty (困境儿童), as category codes. */
-import type { CategoryCode, CategoryLine } from '../../shared/domain/rules-types';
+import type { BenefitCode, CategoryCode, CategoryLine, Entitlement } from '../../shared/domain/rules-types';
+import { OUR_READING } from './context';
 import type { RuleContext } from './context';
 
 export const CATEGORIES_SENTENCE =
@@ -14,7 +15,14 @@ type CategoryTest = {
 
 /** Each category with the fact that decides it, in the preamble's order. */
 export const CATEGORY_TESTS: readonly CategoryTest[] = [
-  { code: 'orphan', test: (ctx) => ctx.facts.orphan, reason: () => '经认定为孤儿，属困境儿童中的孤儿。' },
+  {
+    code: 'orphan',
+    test: (ctx) => ctx.orphan,
+    reason: (ctx) =>
+      ctx.orphanByAbandonment
+        ? `经查找无法找到法定监护人，被公安部门确认为弃婴、弃儿，查找不到生父母，按孤儿${OUR_READING}，属困境儿童中的孤儿。`
+        : '经认定为孤儿，属困境儿童中的孤儿。',
+  },
   {
     code: 'guardianshipMissing',
     test: (ctx) => ctx.facts.guardianship === 'missing',
@@ -43,13 +51,28 @@ export const CATEGORY_TESTS: readonly CategoryTest[] = [
   { code: 'leftBehind', test: (ctx) => ctx.facts.leftBehind, reason: () => '属留守儿童。' },
 ];
 
-/** The child's categories, each citing the preamble with the fact that decided it. */
-export function categoriesOf(ctx: RuleContext): CategoryLine[] {
-  return CATEGORY_TESTS.filter(({ test }) => test(ctx)).map(({ code, reason }) => ({
-    code,
-    clause: '序言',
-    reason: reason(ctx),
-  }));
+/** The categories that ground a line continuing past 18 (the allowance, 一(一); education aid, 三(十)). */
+const CONTINUING_CATEGORIES: readonly CategoryCode[] = ['orphan', 'guardianshipMissing', 'guardianshipImproper'];
+const CONTINUING_LINES: readonly BenefitCode[] = ['basicLivingAllowance', 'educationAid'];
+
+/**
+ * The child's categories, each citing the preamble with the fact that decided it. From 18 (RULES.md
+ * round 2) a category is listed only while it still grounds a line that continues: with `entitlements`
+ * given, an adult keeps orphan / guardianship missing / improper while the allowance or education aid is
+ * not ineligible, and no other category.
+ */
+export function categoriesOf(ctx: RuleContext, entitlements?: Readonly<Record<BenefitCode, Entitlement>>): CategoryLine[] {
+  const continuing =
+    ctx.adult && entitlements !== undefined
+      ? CONTINUING_LINES.some((code) => entitlements[code].status !== 'ineligible')
+      : true;
+  return CATEGORY_TESTS.filter(({ code, test }) => test(ctx) && (!ctx.adult || (continuing && CONTINUING_CATEGORIES.includes(code)))).map(
+    ({ code, reason }) => ({
+      code,
+      clause: '序言',
+      reason: ctx.adult ? `${reason(ctx).replace(/。$/, '')}；已满18周岁，因仍可享受的基本生活费或各教育阶段资助而列出。` : reason(ctx),
+    }),
+  );
 }
 
 /** Whether the child is a 困境儿童 at all (any category, or treated as an institutional orphan). */

@@ -4,11 +4,10 @@
  * How 周岁 are counted is a reading decision, so it is data (`AgeCounting`, held in RULE_TABLES):
  * - the new age begins on the birthday itself (RULES.md makes "the day of the 18th birthday" the
  *   boundary; 年满18周岁 is reached that day);
- * - someone born on 29 February reaches a new age on 1 March of a common year. 民法典 第二百零二条:
- *   "按照年、月计算期间的,到期月的对应日为期间的最后一日;没有对应日的,月末日为期间的最后一日" — with no
- *   29 February, 28 February is the *last day* of the period of years, so the years are complete
- *   (年满) only from 1 March. The other convention (周岁 from the day after the birthday) lands on 1 March
- *   as well. See READING.md.
+ * - someone born on 29 February reaches a new age on 28 February of a common year. 民法典 第二百零二条:
+ *   "按照年、月计算期间的,到期月的对应日为期间的最后一日;没有对应日的,月末日为期间的最后一日" — the
+ *   birthday is the day an age is reached (the last day of the period of years); with no 29 February the
+ *   month's last day, 28 February, takes its place (RULES.md, round 2). See READING.md.
  */
 
 export type DateParts = { year: number; month: number; day: number };
@@ -19,8 +18,8 @@ export type NewAgeOn = 'birthday' | 'dayAfterBirthday';
 export type LeapDayAnniversary = 'feb28' | 'mar1';
 export type AgeCounting = { newAgeOn: NewAgeOn; leapDayAnniversary: LeapDayAnniversary };
 
-/** The project's reading: the birthday counts; 29 February turns over on 1 March in a common year. */
-export const POLICY_AGE_COUNTING: AgeCounting = Object.freeze({ newAgeOn: 'birthday', leapDayAnniversary: 'mar1' });
+/** The project's reading: the birthday counts; 29 February turns over on 28 February in a common year. */
+export const POLICY_AGE_COUNTING: AgeCounting = Object.freeze({ newAgeOn: 'birthday', leapDayAnniversary: 'feb28' });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,7 +1,7 @@
 /** 一(四): age-18 social reintegration of young people raised by the municipal child welfare institution. */
 import type { Assessment, Evaluation } from '../../shared/domain/rules-types';
 import type { RuleContext } from './context';
-import { ageText, stageText } from './context';
+import { OUR_READING, ageParen, stageText } from './context';
 
 export const REINTEGRATION_SENTENCES = {
   resettle:
@@ -36,10 +36,15 @@ export function decidingAssessment(assessments: readonly Assessment[], asOf: str
 
 function whoApplies(ctx: RuleContext): string | null {
   if (!ctx.tables.reintegrationPlacements.includes(ctx.facts.placement)) return null;
-  if (ctx.facts.orphan) return '由市级儿童福利机构集中养育的孤儿';
-  if (ctx.facts.abandonedConfirmedByPolice) return '由市级儿童福利机构集中养育的弃婴、弃儿';
+  if (ctx.orphanByAbandonment) return `由市级儿童福利机构集中养育的弃婴、弃儿，按孤儿${OUR_READING}`;
+  if (ctx.orphan) return '由市级儿童福利机构集中养育的孤儿';
   if (ctx.treatedAsInstitutionalOrphan) return '由市级儿童福利机构集中养育、经法院指定监护而参照机构养育孤儿的未成年人';
   return null;
+}
+
+/** Whether 一(四)'s reintegration applies to this child at all (placement and who they are). */
+export function reintegrationApplies(ctx: RuleContext): boolean {
+  return whoApplies(ctx) !== null;
 }
 
 /** Where the young person stands, with the four handover tasks only when resettlement is decided. */
@@ -54,10 +59,14 @@ export function reintegration(ctx: RuleContext): Reintegration {
     );
   }
   if (ctx.age < adultAge) {
-    return result('notYetAdult', `${who}，未满${adultAge}周岁（${ageText(ctx)}）。`, ctx);
+    return result('notYetAdult', `${who}，未满${adultAge}周岁${ageParen(ctx)}。`, ctx);
   }
   if (ctx.studying) {
-    return result('deferredStudying', `${who}，已满${adultAge}周岁但仍在${stageText(ctx)}阶段就读，完成学业后再行综合评估。`, ctx);
+    return result(
+      'deferredStudying',
+      `${who}，已满${adultAge}周岁但仍在${stageText(ctx)}阶段就读，尚未“已完成学业”：在读即未完成学业，不论是否全日制${OUR_READING}；完成学业后再行综合评估。`,
+      ctx,
+    );
   }
   const deciding = decidingAssessment(ctx.facts.reintegration.assessments, ctx.asOf);
   if (deciding === null) {
@@ -67,14 +76,14 @@ export function reintegration(ctx: RuleContext): Reintegration {
   if (deciding.result === 'capable') {
     return result(
       'resettle',
-      `${deciding.date}${roundText}具备回归社会生活能力，实行回归社会安置：接收安置的区政府落实住房、户口、就业，街道(乡镇)落实长期关爱措施。`,
+      `${deciding.date}${roundText}具备回归社会生活能力，实行回归社会安置：由接收安置的区政府落实好住房、户口、就业等，并指导督促安置对象所在街道(乡镇)落实长期关爱措施。`,
       ctx,
     );
   }
   if (deciding.round === 2) {
     return result(
       'transferToAdultWelfare',
-      `${deciding.date}二次综合评估仍不具备回归社会生活能力，由市属相关社会福利机构继续集中供养（二次评估为最终评估）。`,
+      `${deciding.date}职业康复后二次综合评估仍不具备回归社会生活能力，转入市属相关社会福利机构，由政府继续集中供养；此后不再安排第三次评估${OUR_READING}。`,
       ctx,
     );
   }
@@ -92,18 +101,3 @@ export function reintegration(ctx: RuleContext): Reintegration {
   );
 }
 
-/** Notes on assessment data the rules had to set aside, for `warnings`. */
-export function reintegrationWarnings(ctx: RuleContext): string[] {
-  const warnings: string[] = [];
-  const { assessments } = ctx.facts.reintegration;
-  const future = assessments.filter((a) => a.date > ctx.asOf);
-  if (future.length > 0) {
-    warnings.push(`有${future.length}次综合评估晚于评估日期 ${ctx.asOf}，已不予考虑。`);
-  }
-  const known = assessments.filter((a) => a.date <= ctx.asOf);
-  const firstRound2 = known.filter((a) => a.round === 2).map((a) => a.date).sort()[0];
-  if (firstRound2 !== undefined && !known.some((a) => a.round === 1 && a.date <= firstRound2)) {
-    warnings.push(`${firstRound2}的二次综合评估之前没有首次综合评估记录，请核对。`);
-  }
-  return warnings;
-}

@@ -74,7 +74,7 @@ export function applyStacking(
       entitlements[code] = {
         status: 'excluded',
         clause: first.rule.clause,
-        reason: `本可享受（${decision.reason.replace(/。$/, '')}），但正领取${by}：${exclusions.map((e) => whyNotStacking(e.rule)).join('；')}。`,
+        reason: `本可享受：${decision.reason.replace(/。$/, '')}；但正领取${by}，${exclusions.map((e) => whyNotStacking(e.rule)).join('；')}。`,
         excludedBy: exclusions.map((e) => e.by),
       };
       continue;

@@ -95,3 +95,51 @@ export function checkFactsAgainstDate(facts: ChildFacts, asOf: string): void {
     ]);
   }
 }
+
+function invalid(field: string, message: string): never {
+  throw new RulesValidationError([{ field, message }]);
+}
+
+/**
+ * Contradictory or impossible facts are invalid facts (RULES.md round 2); the error names the second
+ * field of each pair, or the assessment at fault (`reintegration.assessments.N.date` / `.round`).
+ */
+export function checkConsistency(facts: ChildFacts, asOf: string): void {
+  const { family, education } = facts;
+  if (family.minimumLivingSecurity && family.lowIncomeEdge) {
+    invalid('family.lowIncomeEdge', '家庭不能既是最低生活保障家庭又是最低生活保障边缘家庭，请只选其一');
+  }
+  if (family.extremePoverty && family.legalSupporterAble) {
+    invalid('family.legalSupporterAble', '已认定符合特困条件（无法定抚养人或法定抚养人无抚养能力），法定抚养人不能同时有抚养能力');
+  }
+  if (education.stage === 'none' || education.stage === 'finished') {
+    const what = education.stage === 'none' ? '未入学' : '已完成学业';
+    if (education.fullTime) invalid('education.fullTime', `就学状况为“${what}”，不能是全日制就读`);
+    if (education.withinStandardDuration) invalid('education.withinStandardDuration', `就学状况为“${what}”，不存在学制规定年限内就读`);
+  }
+  if (facts.courtAppointedGuardian !== 'none' && facts.guardianship === 'missing') {
+    invalid('guardianship', '已由人民法院指定监护人，监护状况不能是“监护缺失”');
+  }
+  const { assessments, vocationalRehabCompleted } = facts.reintegration;
+  assessments.forEach((a, i) => {
+    if (compareIsoDates(a.date, facts.birthDate) < 0) {
+      invalid(`reintegration.assessments.${i}.date`, `综合评估日期 ${a.date} 早于出生日期 ${facts.birthDate}`);
+    }
+    if (compareIsoDates(a.date, asOf) > 0) {
+      invalid(`reintegration.assessments.${i}.date`, `综合评估日期 ${a.date} 晚于评估日期 ${asOf}`);
+    }
+  });
+  const seen = new Set<number>();
+  assessments.forEach((a, i) => {
+    if (seen.has(a.round)) invalid(`reintegration.assessments.${i}.round`, `第${a.round === 1 ? '一' : '二'}次综合评估只能有一次`);
+    seen.add(a.round);
+  });
+  assessments.forEach((a, i) => {
+    if (a.round !== 2) return;
+    const field = `reintegration.assessments.${i}.round`;
+    const firstRound = assessments.find((b) => b.round === 1 && compareIsoDates(b.date, a.date) < 0);
+    if (firstRound === undefined) invalid(field, '二次综合评估之前须有首次综合评估（结论为不具备回归社会生活能力）');
+    if (firstRound.result === 'capable') invalid(field, '首次综合评估已具备回归社会生活能力，不应再有二次综合评估');
+    if (!vocationalRehabCompleted) invalid(field, '二次综合评估须在职业康复完成之后（“经职业康复后二次综合评估”）');
+  });
+}

@@ -4,6 +4,7 @@ import { backupEn } from './parts/backup';
 import { desksEn } from './parts/desks';
 import { ledgersEn } from './parts/ledgers';
 import { reportsEn } from './parts/reports';
+import { rulesEn } from './parts/rules';
 import { recordEn } from './parts/record';
 import { rehabEn } from './parts/rehab';
 import { reintegrationEn } from './parts/reintegration';
@@ -113,6 +114,7 @@ export const en: Messages = {
   ledgers: ledgersEn,
   longWork: workEn,
   reports: reportsEn,
+  rules: rulesEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',
@@ -127,7 +129,8 @@ export const en: Messages = {
     title: 'Work due', asOf: 'As of {date}', all: 'All',
     kinds: {
       turning18: 'Turning 18 within six months', assessmentDue: 'Reintegration assessment due', allowanceStops: 'Benefit stops', conflict: 'Benefits that may not stack',
-      mentalHealthDue: 'Yearly mental-health check', rehabReviewDue: 'Rehabilitation plan review', mentalHealthHighRisk: 'High mental-health risk to close', reintegrationOverdue: 'Reintegration overdue',
+      mentalHealthDue: 'Mental-health check this school year', rehabReviewDue: 'Rehabilitation plan review', mentalHealthHighRisk: 'High mental-health risk to close', reintegrationOverdue: 'Reintegration overdue',
+      ...rulesEn.worklistKinds,
     },
     urgency: { now: 'Now', soon: 'Soon', upcoming: 'Upcoming' },
     columns: { child: 'Child', kind: 'What', due: 'Date', clause: 'Clause', reason: 'Why' },

@@ -6,6 +6,7 @@ import { backupZh } from './parts/backup';
 import { desksZh } from './parts/desks';
 import { ledgersZh } from './parts/ledgers';
 import { reportsZh } from './parts/reports';
+import { rulesZh } from './parts/rules';
 import { recordZh } from './parts/record';
 import { rehabZh } from './parts/rehab';
 import { reintegrationZh } from './parts/reintegration';
@@ -213,6 +214,7 @@ export const zhCN = {
   ledgers: ledgersZh,
   longWork: workZh,
   reports: reportsZh,
+  rules: rulesZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {
@@ -221,7 +223,8 @@ export const zhCN = {
     all: '全部',
     kinds: {
       turning18: '半年内满18周岁', assessmentDue: '应进行安置评估', allowanceStops: '待遇停发', conflict: '待遇不可兼得',
-      mentalHealthDue: '心理健康年度监测', rehabReviewDue: '康复计划复评', mentalHealthHighRisk: '心理高风险待结案', reintegrationOverdue: '安置事项逾期',
+      mentalHealthDue: '心理健康学年监测', rehabReviewDue: '康复计划复评', mentalHealthHighRisk: '心理高风险待结案', reintegrationOverdue: '安置事项逾期',
+      ...rulesZh.worklistKinds,
     },
     urgency: { now: '现在', soon: '临近', upcoming: '即将' },
     columns: { child: '儿童', kind: '事项', due: '日期', clause: '条款', reason: '原因' },

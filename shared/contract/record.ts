@@ -398,28 +398,41 @@ export type PlacementAddInput = z.input<typeof placementAddSchema>;
 export const intervalEndSchema = z.object({ ...childIdField, id: idSchema, to: isoDate });
 export type IntervalEndInput = z.input<typeof intervalEndSchema>;
 
-export const guardianshipAddSchema = z.object({
-  ...childIdField,
-  guardianKind: guardianKindSchema,
-  guardianName: requiredText(100, '请填写监护人（个人姓名或机构名称）'),
-  basis: optionalText(200),
-  courtAppointed: z.boolean({ message: '请选择是否由法院指定' }).default(false),
-  adequacy: adequacySchema.default('adequate'),
-  from: isoDate,
-  to: isoDate.nullish(),
-  note: optionalText(500),
-  endCurrent: z.boolean().optional(),
-});
+export const guardianshipAddSchema = z
+  .object({
+    ...childIdField,
+    guardianKind: guardianKindSchema,
+    guardianName: requiredText(100, '请填写监护人（个人姓名或机构名称）'),
+    basis: optionalText(200),
+    courtAppointed: z.boolean({ message: '请选择是否由法院指定' }).default(false),
+    adequacy: adequacySchema.default('adequate'),
+    from: isoDate,
+    to: isoDate.nullish(),
+    note: optionalText(500),
+    endCurrent: z.boolean().optional(),
+  })
+  // A guardian appointed by a court exists: that guardianship cannot be 监护缺失 (RULES.md round 2).
+  .refine((v) => !(v.courtAppointed && v.adequacy === 'missing'), {
+    path: ['adequacy'],
+    message: '由人民法院指定的监护人已确定，监护状况不能是“监护缺失”（如监护不力，请选“监护不当”）',
+  });
 export type GuardianshipAddInput = z.input<typeof guardianshipAddSchema>;
 
-export const statusFactAddSchema = z.object({
-  ...childIdField,
-  fact: statusFactSchema,
-  effectiveDate: isoDate,
-  validUntil: isoDate.nullish(),
-  evidence: optionalText(500),
-  documentId: idSchema.nullish(),
-});
+export const statusFactAddSchema = z
+  .object({
+    ...childIdField,
+    fact: statusFactSchema,
+    effectiveDate: isoDate,
+    validUntil: isoDate.nullish(),
+    evidence: optionalText(500),
+    documentId: idSchema.nullish(),
+  })
+  // Contradictory facts are refused where they are entered (RULES.md round 2). Only new input: rows
+  // already stored still read (statusFactSchema carries no such check).
+  .refine((v) => !(v.fact.kind === 'familyIncome' && v.fact.value.minimumLivingSecurity && v.fact.value.lowIncomeEdge), {
+    path: ['fact', 'value', 'lowIncomeEdge'],
+    message: '低保家庭与低保边缘家庭不能同时成立，请只选其一',
+  });
 export type StatusFactAddInput = z.input<typeof statusFactAddSchema>;
 
 /**

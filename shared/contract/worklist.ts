@@ -4,7 +4,7 @@ import { isoDate } from './common';
 import { channel } from './define';
 
 /** The kinds of work the dashboard lists (issue: "the worklist that tells staff what is due"). */
-export const WORKLIST_KINDS = ['turning18', 'assessmentDue', 'allowanceStops', 'conflict', 'mentalHealthDue', 'rehabReviewDue', 'mentalHealthHighRisk', 'reintegrationOverdue'] as const;
+export const WORKLIST_KINDS = ['turning18', 'assessmentDue', 'allowanceStops', 'conflict', 'mentalHealthDue', 'rehabReviewDue', 'mentalHealthHighRisk', 'reintegrationOverdue', 'compulsorySchooling'] as const;
 export const worklistKindSchema = z.enum(WORKLIST_KINDS);
 export type WorklistKind = z.infer<typeof worklistKindSchema>;
 

@@ -23,10 +23,15 @@ export function toIsoDate(now: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-/** Whole years (周岁) between a birth date and `asOf`; the birthday itself counts. */
+/**
+ * Whole years (周岁) between a birth date and `asOf`; the birthday itself counts, and a 29 February
+ * birthday falls on 28 February in a common year (民法典 第二百零二条: 没有对应日的,月末日为期间的最后一日;
+ * shared/RULES.md, round 2 — the rules' dateOfAge agrees).
+ */
 export function ageOn(birthDate: string, asOf: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [by, bm, born] = birthDate.split('-').map(Number);
   const [ay, am, ad] = asOf.split('-').map(Number);
+  const bd = bm === 2 && born === 29 && !isRealDate(ay, 2, 29) ? 28 : born;
   let age = ay - by;
   if (am < bm || (am === bm && ad < bd)) age -= 1;
   return age;

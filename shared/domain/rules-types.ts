@@ -251,7 +251,7 @@ export type Evaluation = {
   };
   /** Whole years (周岁) on `asOf`. */
   age: number;
-  /** The date the child reaches 18 周岁 (a 29 February birthday turns over on 1 March). */
+  /** The date the child reaches 18 周岁 (a 29 February birthday turns over on 28 February of a common year). */
   eighteenthBirthday: string;
   categories: CategoryLine[];
   /** Orphan or guardianship missing/improper (一(一)'s 特殊儿童). */
@@ -280,6 +280,10 @@ export type Evaluation = {
     tasks: ReintegrationTask[];
     reason: string;
   };
+  /** 三(八) 控辍保学: a child of compulsory-school age (6 to 15 周岁) with no school is flagged. */
+  compulsorySchooling: { flagged: boolean; clause: '三(八)'; reason: string };
+  /** 一(二): admitted to 低保 as an able-supporter 低保 family's child, due "适当提高对其救助水平". */
+  minimumLivingRaisedLevel: { due: boolean; clause: '一(二)'; reason: string };
   warnings: string[];
 };
 

@@ -27,6 +27,28 @@ function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * The generated facts made consistent (RULES.md round 2: contradictory facts are invalid), with the
+ * random draws unchanged: 低保 wins over 低保边缘, 特困 over an able supporter, no full-time study without
+ * a school, no court appointment beside missing guardianship, assessments between birth and asOf and a
+ * round 2 only after a round-1 "not capable" and completed vocational rehabilitation.
+ */
+function consistent(facts: ChildFacts, asOf: string): ChildFacts {
+  const family = { ...facts.family };
+  if (family.minimumLivingSecurity) family.lowIncomeEdge = false;
+  if (family.extremePoverty) family.legalSupporterAble = false;
+  const noSchool = facts.education.stage === 'none' || facts.education.stage === 'finished';
+  const education = noSchool ? { ...facts.education, fullTime: false, withinStandardDuration: false } : facts.education;
+  const guardianship = facts.courtAppointedGuardian !== 'none' && facts.guardianship === 'missing' ? 'adequate' : facts.guardianship;
+  const { vocationalRehabCompleted } = facts.reintegration;
+  const first = facts.reintegration.assessments.find((a) => a.round === 1);
+  const assessments = facts.reintegration.assessments
+    .filter((a) => a.date >= facts.birthDate)
+    .filter((a) => a.round === 1 || (first !== undefined && first.date >= facts.birthDate && first.result === 'notCapable' && vocationalRehabCompleted))
+    .map((a) => (a.date > asOf ? { ...a, date: asOf } : a));
+  return { ...facts, family, education, guardianship, reintegration: { assessments, vocationalRehabCompleted } };
+}
+
 /** `count` children with facts spread over every field, and an asOf for each inside or near the policy term. */
 export function generateCases(count: number, seed = SEED): { facts: ChildFacts; asOf: string }[] {
   const random = seededRandom(seed);
@@ -46,9 +68,7 @@ export function generateCases(count: number, seed = SEED): { facts: ChildFacts; 
           ...(chance(0.4) ? [{ date: isoDate(asOfYear, 1, 15), round: 2 as const, result: pick(['capable', 'notCapable'] as const) }] : []),
         ]
       : [];
-    cases.push({
-      asOf,
-      facts: {
+    const facts: ChildFacts = {
         birthDate,
         hukou: pick(HUKOU_VALUES),
         orphan: chance(0.35),
@@ -77,8 +97,8 @@ export function generateCases(count: number, seed = SEED): { facts: ChildFacts; 
         },
         receiving,
         reintegration: { assessments, vocationalRehabCompleted: chance(0.3) },
-      },
-    });
+    };
+    cases.push({ asOf, facts: consistent(facts, asOf) });
   }
   return cases;
 }

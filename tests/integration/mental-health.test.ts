@@ -2,8 +2,8 @@
  * The mental-health file (四(十二)) and the autism pathway (二(七)) through the router, with each role:
  * validation refuses bad input naming the field and saves nothing; reads are audited; a caseworker is
  * refused the mental-health channels and sees none of the file in the child's history; a high-risk
- * check raises a worklist item that stays until a supervisor closes it; the next check falls due 12
- * months after the last. Clock fixed at 2026-11-29.
+ * check raises a worklist item that stays until a supervisor closes it; the next check falls due once in
+ * every school year (1 September to 31 August). Clock fixed at 2026-11-29.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
@@ -222,27 +222,35 @@ describe('a high-risk check on the worklist', () => {
 });
 
 describe('the next check', () => {
-  it('falls due 12 months after the last live check, on the file and on the worklist', async () => {
-    const childId = await newChild('年度');
+  it('falls due once in every school year (四(十二), RULES.md round 2), on the file and on the worklist', async () => {
+    // Today is 2026-11-29: the school year 2026-09-01..2027-08-31.
+    const childId = await newChild('学年');
     const dueItems = async () => ok<Worklist>(await call(users.therapist, 'worklist:get', { kinds: ['mentalHealthDue'] })).items.filter((i) => i.childId === childId);
+    const nextDue = async () => ok<MentalHealthFile>(await call(users.therapist, 'mentalHealth:get', { childId })).nextDueOn;
     const empty = ok<MentalHealthFile>(await call(users.therapist, 'mentalHealth:get', { childId }));
     expect(empty).toMatchObject({ lastCheckedOn: null, nextDueOn: null, checks: [] });
     expect((await dueItems())[0]).toMatchObject({ dueDate: '2026-11-29' });
 
-    ok(await call(users.therapist, 'mentalHealth:addCheck', { childId, checkedOn: '2025-11-10', riskLevel: 'none' }));
-    expect(ok<MentalHealthFile>(await call(users.therapist, 'mentalHealth:get', { childId })).nextDueOn).toBe('2026-11-10');
-    expect((await dueItems())[0]).toMatchObject({ dueDate: '2026-11-10', urgency: 'now' });
+    // Last checked two school years ago: the school year 2025/26 went without a check — behind, now.
+    ok(await call(users.therapist, 'mentalHealth:addCheck', { childId, checkedOn: '2024-10-10', riskLevel: 'none' }));
+    expect(await nextDue()).toBe('2027-08-31');
+    expect((await dueItems())[0]).toMatchObject({ dueDate: '2026-08-31', urgency: 'now', clause: '四(十二)' });
 
-    const recent = ok<MentalHealthCheckRow>(await call(users.therapist, 'mentalHealth:addCheck', { childId, checkedOn: '2026-03-02', riskLevel: 'none' }));
-    expect(ok<MentalHealthFile>(await call(users.therapist, 'mentalHealth:get', { childId }))).toMatchObject({ lastCheckedOn: '2026-03-02', nextDueOn: '2027-03-02' });
+    // Checked in the last school year, more than 12 months ago: due by the end of this one, nothing behind.
+    ok(await call(users.therapist, 'mentalHealth:addCheck', { childId, checkedOn: '2025-11-10', riskLevel: 'none' }));
+    expect(await nextDue()).toBe('2027-08-31');
+    expect(await dueItems()).toHaveLength(0);
+
+    // Checked this school year: the next falls in the next school year.
+    const recent = ok<MentalHealthCheckRow>(await call(users.therapist, 'mentalHealth:addCheck', { childId, checkedOn: '2026-09-02', riskLevel: 'none' }));
+    expect(ok<MentalHealthFile>(await call(users.therapist, 'mentalHealth:get', { childId }))).toMatchObject({ lastCheckedOn: '2026-09-02', nextDueOn: '2028-08-31' });
     expect(await dueItems()).toHaveLength(0);
 
     // Voiding the latest check brings the earlier one's due date back.
     ok(await call(users.therapist, 'mentalHealth:void', { childId, entity: 'check', id: recent.id, reason: '日期录错' }));
     const file = ok<MentalHealthFile>(await call(users.therapist, 'mentalHealth:get', { childId }));
-    expect(file).toMatchObject({ lastCheckedOn: '2025-11-10', nextDueOn: '2026-11-10' });
+    expect(file).toMatchObject({ lastCheckedOn: '2025-11-10', nextDueOn: '2027-08-31' });
     expect(file.checks.find((c) => c.id === recent.id)?.voidReason).toBe('日期录错');
-    expect(await dueItems()).toHaveLength(1);
   });
 });
 

@@ -201,14 +201,38 @@ export function deriveFacts(record: FactsRecord, asOf: string): DerivedFacts {
 
   // family: the latest family-income determination (all false without one). legalSupporterAble defaults
   // to true: "no able supporter" opens 特困 support, so it must be recorded, not assumed.
-  const income = fact('familyIncome')?.value;
+  // Contradictions (RULES.md round 2) are refused when entered (record/fact-consistency.ts); rows
+  // stored before that are read so that the facts stay consistent, the later statement standing, and
+  // an assumption says so.
+  const incomeFact = fact('familyIncome');
+  const income = incomeFact?.value;
   const supporter = fact('legalSupporterAbility');
-  if (supporter === null) assume('family.legalSupporterAble', '未登记法定抚养人抚养能力，按有抚养能力处理');
+  let extremePoverty = income?.extremePoverty ?? false;
+  let legalSupporterAble = supporter?.value ?? true;
+  if (supporter === null && extremePoverty) {
+    legalSupporterAble = false;
+    assume('family.legalSupporterAble', '未登记法定抚养人抚养能力；已认定特困，按无法定抚养人或法定抚养人无抚养能力处理');
+  } else if (supporter === null) {
+    assume('family.legalSupporterAble', '未登记法定抚养人抚养能力，按有抚养能力处理');
+  } else if (extremePoverty && legalSupporterAble) {
+    if (supporter.row.effectiveDate > incomeFact!.row.effectiveDate) {
+      extremePoverty = false;
+      assume('family.extremePoverty', `特困认定（${incomeFact!.row.effectiveDate}）与其后登记的“法定抚养人有抚养能力”（${supporter.row.effectiveDate}）矛盾，按后者处理`);
+    } else {
+      legalSupporterAble = false;
+      assume('family.legalSupporterAble', `“法定抚养人有抚养能力”（${supporter.row.effectiveDate}）与其后的特困认定（${incomeFact!.row.effectiveDate}）矛盾，按后者处理`);
+    }
+  }
+  let lowIncomeEdge = income?.lowIncomeEdge ?? false;
+  if (lowIncomeEdge && income?.minimumLivingSecurity) {
+    lowIncomeEdge = false;
+    assume('family.lowIncomeEdge', `家庭经济状况（${incomeFact!.row.effectiveDate}）同时勾选了低保与低保边缘，按低保家庭处理，请更正`);
+  }
   const family: ChildFacts['family'] = {
     minimumLivingSecurity: income?.minimumLivingSecurity ?? false,
-    lowIncomeEdge: income?.lowIncomeEdge ?? false,
-    extremePoverty: income?.extremePoverty ?? false,
-    legalSupporterAble: supporter?.value ?? true,
+    lowIncomeEdge,
+    extremePoverty,
+    legalSupporterAble,
     economicHardship: income?.economicHardship ?? false,
     suddenHardship: fact('suddenHardship')?.value ?? false,
   };
@@ -222,18 +246,46 @@ export function deriveFacts(record: FactsRecord, asOf: string): DerivedFacts {
   // reintegration: approved assessments dated on or before asOf (later ones have not happened yet; a
   // decision awaiting a supervisor's approval has no effect); vocational rehabilitation counts once
   // completed on or before asOf.
-  const assessments = live(record.assessments)
+  const approved = live(record.assessments)
     .filter((a) => a.assessedOn <= asOf && a.approvedAt !== null)
-    .map((a) => ({ date: a.assessedOn, round: a.round, result: a.result }));
+    .map((a) => ({ date: a.assessedOn, round: a.round, result: a.result }))
+    .sort((a, b) => a.date.localeCompare(b.date));
   const vocationalRehabCompleted = live(record.vocationalRehab).some((v) => v.completedOn !== null && v.completedOn <= asOf);
+  // The reintegration service refuses assessments out of order; rows that still are (a round 1 voided
+  // after its round 2, older data) are left out with an assumption, so the facts stay valid (RULES.md
+  // round 2): one assessment per round, a round 2 only after a round-1 "not capable" and completed
+  // vocational rehabilitation, none before the birth.
+  const assessments: ChildFacts['reintegration']['assessments'] = [];
+  for (const a of approved) {
+    const first = assessments.find((b) => b.round === 1);
+    const fits =
+      a.date >= child.birthDate &&
+      !assessments.some((b) => b.round === a.round) &&
+      (a.round === 1 || (first !== undefined && first.result === 'notCapable' && first.date < a.date && vocationalRehabCompleted));
+    if (fits) assessments.push(a);
+    else assume('reintegration.assessments', `${a.date} 的${a.round === 1 ? '首次' : '二次'}综合评估与其他评估记录不符（轮次或顺序），未予考虑，请核对`);
+  }
+
+  // A court-appointed guardian and guardianship missing contradict each other: the later statement stands.
+  let guardianshipValue = guardianship?.value ?? 'adequate';
+  let courtValue = courtAppointed?.value ?? 'none';
+  if (guardianshipValue === 'missing' && courtValue !== 'none') {
+    if (courtAppointed!.date >= guardianship!.date) {
+      guardianshipValue = 'adequate';
+      assume('guardianship', `${courtAppointed!.date} 起由法院指定监护人，此前的监护缺失不再成立，按监护正常处理`);
+    } else {
+      courtValue = 'none';
+      assume('courtAppointedGuardian', `${guardianship!.date} 起监护缺失，此前的法院指定监护按已不存在处理，请核对`);
+    }
+  }
 
   const facts: ChildFacts = {
     birthDate: child.birthDate,
     hukou,
     orphan,
     abandonedConfirmedByPolice,
-    guardianship: guardianship?.value ?? 'adequate',
-    courtAppointedGuardian: courtAppointed?.value ?? 'none',
+    guardianship: guardianshipValue,
+    courtAppointedGuardian: courtValue,
     placement,
     disability,
     autism: fact('autismDiagnosis')?.value ?? false,

@@ -19,7 +19,8 @@ import {
   mentalHealthFollowUpAddSchema,
   mentalHealthVoidSchema,
 } from '../../../shared/contract/mental-health';
-import { addYears, toIsoDate } from '../../../shared/domain/dates';
+import { toIsoDate } from '../../../shared/domain/dates';
+import { mentalHealthCheckDue } from '../../rules';
 import { appendAudit } from '../audit/audit';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { voidRow } from '../record/record';
@@ -100,7 +101,8 @@ export function getMentalHealthFile(ctx: ServiceContext, childId: number): Menta
     childId: child.id,
     checks: rows,
     lastCheckedOn,
-    nextDueOn: lastCheckedOn === null ? null : addYears(lastCheckedOn, 1),
+    // 四(十二): once in every school year — the last day of the school year the next check falls in.
+    nextDueOn: lastCheckedOn === null ? null : mentalHealthCheckDue(lastCheckedOn, today).dueBy,
     openHighRisk: rows.filter((r) => r.voidedAt === null && r.riskLevel === 'high' && r.closedAt === null).length,
   };
 }

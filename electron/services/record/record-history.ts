@@ -53,7 +53,8 @@ import { BENEFIT_LABELS_ZH, PLACEMENT_LABELS_ZH } from '../../../shared/domain/r
 import { appendAudit, diffFields } from '../audit/audit';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { addDays, describeInterval, findOverlap } from './record-intervals';
-import { type ChildRow, actorId, findDocument, nowIso, parseInput, requireChild, toStatusFactRow } from './record-store';
+import { refuseContradictoryFact } from './fact-consistency';
+import { type ChildRow, actorId, findDocument, loadRecord, nowIso, parseInput, requireChild, toStatusFactRow } from './record-store';
 
 const GUARDIAN_KIND_LABELS_ZH: Readonly<Record<GuardianKind, string>> = {
   parent: '父母',
@@ -293,6 +294,7 @@ export function addStatusFact(ctx: ServiceContext, raw: StatusFactAddInput): Sta
       const document = findDocument(ctx, child.id, input.documentId);
       if (!document || document.voidedAt !== null) throw new ValidationError('documentId', '所附证明文件不属于该儿童或已作废');
     }
+    refuseContradictoryFact(loadRecord(ctx, child.id, { forFacts: true })!, input.fact, input.effectiveDate);
     const row = ctx.db
       .insert(childStatusFacts)
       .values({

@@ -88,9 +88,21 @@ const AGE_BAND_YEARS: Readonly<Record<AgeBand, { min: number; max: number | null
  */
 export function ageBandBirthRange(band: AgeBand, today: string): { after: string | null; onOrBefore: string } {
   const { min, max } = AGE_BAND_YEARS[band];
-  // age ≥ min  ⇔  born on or before today − min years; age ≤ max  ⇔  born after today − (max + 1) years.
-  // addYears clamps 29 February to the 28th, which is when ageOn has not yet counted the birthday.
-  return { after: max === null ? null : addYears(today, -(max + 1)), onOrBefore: addYears(today, -min) };
+  // age ≥ min  ⇔  born on or before the latest birth date of that age; age ≤ max  ⇔  born after the
+  // latest birth date of age max + 1.
+  return { after: max === null ? null : latestBirthOfAge(today, max + 1), onOrBefore: latestBirthOfAge(today, min) };
+}
+
+/**
+ * The latest birth date of someone who is `years` 周岁 on `today`: today − years, except that on 28
+ * February of a common year a 29 February birth of a leap year has its birthday too (民法典 第二百零二条;
+ * RULES.md round 2 — ageOn counts it so).
+ */
+function latestBirthOfAge(today: string, years: number): string {
+  const date = addYears(today, -years);
+  const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const year = Number(date.slice(0, 4));
+  return today.endsWith('-02-28') && !isLeap(Number(today.slice(0, 4))) && isLeap(year) ? `${year}-02-29` : date;
 }
 
 /** SQL for the children whose current placement (covering `today`) is one of `kinds` ('none': no live placement covers today). */

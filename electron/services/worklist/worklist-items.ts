@@ -3,7 +3,8 @@
  * the database reading is in worklist.ts; nothing here is ever stored (DESIGN.md, Rules: "decisions are
  * recomputed from facts on demand").
  */
-import { addDays, addMonths, addYears } from '../../../shared/domain/dates';
+import { addDays, addMonths } from '../../../shared/domain/dates';
+import { mentalHealthCheckDue } from '../../rules';
 import { BENEFIT_LABELS_ZH, type BenefitCode, type ClauseId, type Evaluation } from '../../../shared/domain/rules-types';
 import type { WorklistItem, WorklistKind } from '../../../shared/contract/worklist';
 import type { Permission } from '../../../shared/contract/permissions';
@@ -17,7 +18,7 @@ export const HORIZON = {
   allowanceStopsMonths: 3,
   /** A plan review shows this many days before it falls due. */
   rehabReviewDays: 14,
-  /** A mental-health check shows this many days before the year is up. */
+  /** A mental-health check not yet done this school year shows this many days before the school year ends. */
   mentalHealthDays: 30,
 } as const;
 
@@ -28,6 +29,7 @@ export const KIND_PERMISSION: Readonly<Record<WorklistKind, Permission>> = {
   allowanceStops: 'eligibility.read',
   conflict: 'eligibility.read',
   mentalHealthDue: 'mentalHealth.read',
+  compulsorySchooling: 'eligibility.read',
   rehabReviewDue: 'rehab.read',
   mentalHealthHighRisk: 'mentalHealth.read',
   reintegrationOverdue: 'reintegration.read',
@@ -116,19 +118,20 @@ export function worklistItemsForChild(input: ChildWorklistInput): WorklistItem[]
     items.push(item(input, 'conflict', asOf, c.clause, c.reason, 'now'));
   }
 
-  // The yearly mental-health check (四(十二)): due 12 months after the last; a child never checked is due now.
-  const mhDue = input.lastMentalHealthCheck ? addYears(input.lastMentalHealthCheck, 1) : asOf;
-  if (mhDue <= addDays(asOf, HORIZON.mentalHealthDays)) {
-    items.push(
-      item(
-        input,
-        'mentalHealthDue',
-        mhDue,
-        '四(十二)',
-        input.lastMentalHealthCheck ? `上次心理健康监测为 ${input.lastMentalHealthCheck}，每年应监测一次` : '尚无心理健康监测记录，每年应监测一次并建立档案',
-        urgencyOf(mhDue, asOf, 0),
-      ),
-    );
+  // 三(八) 控辍保学: a child of compulsory-school age with no school (the rules' flag).
+  if (evaluation.compulsorySchooling.flagged) {
+    items.push(item(input, 'compulsorySchooling', asOf, evaluation.compulsorySchooling.clause, evaluation.compulsorySchooling.reason, 'now'));
+  }
+
+  // 四(十二) "每学年开展心理健康监测": one check in every school year (1 September to 31 August), not 12
+  // months after the last. A child never checked is due now; one not yet checked this school year shows
+  // when it missed the last school year too (now) or when the school year ends within the horizon.
+  const mh = mentalHealthCheckDue(input.lastMentalHealthCheck, asOf);
+  if (input.lastMentalHealthCheck === null) {
+    items.push(item(input, 'mentalHealthDue', asOf, mh.clause, mh.reason, 'now'));
+  } else if (!mh.doneThisSchoolYear && (mh.overdue || mh.dueBy <= addDays(asOf, HORIZON.mentalHealthDays))) {
+    // Behind: dated the end of the school year that went without a check; else the end of this one.
+    items.push(item(input, 'mentalHealthDue', mh.overdue ? addDays(mh.schoolYear.from, -1) : mh.dueBy, mh.clause, mh.reason, mh.overdue ? 'now' : 'soon'));
   }
 
   // A high-risk check stays until a supervisor closes it (四(十二): early intervention or referral).

@@ -13,7 +13,7 @@ type Worklist = ChannelOutput<'worklist:get'>;
 const FILTER_KEY = 'tonghu.worklist.kind';
 const URGENCY_COLOR: Record<WorklistItem['urgency'], string> = { now: 'red', soon: 'orange', upcoming: 'blue' };
 /** The child page's tab an item opens on (the eligibility tab unless said otherwise). */
-const KIND_TAB: Partial<Record<WorklistKind, string>> = { mentalHealthDue: 'mentalHealth', mentalHealthHighRisk: 'mentalHealth' };
+const KIND_TAB: Partial<Record<WorklistKind, string>> = { mentalHealthDue: 'mentalHealth', mentalHealthHighRisk: 'mentalHealth', compulsorySchooling: 'education' };
 /**
  * Rows drawn until the person asks for all: the list comes most pressing first, and a large institution
  * can have well over a thousand items (drawing 1,500 rows took about 2 s in the renderer bench).

@@ -10,6 +10,7 @@ import { printAudited } from '../../components/print';
 import { ClauseRef } from '../../components/ClauseRef';
 import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
+import { PolicyNotices } from './PolicyNotices';
 
 type Eligibility = ChannelOutput<'eligibility:get'>;
 
@@ -88,6 +89,7 @@ export function EligibilityTab({ childId }: { childId: number }) {
           </List>
         </Alert>
       )}
+      <PolicyNotices ev={ev} />
 
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -9,7 +9,7 @@ import type { Widen } from './widen';
 export const wellbeingZh = {
   mentalHealth: {
     title: '心理健康档案',
-    hint: '每年开展一次心理健康监测，发现风险及早干预或转介医疗机构',
+    hint: '每学年（9月1日至次年8月31日）开展一次心理健康监测，发现风险及早干预或转介医疗机构',
     restricted: '受限档案',
     restrictedHint: '仅限授权人员查看，每次查看均记入审计日志',
     add: '登记年度监测',
@@ -109,7 +109,7 @@ export const wellbeingZh = {
 export const wellbeingEn: Widen<typeof wellbeingZh> = {
   mentalHealth: {
     title: 'Mental-health file',
-    hint: 'A yearly check; early intervention or referral to a medical institution when a risk is found',
+    hint: 'One check every school year (1 September to 31 August); early intervention or referral to a medical institution when a risk is found',
     restricted: 'Restricted',
     restrictedHint: 'Only authorised staff may see it; every view is in the audit trail',
     add: 'Record yearly check',

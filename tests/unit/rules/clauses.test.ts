@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWANCE_SENTENCES } from '../../../electron/rules/allowance';
+import { BEYOND_SENTENCES } from '../../../electron/rules/beyond-entitlements';
 import { CATEGORIES_SENTENCE } from '../../../electron/rules/categories';
 import { DISABILITY_SUBSIDY_SENTENCE } from '../../../electron/rules/disability-subsidies';
 import { EDUCATION_SENTENCES } from '../../../electron/rules/education';
@@ -116,6 +117,9 @@ describe('every sentence a rule quotes is in the clause it cites', () => {
     ['education: every stage', '三(十)', EDUCATION_SENTENCES.everyStage],
     ['education: disabled', '三(九)', EDUCATION_SENTENCES.disabled],
     ['education: senior secondary', '三(十)', EDUCATION_SENTENCES.seniorSecondary],
+    ['控辍保学', '三(八)', BEYOND_SENTENCES.dropout],
+    ['mental-health check per school year', '四(十二)', BEYOND_SENTENCES.mentalHealth],
+    ['raised 低保 level', '一(二)', BEYOND_SENTENCES.raisedLevel],
   ];
   for (const [rule, clause, sentence] of quoted) {
     it(`${rule} → ${clause}`, () => {

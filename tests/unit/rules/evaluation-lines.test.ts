@@ -124,12 +124,19 @@ describe('周岁 arithmetic (electron/rules/dates)', () => {
     { newAgeOn: 'dayAfterBirthday', leapDayAnniversary: 'feb28' },
   ];
 
-  it('the policy reading: the birthday counts, 29 February turns over on 1 March', () => {
+  it('the policy reading: the birthday counts, 29 February turns over on 28 February (民法典 第二百零二条, RULES.md round 2)', () => {
     expect(ageOn('2008-03-15', '2026-03-14')).toBe(17);
     expect(ageOn('2008-03-15', '2026-03-15')).toBe(18);
-    expect(dateOfAge('2008-02-29', 18)).toBe('2026-03-01');
-    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(dateOfAge('2008-02-29', 18)).toBe('2026-02-28');
+    expect(ageOn('2008-02-29', '2026-02-27')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(18);
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+    // A leap year keeps the day itself: 29 February 2028 is the 20th birthday, not the 28th.
+    expect(ageOn('2008-02-29', '2028-02-28')).toBe(19);
+    expect(ageOn('2008-02-29', '2028-02-29')).toBe(20);
+    // 2100 is a common year (divisible by 100, not by 400); 2000 was a leap year.
+    expect(dateOfAge('2000-02-29', 100)).toBe('2100-02-28');
+    expect(dateOfAge('1996-02-29', 4)).toBe('2000-02-29');
     expect(ageOn('2008-02-29', '2024-02-29')).toBe(16);
     expect(ageOn('2026-07-01', '2026-07-01')).toBe(0);
   });

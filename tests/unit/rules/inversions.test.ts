@@ -83,10 +83,10 @@ const INVERSIONS: readonly Inversion[] = [
     },
   },
   {
-    name: '29 February birthday turns over on 28 February in a common year',
-    reading: '年满18周岁; 民法典 第二百零二条 (READING.md)',
+    name: '29 February birthday turns over on 1 March in a common year',
+    reading: '年满18周岁; 民法典 第二百零二条: 没有对应日的,月末日为期间的最后一日 (RULES.md round 2)',
     invert: (t) => {
-      t.ageCounting = { ...t.ageCounting, leapDayAnniversary: 'feb28' };
+      t.ageCounting = { ...t.ageCounting, leapDayAnniversary: 'mar1' };
     },
   },
   {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriveFacts, educationOn, factsFromRecord } from '../../../electron/services/eligibility/facts';
+import { evaluate } from '../../../electron/rules';
 import { standardDurationEnd } from '../../../electron/services/record/record-history';
 import { addDays, covers, findOverlap, intervalsOverlap } from '../../../electron/services/record/record-intervals';
 import type {
@@ -535,11 +536,25 @@ describe('reintegration', () => {
         assessment(DAY_AFTER, 2, 'notCapable'),
         assessment('2025-06-01', 1, 'capable', voided),
       ],
+      vocationalRehab: [rehab('2025-01-01', '2025-06-01')],
     });
     expect(facts(r).reintegration.assessments).toEqual([
       { date: '2025-01-01', round: 1, result: 'notCapable' },
       { date: ASOF, round: 2, result: 'capable' },
     ]);
+  });
+
+  it('assessments out of order (RULES.md round 2: invalid facts) are left out with an assumption, so the facts stay valid', () => {
+    // A round 2 without completed vocational rehabilitation; a round 2 whose round 1 was voided; two round 1s.
+    const noRehab = record({ assessments: [assessment('2025-01-01', 1, 'notCapable'), assessment('2025-06-01', 2, 'capable')] });
+    const derived = deriveFacts(noRehab, ASOF);
+    expect(derived.facts.reintegration.assessments).toEqual([{ date: '2025-01-01', round: 1, result: 'notCapable' }]);
+    expect(derived.assumptions.map((a) => a.field)).toContain('reintegration.assessments');
+    const orphaned = record({ assessments: [assessment('2025-01-01', 1, 'notCapable', voided), assessment('2025-06-01', 2, 'capable')], vocationalRehab: [rehab('2025-01-01', '2025-03-01')] });
+    expect(facts(orphaned).reintegration.assessments).toEqual([]);
+    const twice = record({ assessments: [assessment('2025-01-01', 1, 'notCapable'), assessment('2025-06-01', 1, 'capable')] });
+    expect(facts(twice).reintegration.assessments).toEqual([{ date: '2025-01-01', round: 1, result: 'notCapable' }]);
+    for (const r of [noRehab, orphaned, twice]) expect(() => evaluate(facts(r), ASOF)).not.toThrow();
   });
 
   it('a decision awaiting a supervisor\'s approval has no effect', () => {

@@ -39,9 +39,9 @@ describe('ageBandBirthRange', () => {
     });
   }
 
-  it('a child born on 29 February is 18 on 1 March of a common year, not on 28 February', () => {
-    const r = ageBandBirthRange('18+', '2026-02-28');
-    expect('2008-02-29' <= r.onOrBefore).toBe(false);
+  it('a child born on 29 February is 18 on 28 February of a common year (民法典 第二百零二条, RULES.md round 2)', () => {
+    expect('2008-02-29' <= ageBandBirthRange('18+', '2026-02-27').onOrBefore).toBe(false);
+    expect('2008-02-29' <= ageBandBirthRange('18+', '2026-02-28').onOrBefore).toBe(true);
     expect('2008-02-29' <= ageBandBirthRange('18+', '2026-03-01').onOrBefore).toBe(true);
   });
 });

@@ -67,11 +67,34 @@ describe('worklist items for one child', () => {
     expect(items.find((x) => x.kind === 'conflict')).toMatchObject({ clause: '一(二)', urgency: 'now' });
   });
 
-  it('the yearly mental-health check: due 12 months after the last, or now when none is on file', () => {
-    expect(kinds(input({}, { lastMentalHealthCheck: '2025-11-28' }))).toContain('mentalHealthDue');
-    expect(worklistItemsForChild(input({}, { lastMentalHealthCheck: '2025-11-28' }))[0]).toMatchObject({ dueDate: '2026-11-28', urgency: 'now', clause: '四(十二)' });
-    expect(kinds(input({}, { lastMentalHealthCheck: '2026-01-15' }))).not.toContain('mentalHealthDue');
+  it('the mental-health check is due once in every school year (四(十二), RULES.md round 2), not 12 months after the last', () => {
+    // asOf 2026-11-29 is in the school year 2026-09-01..2027-08-31.
+    // Checked in the last school year (more than 12 months ago): due by the end of this one, not yet listed.
+    expect(kinds(input({}, { lastMentalHealthCheck: '2025-11-28' }))).not.toContain('mentalHealthDue');
+    // Checked on 1 September 2025: still the last school year, nothing is behind.
+    expect(kinds(input({}, { lastMentalHealthCheck: '2025-09-01' }))).not.toContain('mentalHealthDue');
+    // Last checked on 31 August 2025: the whole school year 2025/26 went without a check — behind, now.
+    expect(worklistItemsForChild(input({}, { lastMentalHealthCheck: '2025-08-31' })).find((x) => x.kind === 'mentalHealthDue')).toMatchObject({
+      dueDate: '2026-08-31',
+      urgency: 'now',
+      clause: '四(十二)',
+    });
+    // Checked this school year (fewer than 12 months after a check in the last one): nothing due.
+    expect(kinds(input({}, { lastMentalHealthCheck: '2026-09-01' }))).not.toContain('mentalHealthDue');
     expect(kinds(input({}, { lastMentalHealthCheck: null }))).toContain('mentalHealthDue');
+    // Thirty days before the school year ends, a check not yet done this school year shows, due on 31 August.
+    const august = { asOf: '2027-08-01', lastMentalHealthCheck: '2026-06-01' };
+    expect(worklistItemsForChild(input({}, august)).find((x) => x.kind === 'mentalHealthDue')).toMatchObject({ dueDate: '2027-08-31', urgency: 'soon' });
+    expect(kinds(input({}, { ...august, asOf: '2027-07-31' }))).not.toContain('mentalHealthDue');
+  });
+
+  it('三(八) 控辍保学: a child of compulsory-school age with no school is listed now under 三(八)', () => {
+    const none = { education: { stage: 'none' as const, fullTime: false, withinStandardDuration: false } };
+    const items = worklistItemsForChild(input(none)).filter((x) => x.kind === 'compulsorySchooling');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ clause: '三(八)', urgency: 'now', dueDate: ASOF });
+    expect(kinds(input({}))).not.toContain('compulsorySchooling');
+    expect(kinds(input({ ...none, birthDate: '2009-11-29' }))).not.toContain('compulsorySchooling');
   });
 
   it('a rehabilitation plan review shows from two weeks before it is due', () => {
