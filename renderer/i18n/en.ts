@@ -1,3 +1,4 @@
+import { readEn } from './parts/read';
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { ledgersEn } from './parts/ledgers';
@@ -107,6 +108,7 @@ export const en: Messages = {
   wellbeing: wellbeingEn,
   ledgers: ledgersEn,
   reports: reportsEn,
+  read: readEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

@@ -1,4 +1,5 @@
 /** Simplified Chinese: the source of every message key. */
+import { readZh } from './parts/read';
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
@@ -207,6 +208,7 @@ export const zhCN = {
   wellbeing: wellbeingZh,
   ledgers: ledgersZh,
   reports: reportsZh,
+  read: readZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {
