@@ -21,6 +21,11 @@ export function format(template: string, vars?: Record<string, string | number>)
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
+/** The lookup of one language outside React (pure formatting helpers and their tests). */
+export function translator(locale: Locale): (key: MessageKey, vars?: Record<string, string | number>) => string {
+  return (key, vars) => format(lookup(CATALOGS[locale], key), vars);
+}
+
 type I18n = { locale: Locale; setLocale: (l: Locale) => void; t: (key: MessageKey, vars?: Record<string, string | number>) => string };
 const I18nContext = createContext<I18n | null>(null);
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, SimpleGrid, Spoiler, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarEvent, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
@@ -10,6 +10,7 @@ import { printAudited } from '../../components/print';
 import { ClauseRef } from '../../components/ClauseRef';
 import { DateField } from '../../components/DateField';
 import { useT } from '../../i18n';
+import { describeChildFacts } from './facts-format';
 
 type Eligibility = ChannelOutput<'eligibility:get'>;
 
@@ -270,11 +271,22 @@ export function EligibilityTab({ childId }: { childId: number }) {
             ))}
           </List>
         )}
-        <Spoiler maxHeight={0} showLabel={t('eligibility.facts')} hideLabel={t('common.close')}>
-          <Text component="pre" size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap' }} data-testid="eligibility-facts">
-            {JSON.stringify(facts, null, 2)}
-          </Text>
-        </Spoiler>
+        <Table withTableBorder striped aria-label={t('eligibility.facts')} data-testid="eligibility-facts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="40%">{t('read.facts.item')}</Table.Th>
+              <Table.Th>{t('read.facts.value')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {describeChildFacts(facts, t).map((f) => (
+              <Table.Tr key={f.key}>
+                <Table.Td>{f.label}</Table.Td>
+                <Table.Td>{f.value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Card>
     </Stack>
   );
