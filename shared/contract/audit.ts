@@ -18,6 +18,18 @@ export const auditQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
 export type AuditQueryInput = z.input<typeof auditQuerySchema>;
 
+/** The audit view's filters, for the export (every matching row, newest first). */
+export const auditExportSchema = z
+  .object({
+    person: idSchema.optional(),
+    childId: idSchema.optional(),
+    action: z.string().trim().min(1).max(64).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export type AuditExportInput = z.input<typeof auditExportSchema>;
+
 export const auditRowSchema = z.object({
   id: z.number().int(),
   /** ISO time of the row. */
@@ -33,6 +45,8 @@ export const auditRowSchema = z.object({
   childName: z.string().nullable(),
   /** A short plain-text summary of the detail (fields changed, reason, attempt number). */
   summary: z.string(),
+  /** The detail as recorded (field changes, values entered, a reason), for the page to put in words; null when none. */
+  detail: z.json().nullable().default(null),
 });
 export type AuditRowView = z.infer<typeof auditRowSchema>;
 
@@ -58,6 +72,13 @@ export const auditChannels = {
     }),
     permission: 'audit.read',
     description: 'query the audit trail',
+  }),
+  /** The audit trail as an Excel workbook, with the filters of the audit view (no paging); itself audited. */
+  'audit:export': channel({
+    input: auditExportSchema,
+    output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() }),
+    permission: 'audit.read',
+    description: 'export the audit trail',
   }),
   /** Records that a person printed a page (a child's entitlements, a recovery code) before the print dialog opens. */
   'audit:printed': channel({

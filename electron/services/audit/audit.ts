@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import type { SqliteDb } from '../../../db/open';
 import { type ServiceContext, inTransaction } from '../core/context';
 
@@ -111,7 +112,21 @@ type AuditView = {
   childId: number | null;
   childName: string | null;
   summary: string;
+  detail: AuditDetail;
 };
+
+/** A detail as stored: JSON (written by appendAudit). */
+type AuditDetail = string | number | boolean | null | AuditDetail[] | { [key: string]: AuditDetail };
+
+/** A row's detail JSON parsed (text that is not JSON stays text). */
+function parseDetail(detail: string | null): AuditDetail {
+  if (detail === null) return null;
+  try {
+    return JSON.parse(detail) as AuditDetail;
+  } catch {
+    return detail;
+  }
+}
 
 /** The first instant of a China-time calendar day, as the ISO string the rows store. */
 function dayStart(isoDay: string, plusDays = 0): string {
@@ -152,15 +167,8 @@ function summarizeDetail(detail: string | null): string {
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
-/**
- * The audit trail newest first, filtered. `person` matches what the person did and what happened to
- * their account while nobody was signed in (failed logins, the lock). The first page of a query is
- * itself audited ('audit.read'), before reading, so paging stays stable.
- */
-export function queryAudit(
-  ctx: ServiceContext,
-  query: AuditQuery,
-): { total: number; rows: AuditView[]; actions: string[]; people: { id: number; name: string }[] } {
+/** The WHERE clause of the audit view's filters (shared by the view and its export). */
+function auditWhere(query: Omit<AuditQuery, 'offset' | 'limit'>): { clause: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (query.person !== undefined) {
@@ -187,7 +195,19 @@ export function queryAudit(
     where.push('a.at < @to');
     params.to = dayStart(query.to, 1);
   }
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  return { clause: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * The audit trail newest first, filtered. `person` matches what the person did and what happened to
+ * their account while nobody was signed in (failed logins, the lock). The first page of a query is
+ * itself audited ('audit.read'), before reading, so paging stays stable.
+ */
+export function queryAudit(
+  ctx: ServiceContext,
+  query: AuditQuery,
+): { total: number; rows: AuditView[]; actions: string[]; people: { id: number; name: string }[] } {
+  const { clause, params } = auditWhere(query);
   return ctx.sqlite.transaction(() => {
     if (query.offset === 0) {
       const filter = Object.fromEntries(Object.entries({ person: query.person, childId: query.childId, action: query.action, from: query.from, to: query.to }).filter(([, v]) => v !== undefined));
@@ -217,11 +237,79 @@ export function queryAudit(
       childId: r.child_id,
       childName: r.child_name,
       summary: summarizeDetail(r.detail),
+      detail: parseDetail(r.detail),
     }));
     const actions = (ctx.sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
     const people = (ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[]);
     return { total, rows, actions, people };
   }).immediate();
+}
+
+/** How many rows one export may hold (a year of a busy institution is far below it). */
+const EXPORT_LIMIT = 200_000;
+
+/** A moment as Excel keeps it: China time written as the wall-clock time (Excel has no time zones). */
+function excelMoment(iso: string): Date {
+  return new Date(new Date(iso).getTime() + 8 * 3_600_000);
+}
+
+/**
+ * The audit trail as an Excel workbook, with the audit view's filters (every matching row, newest
+ * first): 编号, 时间 (a real date-time, China time), 操作人, 账户, 操作, 对象, 儿童, 详情. The export
+ * is audited before reading ('audit.export'), so it lists itself. Same permission as the view.
+ */
+export async function exportAudit(
+  ctx: ServiceContext,
+  query: Omit<AuditQuery, 'offset' | 'limit'>,
+): Promise<{ fileName: string; contentBase64: string; rows: number }> {
+  const { clause, params } = auditWhere(query);
+  const raw = ctx.sqlite.transaction(() => {
+    const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+    appendAudit(ctx, { action: 'audit.export', detail: filter });
+    return ctx.sqlite
+      .prepare(
+        `SELECT a.id, a.at, a.username, a.action, a.entity, a.entity_id, a.detail, u.display_name AS who, c.name AS child_name, c.id_number
+           FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN children c ON c.id = a.child_id
+           ${clause} ORDER BY a.id DESC LIMIT ${EXPORT_LIMIT}`,
+      )
+      .all(params) as { id: number; at: string; username: string | null; action: string; entity: string | null; entity_id: number | null; detail: string | null; who: string | null; child_name: string | null; id_number: string | null }[];
+  }).immediate();
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = ctx.actor?.username ?? '—';
+  workbook.created = ctx.clock.now();
+  workbook.title = '审计日志';
+  const sheet = workbook.addWorksheet('审计日志', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+  });
+  sheet.columns = [
+    { header: '编号', width: 8 },
+    { header: '时间', width: 20, style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } },
+    { header: '操作人', width: 12 },
+    { header: '账户', width: 12 },
+    { header: '操作', width: 28 },
+    { header: '对象', width: 22 },
+    { header: '儿童', width: 10 },
+    { header: '身份证号', width: 22 },
+    { header: '详情', width: 80 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const r of raw) {
+    sheet.addRow([
+      r.id,
+      excelMoment(r.at),
+      r.who ?? r.username ?? '系统',
+      r.username,
+      r.action,
+      r.entity ? `${r.entity}${r.entity_id !== null ? `#${r.entity_id}` : ''}` : null,
+      r.child_name,
+      r.id_number,
+      summarizeDetail(r.detail),
+    ]);
+  }
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { fileName: `童护审计日志-${ctx.clock.today().replaceAll('-', '')}.xlsx`, contentBase64: buffer.toString('base64'), rows: raw.length };
 }
 
 /** Verifies the chain and records that it was verified (and the outcome). */
