@@ -233,13 +233,23 @@ export function EligibilityTab({ childId }: { childId: number }) {
                 bullet={<IconCalendarEvent size={12} />}
                 title={
                   <Group gap={8}>
-                    <Text fw={600}>{entry.date}</Text>
+                    <Text fw={600} c={entry.afterPolicyTerm ? 'dimmed' : undefined}>{entry.date}</Text>
                     {entry.kinds.map((k) => (
                       <Badge key={k} variant="light" size="sm">{t(`eligibility.timelineKinds.${k}`)}</Badge>
                     ))}
+                    {entry.afterPolicyTerm && (
+                      <Badge variant="outline" color="orange" size="sm" tt="none" data-testid="after-policy-term">
+                        {t('read.timeline.afterTerm')}
+                      </Badge>
+                    )}
                   </Group>
                 }
               >
+                {entry.afterPolicyTerm && entry.changes.length > 0 && (
+                  <Text size="xs" c="orange.8" mt={4}>
+                    {t('read.timeline.afterTermHint', { date: ev.policy.inForceTo })}
+                  </Text>
+                )}
                 {entry.changes.length === 0 ? (
                   <Text size="sm" c="dimmed">{t('eligibility.noChange')}</Text>
                 ) : (

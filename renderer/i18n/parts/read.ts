@@ -4,6 +4,7 @@ import type { Widen } from './widen';
 
 /** Messages added by the readability work (issue 18: facts and audit in plain words, totals, print views). zh-CN is the source. */
 export const readZh = {
+  loadFailed: '未能加载',
   totals: {
     total: '合计',
     totalTimes: '合计（人次）',
@@ -15,6 +16,10 @@ export const readZh = {
     none: '无',
     item: '事实',
     value: '档案记载',
+  },
+  timeline: {
+    afterTerm: '政策有效期届满后',
+    afterTermHint: '本政策有效期至 {date}；以下按现行政策推算，仅供参考，届时以新政策为准。',
   },
   audit: {
     entities: {
@@ -57,6 +62,7 @@ export const readZh = {
 };
 
 export const readEn: Widen<typeof readZh> = {
+  loadFailed: 'Could not load',
   totals: {
     total: 'Total',
     totalTimes: 'Total (counted per category)',
@@ -68,6 +74,10 @@ export const readEn: Widen<typeof readZh> = {
     none: 'None',
     item: 'Fact',
     value: 'As recorded',
+  },
+  timeline: {
+    afterTerm: 'After the policy term',
+    afterTermHint: 'The policy is in force until {date}; what follows is projected from the current policy for reference only — a new policy will decide.',
   },
   audit: {
     entities: {
