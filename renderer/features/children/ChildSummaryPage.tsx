@@ -8,6 +8,7 @@ import { POLICY_DOCUMENT } from '../../../shared/domain/clauses';
 import { call } from '../../api/client';
 import classes from '../../components/PrintDoc.module.css';
 import { printAudited } from '../../components/print';
+import { PrintIdentity, PrintPageFrame, PrintSignatures, documentNumber } from '../../components/PrintFrame';
 import { useT } from '../../i18n';
 import { RehabSummaryLines } from '../reintegration/DossierPage';
 
@@ -72,15 +73,17 @@ export function ChildSummaryPage() {
         </Button>
       </Group>
       <article className={classes.doc} data-testid="child-summary" lang="zh-CN">
+        <PrintPageFrame name={value('name')} idNumber={data.values.idNumber ? String(data.values.idNumber) : null} docNumber={documentNumber('概况', data.asOf.slice(0, 4), childId)} />
         <h1>儿童概况</h1>
         <div className={classes.meta}>
-          {data.institutionName ?? ''} · 截至 {data.asOf}
+          {data.institutionName ?? ''} · 文书编号：{documentNumber('概况', data.asOf.slice(0, 4), childId)} · 截至 {data.asOf}
         </div>
 
         <h2>一、基本信息</h2>
         <table>
           <tbody>{pairs(IDENTITY)}</tbody>
         </table>
+        <PrintIdentity childId={childId} day={data.asOf} />
 
         <h2>二、困境儿童类别</h2>
         <p>{data.categories.length === 0 ? '不属于困境儿童类别' : data.categories.map((c) => `${c.label}（${c.clause}）`).join('；')}</p>
@@ -122,6 +125,7 @@ export function ChildSummaryPage() {
             <RehabSummaryLines rehab={data.rehabilitation} />
           </>
         )}
+        <PrintSignatures signers={[{ role: '经办人' }, { role: '审核人' }]} issuer={data.institutionName} />
       </article>
     </Stack>
   );

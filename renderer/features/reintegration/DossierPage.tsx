@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useT } from '../../i18n';
 import { reintegrationZh as zh } from '../../i18n/parts/reintegration';
 import classes from '../../components/PrintDoc.module.css';
+import { PrintIdentity, PrintPageFrame, PrintSignatures, documentNumber } from '../../components/PrintFrame';
 
 type Dossier = ChannelOutput<'reintegration:dossier'>;
 const SEX_ZH: Record<string, string> = { male: '男', female: '女' };
@@ -55,6 +56,8 @@ export function DossierPage() {
   const c = detail.case;
   const child = detail.child;
   const assessments = detail.assessments.filter((a) => a.voidedAt === null);
+  const today = toIsoDate(new Date());
+  const docNumber = documentNumber('回归', today.slice(0, 4), c.id);
   const deciding = [...assessments].filter((a) => a.approvedAt !== null).sort((a, b) => b.round - a.round || b.assessedOn.localeCompare(a.assessedOn))[0];
 
   return (
@@ -71,11 +74,12 @@ export function DossierPage() {
         </Button>
       </Group>
       <article className={classes.doc} data-testid="dossier" lang="zh-CN">
+        <PrintPageFrame name={child.name} idNumber={child.idNumber} docNumber={docNumber} />
         <h1>
           {zh.title}档案
         </h1>
         <div className={classes.meta}>
-          {data.institutionName ?? ''} · {zh.dossier.printedOn}：{toIsoDate(new Date())} · 个案阶段：{CASE_STAGE_LABELS_ZH[c.stage]}
+          {data.institutionName ?? ''} · 文书编号：{docNumber} · {zh.dossier.printedOn}：{today} · 个案阶段：{CASE_STAGE_LABELS_ZH[c.stage]}
         </div>
 
         <h2>{zh.dossier.identity}</h2>
@@ -101,6 +105,7 @@ export function DossierPage() {
             </tr>
           </tbody>
         </table>
+        <PrintIdentity childId={c.childId} day={today} />
 
         <h2>{zh.dossier.care}</h2>
         <table>
@@ -252,6 +257,11 @@ export function DossierPage() {
                       <td>
                         {ITEM_STATUS_LABELS_ZH[task.status]}
                         {task.doneOn ? `（${task.doneOn}）` : ''}
+                        {task.status !== 'done' && task.dueOn !== null && task.dueOn < today && (
+                          <span className={classes.overdue} data-testid="task-overdue">
+                            （已逾期）
+                          </span>
+                        )}
                       </td>
                       <td>{task.evidenceDocumentIds.map((id) => detail.documents.find((d) => d.id === id)?.title ?? `#${id}`).join('、')}</td>
                     </tr>
@@ -281,10 +291,7 @@ export function DossierPage() {
             </table>
           </>
         )}
-        <div className={classes.signature}>
-          <span>经办人（安置专员）：{c.officer?.displayName ?? ''}</span>
-          <span>出具单位（盖章）：{data.institutionName ?? ''}</span>
-        </div>
+        <PrintSignatures signers={[{ role: '经办人（安置专员）', name: c.officer?.displayName }, { role: '审核人（主管）' }]} issuer={data.institutionName} />
       </article>
     </Stack>
   );
