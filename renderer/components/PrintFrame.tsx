@@ -15,7 +15,7 @@ function cssString(text: string): string {
  * 第x页 共y页 at the foot. Renders a <style> element only.
  */
 export function PrintPageFrame({ name, idNumber, docNumber }: { name: string; idNumber: string | null; docNumber: string }) {
-  const head = `姓名：${name}　身份证号：${idNumber ?? '无'}`;
+  const head = `姓名：${name}\u3000身份证号：${idNumber ?? '无'}`;
   // The print font stack of PrintDoc.module.css (TrueType-outline CJK fonts first, embedded as real fonts).
   const font = `font-family: 'Microsoft YaHei', 'SimSun', 'WenQuanYi Zen Hei', 'AR PL UMing CN', 'Noto Sans CJK SC', sans-serif; font-size: 9pt; color: #444;`;
   const css = `@media print {
