@@ -14,7 +14,7 @@ import { type MessageKey, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../components/date-time';
 import { saveBlob } from '../../components/download';
 import { base64ToBytes } from '../record/record-format';
-import { type Words, entityLabel } from '../record/history-format';
+import { type Words, actionLabel as actionLabelOf, entityLabel } from '../record/history-format';
 import { auditDetailLines } from './audit-format';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -122,11 +122,7 @@ export function AuditPanel() {
     setPage(1);
     setFilters((f) => ({ ...f, ...patch }));
   };
-  const actionLabel = (code: string) => {
-    const key = `admin.actions.${code}` as MessageKey;
-    const label = t(key);
-    return label === key ? code : label;
-  };
+  const actionLabel = (code: string) => actionLabelOf(code, words);
   const runVerify = async () => {
     setVerifying(true);
     try {

@@ -125,7 +125,7 @@ export function fieldLabel(entity: string | null, field: string, w: Words): stri
 
 /** What an action is called ("新增安置"), or its code. */
 export function actionLabel(action: string, w: Words): string {
-  return w.tr(`registry.actions.${action}`) ?? w.tr(`admin.actions.${action}`) ?? action;
+  return w.tr(`registry.actions.${action}`) ?? w.tr(`admin.actions.${action}`) ?? w.tr(`read.audit.actions.${action}`) ?? action;
 }
 
 /** The part of the record, as a noun ("安置"). */

@@ -41,6 +41,7 @@ export const readZh = {
         username: '用户名', roles: '角色', checkedOn: '监测日期', status: '状态', by: '发起', officerId: '安置专员', childId: '儿童',
         person: '人员', action: '操作', name: '名称', item: '事项', task: '任务', score: '得分', assessedOn: '评估日期', approvedBy: '审批人',
         displayName: '姓名', disabled: '已停用', period: '期间', count: '数量',
+        asOf: '评估日期', owner: '负责人', contact: '联系人', rubricVersion: '评分细则版本', children: '儿童人数',
       },
       reintegrationCase: {
         receivingDistrict: '接收安置区', receivingStreet: '接收街道（乡镇）', resettledOn: '安置日期', closedOn: '结案日期', why: '结案原因',
@@ -56,6 +57,7 @@ export const readZh = {
       },
       pdf: { saved: '已存为 PDF', cancelled: '已取消', browserPrint: '浏览器打印' },
     },
+    actions: { audit: { export: '导出审计日志' } },
     system: '系统',
     export: '导出 Excel',
     exported: '已导出审计日志：{n} 条',
@@ -100,6 +102,7 @@ export const readEn: Widen<typeof readZh> = {
         username: 'User name', roles: 'Roles', checkedOn: 'Checked on', status: 'Status', by: 'By', officerId: 'Placement officer', childId: 'Child',
         person: 'Person', action: 'Action', name: 'Name', item: 'Item', task: 'Task', score: 'Score', assessedOn: 'Assessed on', approvedBy: 'Approved by',
         displayName: 'Name', disabled: 'Disabled', period: 'Period', count: 'Count',
+        asOf: 'As of', owner: 'Owner', contact: 'Contact', rubricVersion: 'Rubric version', children: 'Children',
       },
       reintegrationCase: {
         receivingDistrict: 'Receiving district', receivingStreet: 'Receiving street (town)', resettledOn: 'Resettled on', closedOn: 'Closed on', why: 'Why closed',
@@ -119,6 +122,7 @@ export const readEn: Widen<typeof readZh> = {
       },
       pdf: { saved: 'Saved as PDF', cancelled: 'Cancelled', browserPrint: 'Browser print' },
     },
+    actions: { audit: { export: 'Audit trail exported' } },
     system: 'System',
     export: 'Export to Excel',
     exported: 'Audit trail exported: {n} rows',
