@@ -94,27 +94,28 @@ export function PrintIdentity({ childId, day }: { childId: number; day: string }
   );
 }
 
-/** Signature and seal lines, each with its date to fill in. */
+/** Signature and seal lines side by side, each with its date to fill in (two lines tall, so a one-page summary stays one page). */
 export function PrintSignatures({ signers, issuer }: { signers: { role: string; name?: string | null }[]; issuer: string | null }) {
+  const date = (
+    <span>
+      日期：<span className={classes.blankShort} />年<span className={classes.blankTiny} />月<span className={classes.blankTiny} />日
+    </span>
+  );
   return (
     <div className={classes.signatures} data-testid="print-signatures">
       {signers.map((s) => (
-        <div key={s.role} className={classes.signLine}>
+        <div key={s.role} className={classes.signCell}>
           <span>
             {s.role}（签字）：<span className={classes.blank}>{s.name ?? ''}</span>
           </span>
-          <span>
-            日期：<span className={classes.blankShort} />年<span className={classes.blankTiny} />月<span className={classes.blankTiny} />日
-          </span>
+          {date}
         </div>
       ))}
-      <div className={classes.signLine}>
+      <div className={classes.signCell}>
         <span>
           出具单位（盖章）：<span className={classes.blank}>{issuer ?? ''}</span>
         </span>
-        <span>
-          日期：<span className={classes.blankShort} />年<span className={classes.blankTiny} />月<span className={classes.blankTiny} />日
-        </span>
+        {date}
       </div>
     </div>
   );
