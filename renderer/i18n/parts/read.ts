@@ -42,6 +42,7 @@ export const readZh = {
         person: '人员', action: '操作', name: '名称', item: '事项', task: '任务', score: '得分', assessedOn: '评估日期', approvedBy: '审批人',
         displayName: '姓名', disabled: '已停用', period: '期间', count: '数量',
         asOf: '评估日期', owner: '负责人', contact: '联系人', rubricVersion: '评分细则版本', children: '儿童人数',
+        lockedUntil: '锁定至', checked: '已核验条数', ok: '完整', firstBrokenId: '首条异常记录', minutes: '分钟',
       },
       reintegrationCase: {
         receivingDistrict: '接收安置区', receivingStreet: '接收街道（乡镇）', resettledOn: '安置日期', closedOn: '结案日期', why: '结案原因',
@@ -103,6 +104,7 @@ export const readEn: Widen<typeof readZh> = {
         person: 'Person', action: 'Action', name: 'Name', item: 'Item', task: 'Task', score: 'Score', assessedOn: 'Assessed on', approvedBy: 'Approved by',
         displayName: 'Name', disabled: 'Disabled', period: 'Period', count: 'Count',
         asOf: 'As of', owner: 'Owner', contact: 'Contact', rubricVersion: 'Rubric version', children: 'Children',
+        lockedUntil: 'Locked until', checked: 'Rows checked', ok: 'Intact', firstBrokenId: 'First broken row', minutes: 'Minutes',
       },
       reintegrationCase: {
         receivingDistrict: 'Receiving district', receivingStreet: 'Receiving street (town)', resettledOn: 'Resettled on', closedOn: 'Closed on', why: 'Why closed',
