@@ -61,7 +61,8 @@ try {
 
   // 待遇资格 → 依据的事实, in words.
   await page.goto(`${host.url}#/children/${resettling.childId}/eligibility`);
-  await page.getByTestId('eligibility-facts').scrollIntoViewIfNeeded();
+  await page.getByTestId('eligibility-facts').waitFor();
+  await page.getByRole('heading', { name: '依据的事实' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shot('read-eligibility-facts');
 
   // The audit view, in words.
