@@ -73,10 +73,18 @@ export const auditChannels = {
     permission: 'audit.read',
     description: 'query the audit trail',
   }),
-  /** The audit trail as an Excel workbook, with the filters of the audit view (no paging); itself audited. */
+  /**
+   * Every row of the audit trail matching the audit view's filters (no paging, newest first), for the
+   * page to write in words into an Excel workbook; the export itself is audited ('audit.export').
+   */
   'audit:export': channel({
     input: auditExportSchema,
-    output: z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() }),
+    output: z.object({
+      rows: z.array(auditRowSchema),
+      people: z.array(z.object({ id: z.number().int(), name: z.string() })),
+      /** More rows matched than one export holds (the newest are given). */
+      truncated: z.boolean(),
+    }),
     permission: 'audit.read',
     description: 'export the audit trail',
   }),

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { addDays, toIsoDate } from '../../shared/domain/dates';
 import { ADMIN, StartPages } from './pages/app-pages';
 import { invoke } from './support/api';
@@ -101,6 +102,23 @@ test('the dossier and the child summary print with their frame, identity, signat
     await expect(facts.getByRole('row', { name: /法定抚养人有抚养能力/ })).toBeVisible();
     await expect(facts).not.toContainText('legalSupporterAble');
     await expect(facts).not.toContainText('{');
+
+    // The audit trail goes to Excel in the view's words.
+    await page.goto(`${host.url}#/admin/audit`);
+    await page.getByRole('table', { name: '审计日志' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/^童护审计日志-\d{8}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await saved.path());
+    const sheet = workbook.getWorksheet('审计日志')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '时间', '人员', '操作', '对象', '儿童', '详情']);
+    expect(sheet.rowCount).toBeGreaterThan(50);
+    const actions = new Set<string>();
+    sheet.eachRow((row, n) => n > 1 && actions.add(String(row.getCell(4).value)));
+    expect(actions).toContain('确定接收安置');
+    expect([...actions].filter((a) => /^[a-z]+\.[a-zA-Z]+$/.test(a))).toEqual([]);
 
     // A load that fails is said so, not "loading" beside the error.
     await page.route(/\/rpc\/children(:|%3A)list/i, (route) => route.abort());

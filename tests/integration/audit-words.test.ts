@@ -10,12 +10,12 @@ import { childEligibility } from '../../electron/services/eligibility/eligibilit
 import { exportLedgers } from '../../electron/services/ledgers/ledgers';
 import { auditDetailLines } from '../../renderer/features/admin/audit-format';
 import { type Words, actionLabel, entityLabel } from '../../renderer/features/record/history-format';
-import { type MessageKey, translator } from '../../renderer/i18n';
+import { type MessageKey, translator } from '../../renderer/i18n/translate';
 import type { AuditRowView } from '../../shared/contract/audit';
 import { tempDatabase } from '../helpers/temp-db';
 
 let db: ReturnType<typeof tempDatabase>;
-let rows: AuditRowView[] = [];
+const rows: AuditRowView[] = [];
 let people = new Map<number, string>();
 
 function words(): Words {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { SqliteDb } from '../../../db/open';
 import { type ServiceContext, inTransaction } from '../core/context';
 
@@ -198,6 +197,24 @@ function auditWhere(query: Omit<AuditQuery, 'offset' | 'limit'>): { clause: stri
   return { clause: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
+/** A stored row as the audit view reads it. */
+function toView(r: Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null }): AuditView {
+  return {
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    who: r.who ?? r.username,
+    username: r.username,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    childId: r.child_id,
+    childName: r.child_name,
+    summary: summarizeDetail(r.detail),
+    detail: parseDetail(r.detail),
+  };
+}
+
 /**
  * The audit trail newest first, filtered. `person` matches what the person did and what happened to
  * their account while nobody was signed in (failed logins, the lock). The first page of a query is
@@ -225,20 +242,7 @@ export function queryAudit(
           ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null })[];
-    const rows = raw.map((r) => ({
-      id: r.id,
-      at: r.at,
-      userId: r.user_id,
-      who: r.who ?? r.username,
-      username: r.username,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      childId: r.child_id,
-      childName: r.child_name,
-      summary: summarizeDetail(r.detail),
-      detail: parseDetail(r.detail),
-    }));
+    const rows = raw.map(toView);
     const actions = (ctx.sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
     const people = (ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[]);
     return { total, rows, actions, people };
@@ -248,68 +252,30 @@ export function queryAudit(
 /** How many rows one export may hold (a year of a busy institution is far below it). */
 const EXPORT_LIMIT = 200_000;
 
-/** A moment as Excel keeps it: China time written as the wall-clock time (Excel has no time zones). */
-function excelMoment(iso: string): Date {
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000);
-}
-
 /**
- * The audit trail as an Excel workbook, with the audit view's filters (every matching row, newest
- * first): 编号, 时间 (a real date-time, China time), 操作人, 账户, 操作, 对象, 儿童, 详情. The export
- * is audited before reading ('audit.export'), so it lists itself. Same permission as the view.
+ * Every row matching the audit view's filters, newest first (at most EXPORT_LIMIT), with the people's
+ * names, for the page to write into a workbook in words. The export is audited before reading
+ * ('audit.export'), so it lists itself. Same permission as the view.
  */
-export async function exportAudit(
+export function exportAudit(
   ctx: ServiceContext,
   query: Omit<AuditQuery, 'offset' | 'limit'>,
-): Promise<{ fileName: string; contentBase64: string; rows: number }> {
+): { rows: AuditView[]; people: { id: number; name: string }[]; truncated: boolean } {
   const { clause, params } = auditWhere(query);
-  const raw = ctx.sqlite.transaction(() => {
+  return ctx.sqlite.transaction(() => {
     const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
     appendAudit(ctx, { action: 'audit.export', detail: filter });
-    return ctx.sqlite
+    const raw = ctx.sqlite
       .prepare(
-        `SELECT a.id, a.at, a.username, a.action, a.entity, a.entity_id, a.detail, u.display_name AS who, c.name AS child_name, c.id_number
+        `SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, a.child_id, a.detail,
+                u.display_name AS who, c.name AS child_name
            FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN children c ON c.id = a.child_id
-           ${clause} ORDER BY a.id DESC LIMIT ${EXPORT_LIMIT}`,
+           ${clause} ORDER BY a.id DESC LIMIT ${EXPORT_LIMIT + 1}`,
       )
-      .all(params) as { id: number; at: string; username: string | null; action: string; entity: string | null; entity_id: number | null; detail: string | null; who: string | null; child_name: string | null; id_number: string | null }[];
+      .all(params) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null })[];
+    const people = ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[];
+    return { rows: raw.slice(0, EXPORT_LIMIT).map(toView), people, truncated: raw.length > EXPORT_LIMIT };
   }).immediate();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = ctx.actor?.username ?? '—';
-  workbook.created = ctx.clock.now();
-  workbook.title = '审计日志';
-  const sheet = workbook.addWorksheet('审计日志', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
-  });
-  sheet.columns = [
-    { header: '编号', width: 8 },
-    { header: '时间', width: 20, style: { numFmt: 'yyyy-mm-dd hh:mm:ss' } },
-    { header: '操作人', width: 12 },
-    { header: '账户', width: 12 },
-    { header: '操作', width: 28 },
-    { header: '对象', width: 22 },
-    { header: '儿童', width: 10 },
-    { header: '身份证号', width: 22 },
-    { header: '详情', width: 80 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const r of raw) {
-    sheet.addRow([
-      r.id,
-      excelMoment(r.at),
-      r.who ?? r.username ?? '系统',
-      r.username,
-      r.action,
-      r.entity ? `${r.entity}${r.entity_id !== null ? `#${r.entity_id}` : ''}` : null,
-      r.child_name,
-      r.id_number,
-      summarizeDetail(r.detail),
-    ]);
-  }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { fileName: `童护审计日志-${ctx.clock.today().replaceAll('-', '')}.xlsx`, contentBase64: buffer.toString('base64'), rows: raw.length };
 }
 
 /** Verifies the chain and records that it was verified (and the outcome). */

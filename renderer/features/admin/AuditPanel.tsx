@@ -13,7 +13,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { type MessageKey, useI18n, useT } from '../../i18n';
 import { formatDateTime } from '../../components/date-time';
 import { saveBlob } from '../../components/download';
-import { base64ToBytes } from '../record/record-format';
+import { auditSheet, auditWorkbook } from './audit-workbook';
 import { type Words, actionLabel as actionLabelOf, entityLabel } from '../record/history-format';
 import { auditDetailLines } from './audit-format';
 
@@ -139,15 +139,18 @@ export function AuditPanel() {
   const runExport = async () => {
     setExporting(true);
     try {
-      const file = await call('audit:export', {
+      const exported = await call('audit:export', {
         person: filters.person ? Number(filters.person) : undefined,
         childId: filters.childId ? Number(filters.childId) : undefined,
         action: filters.action ?? undefined,
         from: filters.from ?? undefined,
         to: filters.to ?? undefined,
       });
-      saveBlob(new Blob([base64ToBytes(file.contentBase64)], { type: XLSX_MIME }), file.fileName);
-      notifications.show({ color: 'teal', message: t('read.audit.exported', { n: file.rows }) });
+      const ExcelJS = (await import('exceljs')).default;
+      const sheet = auditSheet(exported.rows, t, words, new Map(exported.people.map((p) => [p.id, p.name])));
+      const bytes = await auditWorkbook(ExcelJS, t('admin.audit.title'), sheet);
+      saveBlob(new Blob([bytes], { type: XLSX_MIME }), `${t('read.audit.fileName')}-${toIsoDate(new Date()).replaceAll('-', '')}.xlsx`);
+      notifications.show({ color: 'teal', message: t('read.audit.exported', { n: exported.rows.length }) });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -61,6 +61,7 @@ export const readZh = {
     actions: { audit: { export: '导出审计日志' } },
     system: '系统',
     export: '导出 Excel',
+    fileName: '童护审计日志',
     exported: '已导出审计日志：{n} 条',
   },
 };
@@ -127,6 +128,7 @@ export const readEn: Widen<typeof readZh> = {
     actions: { audit: { export: 'Audit trail exported' } },
     system: 'System',
     export: 'Export to Excel',
+    fileName: 'Tonghu-audit-trail',
     exported: 'Audit trail exported: {n} rows',
   },
 };
