@@ -190,11 +190,11 @@ export function EligibilityTab({ childId }: { childId: number }) {
           </Group>
           <Stack gap={4}>
             <Text size="sm">
-              {t('eligibility.premium')}：{ev.medical.premiumFullySubsidised ? t('eligibility.premiumYes') : t('eligibility.premiumNo')}
+              {t('eligibility.premium')}{t('read.colon')}{ev.medical.premiumFullySubsidised ? t('eligibility.premiumYes') : t('eligibility.premiumNo')}
             </Text>
             {ev.medical.minAidRatio !== null && (
               <Text size="sm">
-                {t('eligibility.minAid')}：{t('eligibility.minAidValue', { pct: Math.round(ev.medical.minAidRatio * 100) })}
+                {t('eligibility.minAid')}{t('read.colon')}{t('eligibility.minAidValue', { pct: Math.round(ev.medical.minAidRatio * 100) })}
               </Text>
             )}
             {ev.medical.treatedAsMinimumLivingFamily && <Text size="sm">{t('eligibility.asMinimumLiving')}</Text>}

@@ -5,6 +5,8 @@ import type { Widen } from './widen';
 /** Messages added by the readability work (issue 18: facts and audit in plain words, totals, print views). zh-CN is the source. */
 export const readZh = {
   loadFailed: '未能加载',
+  /** After a label: full-width in Chinese, a colon and a space in English. */
+  colon: '：',
   firstSignIn: '这是您第一次登录。请把管理员告诉您的初始密码换成只有您自己知道的新密码。',
   totals: {
     total: '合计',
@@ -68,6 +70,7 @@ export const readZh = {
 
 export const readEn: Widen<typeof readZh> = {
   loadFailed: 'Could not load',
+  colon: ': ',
   firstSignIn: 'This is your first sign-in. Please replace the initial password your administrator gave you with one only you know.',
   totals: {
     total: 'Total',
