@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import classes from '../../components/PrintDoc.module.css';
 import { printAudited } from '../../components/print';
 import { PrintIdentity, PrintPageFrame, PrintSignatures, documentNumber } from '../../components/PrintFrame';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { RehabSummaryLines } from '../reintegration/DossierPage';
 
 type Summary = ChannelOutput<'eligibility:summary'>;
@@ -34,7 +34,7 @@ const CARE: [ImportField, ImportField][] = [
  * The print is audited ('childSummary').
  */
 export function ChildSummaryPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const childId = Number(useParams().id);
   const [data, setData] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,6 +68,11 @@ export function ChildSummaryPage() {
             {t('child.summary.back')}
           </Group>
         </Anchor>
+        {locale === 'en' && (
+          <Text size="sm" c="dimmed">
+            {t('read.chineseDocumentNote')}
+          </Text>
+        )}
         <Button leftSection={<IconPrinter size={16} />} onClick={() => void printAudited('childSummary', childId)}>
           {t('child.summary.print')}
         </Button>

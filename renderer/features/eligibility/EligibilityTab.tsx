@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { printAudited } from '../../components/print';
 import { ClauseRef } from '../../components/ClauseRef';
 import { DateField } from '../../components/DateField';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { describeChildFacts } from './facts-format';
 
 type Eligibility = ChannelOutput<'eligibility:get'>;
@@ -18,7 +18,7 @@ const STATUS_COLOR: Record<EntitlementStatus, string> = { eligible: 'teal', inel
 
 /** The eligibility tab of a child's page: what the policy gives on a date, why, and what changes next. */
 export function EligibilityTab({ childId }: { childId: number }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const [asOf, setAsOf] = useState<string>(toIsoDate(new Date()));
   const [data, setData] = useState<Eligibility | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -144,6 +144,11 @@ export function EligibilityTab({ childId }: { childId: number }) {
 
       <Card withBorder padding={0}>
         <Title order={4} p="md" pb="xs">{t('eligibility.entitlements')}</Title>
+        {locale === 'en' && (
+          <Text size="xs" c="dimmed" px="md" pb="xs" data-testid="policy-wording-note">
+            {t('read.policyWordingNote')}
+          </Text>
+        )}
         <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('eligibility.entitlements')}>
           <Table.Thead>
             <Table.Tr>

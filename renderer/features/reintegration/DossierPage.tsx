@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { CASE_STAGE_LABELS_ZH, CHECKLIST_ITEM_LABELS_ZH, ITEM_STATUS_LABELS_ZH, 
 import { EDUCATION_STAGE_LABELS_ZH, PLACEMENT_LABELS_ZH, REINTEGRATION_STATUS_LABELS_ZH } from '../../../shared/domain/rules-types';
 import { call } from '../../api/client';
 import { notifications } from '@mantine/notifications';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { reintegrationZh as zh } from '../../i18n/parts/reintegration';
 import classes from '../../components/PrintDoc.module.css';
 import { PrintIdentity, PrintPageFrame, PrintSignatures, documentNumber } from '../../components/PrintFrame';
@@ -27,7 +27,7 @@ const label = <K extends string>(map: Readonly<Record<K, string>>, key: string):
  * approval, and the handover tasks. Printed (or saved as PDF) from this view; the print is audited.
  */
 export function DossierPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const caseId = Number(useParams().caseId);
   const [data, setData] = useState<Dossier | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,6 +69,11 @@ export function DossierPage() {
             {t('reintegration.dossier.back')}
           </Group>
         </Anchor>
+        {locale === 'en' && (
+          <Text size="sm" c="dimmed">
+            {t('read.chineseDocumentNote')}
+          </Text>
+        )}
         <Button leftSection={<IconPrinter size={16} />} loading={exporting} onClick={() => void exportPdf()}>
           {t('reintegration.dossier.print')}
         </Button>

@@ -7,6 +7,9 @@ export const readZh = {
   loadFailed: '未能加载',
   /** After a label: full-width in Chinese, a colon and a space in English. */
   colon: '：',
+  /** Shown only in English: the policy's wording stays Chinese. */
+  policyWordingNote: '',
+  chineseDocumentNote: '',
   firstSignIn: '这是您第一次登录。请把管理员告诉您的初始密码换成只有您自己知道的新密码。',
   totals: {
     total: '合计',
@@ -71,6 +74,8 @@ export const readZh = {
 export const readEn: Widen<typeof readZh> = {
   loadFailed: 'Could not load',
   colon: ': ',
+  policyWordingNote: 'Reasons and clauses quote the policy (沪府规〔2025〕11号) in its own Chinese wording; the English labels around them are translations.',
+  chineseDocumentNote: 'This document is always printed in Chinese, as it is filed with the receiving office.',
   firstSignIn: 'This is your first sign-in. Please replace the initial password your administrator gave you with one only you know.',
   totals: {
     total: 'Total',
