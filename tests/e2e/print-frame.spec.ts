@@ -103,6 +103,31 @@ test('the dossier and the child summary print with their frame, identity, signat
     await expect(facts).not.toContainText('legalSupporterAble');
     await expect(facts).not.toContainText('{');
 
+    // A goal's chart: the expected level's and the baseline's labels never overlap (issue 18, item 8).
+    const children = await invoke<{ rows: { id: number }[] }>(page, 'children:list', { query: '', status: 'inCare', limit: 200 });
+    let rehabChild: number | null = null;
+    for (const row of children.rows) {
+      const file = await invoke<{ activePlanId: number | null; sessions: unknown[] }>(page, 'rehab:child', { childId: row.id });
+      if (file.activePlanId !== null && file.sessions.length >= 5) {
+        rehabChild = row.id;
+        break;
+      }
+    }
+    expect(rehabChild, 'a demo child in rehabilitation').not.toBeNull();
+    await page.goto(`${host.url}#/children/${rehabChild}/rehab`);
+    const goalChart = page.getByTestId('goal-chart').first();
+    const referenceLabels = goalChart.locator('text.recharts-label').filter({ hasText: /预期水平|基线等级/ });
+    await expect(referenceLabels).toHaveCount(2);
+    const boxes = await referenceLabels.evaluateAll((labels) =>
+      labels.map((l) => {
+        const r = l.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    expect(boxes).toHaveLength(2);
+    const [a, b] = boxes as [(typeof boxes)[number], (typeof boxes)[number]];
+    expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, JSON.stringify(boxes)).toBe(true);
+
     // The audit trail goes to Excel in the view's words.
     await page.goto(`${host.url}#/admin/audit`);
     await page.getByRole('table', { name: '审计日志' }).waitFor();
