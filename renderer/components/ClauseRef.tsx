@@ -26,7 +26,16 @@ export function ClauseRef({ id }: { id: ClauseId }) {
         </Stack>
       }
     >
-      <Badge variant="outline" color="indigo" radius="sm" tabIndex={0} style={{ cursor: 'help', textTransform: 'none' }} data-testid="clause-ref" aria-label={`${id} ${clause.title}`}>
+      <Badge
+        variant="outline"
+        color="indigo"
+        radius="sm"
+        tabIndex={0}
+        // Never cut to "一(…": the badge keeps its full width wherever it sits (table cells, wrapped rows).
+        styles={{ root: { cursor: 'help', textTransform: 'none', flexShrink: 0, minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}
+        data-testid="clause-ref"
+        aria-label={`${id} ${clause.title}`}
+      >
         {id}
       </Badge>
     </Tooltip>

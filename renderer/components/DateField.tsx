@@ -1,5 +1,7 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { isIsoDate } from '../../shared/domain/dates';
+import { useI18n } from '../i18n';
+import { calendarLabelFormats } from './date-time';
 
 /** Accepts 2015-03-07, 2015/3/7, 2015.3.7 and 20150307 typed at the keyboard. */
 export function parseTypedDate(value: string): string | null {
@@ -13,5 +15,6 @@ export function parseTypedDate(value: string): string | null {
 
 /** A date field that keeps values as `YYYY-MM-DD` strings, typed or picked. */
 export function DateField(props: Omit<DateInputProps, 'valueFormat' | 'dateParser'>) {
-  return <DateInput valueFormat="YYYY-MM-DD" dateParser={parseTypedDate} placeholder="YYYY-MM-DD" clearable {...props} />;
+  const { locale } = useI18n();
+  return <DateInput valueFormat="YYYY-MM-DD" dateParser={parseTypedDate} placeholder="YYYY-MM-DD" clearable {...calendarLabelFormats(locale)} {...props} />;
 }

@@ -1,4 +1,5 @@
 import { safeEn } from './parts/safe';
+import { readEn } from './parts/read';
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { desksEn } from './parts/desks';
@@ -115,6 +116,7 @@ export const en: Messages = {
   longWork: workEn,
   reports: reportsEn,
   rules: rulesEn,
+  read: readEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

@@ -1,25 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { en } from './en';
-import { type Messages, zhCN } from './zh-CN';
+import { type Locale, type MessageKey, translator } from './translate';
 
-export type Locale = 'zh-CN' | 'en';
-const CATALOGS: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+export { format, translator, type Locale, type MessageKey } from './translate';
 const STORAGE_KEY = 'tonghu.locale';
-
-type Join<K, P> = K extends string ? (P extends string ? `${K}.${P}` : never) : never;
-type Paths<T> = { [K in keyof T]: T[K] extends string ? K : Join<K, Paths<T[K]>> }[keyof T];
-export type MessageKey = Paths<Messages>;
-
-function lookup(catalog: Messages, key: string): string {
-  let node: unknown = catalog;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  return typeof node === 'string' ? node : key;
-}
-
-export function format(template: string, vars?: Record<string, string | number>): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
-}
 
 type I18n = { locale: Locale; setLocale: (l: Locale) => void; t: (key: MessageKey, vars?: Record<string, string | number>) => string };
 const I18nContext = createContext<I18n | null>(null);
@@ -38,7 +21,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(l);
   }, []);
   const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, vars) => format(lookup(CATALOGS[locale], key), vars) }),
+    () => ({ locale, setLocale, t: translator(locale) }),
     [locale, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,5 +1,6 @@
 /** Simplified Chinese: the source of every message key. */
 import { safeZh } from './parts/safe';
+import { readZh } from './parts/read';
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
@@ -215,6 +216,7 @@ export const zhCN = {
   longWork: workZh,
   reports: reportsZh,
   rules: rulesZh,
+  read: readZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

@@ -18,6 +18,18 @@ export const auditQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
 export type AuditQueryInput = z.input<typeof auditQuerySchema>;
 
+/** The audit view's filters, for the export (every matching row, newest first). */
+export const auditExportSchema = z
+  .object({
+    person: idSchema.optional(),
+    childId: idSchema.optional(),
+    action: z.string().trim().min(1).max(64).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export type AuditExportInput = z.input<typeof auditExportSchema>;
+
 export const auditRowSchema = z.object({
   id: z.number().int(),
   /** ISO time of the row. */
@@ -35,6 +47,8 @@ export const auditRowSchema = z.object({
   summary: z.string(),
   /** The workstation the row was written through (its current name); null: the data host's own window. */
   workstation: z.string().nullable().optional(),
+  /** The detail as recorded (field changes, values entered, a reason), for the page to put in words; null when none. */
+  detail: z.json().nullable().default(null),
 });
 export type AuditRowView = z.infer<typeof auditRowSchema>;
 
@@ -64,6 +78,21 @@ export const auditChannels = {
     }),
     permission: 'audit.read',
     description: 'query the audit trail',
+  }),
+  /**
+   * Every row of the audit trail matching the audit view's filters (no paging, newest first), for the
+   * page to write in words into an Excel workbook; the export itself is audited ('audit.export').
+   */
+  'audit:export': channel({
+    input: auditExportSchema,
+    output: z.object({
+      rows: z.array(auditRowSchema),
+      people: z.array(z.object({ id: z.number().int(), name: z.string() })),
+      /** More rows matched than one export holds (the newest are given). */
+      truncated: z.boolean(),
+    }),
+    permission: 'audit.read',
+    description: 'export the audit trail',
   }),
   /** Records that a person printed a page (a child's entitlements, a recovery code) before the print dialog opens. */
   'audit:printed': channel({

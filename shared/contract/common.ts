@@ -13,6 +13,8 @@ export const sessionUserSchema = z.object({
   displayName: z.string(),
   roles: z.array(roleSchema),
   mustChangePassword: z.boolean(),
+  /** Why a new password is due: the account's first sign-in, or an administrator reset its password. */
+  mustChangeReason: z.enum(['firstSignIn', 'reset']).nullable().optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

@@ -25,6 +25,11 @@ export type TimelineEntry = {
   kinds: TimelineDateKind[];
   /** Empty when nothing changes on that date (the UI says so rather than hiding the date). */
   changes: TimelineChange[];
+  /**
+   * The date falls after the policy's term (inForceTo): its changes are read as if the policy still
+   * applied, a projection only (a new policy will decide), and the page says so.
+   */
+  afterPolicyTerm?: boolean;
 };
 
 export type Timeline = { asOf: string; assumption: string; entries: TimelineEntry[] };

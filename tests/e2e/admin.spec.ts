@@ -56,12 +56,12 @@ test('five wrong passwords lock the account; the administrator sees the attempts
     await chooseOption(page, '操作', '登录失败');
     await expect(trail.locator('tbody tr')).toHaveCount(5);
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      await expect(trail.locator('tbody tr').filter({ hasText: `attempt=${attempt}` })).toHaveCount(1);
+      await expect(trail.locator('tbody tr').filter({ hasText: `第几次尝试：${attempt}` })).toHaveCount(1);
     }
-    await expect(trail.locator('tbody tr').first()).toContainText(`username=${WORKER.username}`);
+    await expect(trail.locator('tbody tr').first()).toContainText(`用户名：${WORKER.username}`);
     await chooseOption(page, '操作', '账户锁定');
     await expect(trail.locator('tbody tr')).toHaveCount(1);
-    await expect(trail.locator('tbody tr')).toContainText('lockedUntil');
+    await expect(trail.locator('tbody tr')).toContainText('锁定至');
     await chooseOption(page, '操作', '锁定期间尝试登录');
     await expect(trail.locator('tbody tr')).toHaveCount(1);
     // The same rows, found by the person instead.

@@ -73,7 +73,7 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     expect(saved.suggestedFilename()).toMatch(/^童护工作台账-\d{8}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await saved.path());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['儿童花名册', '保障待遇发放台账', '康复训练月度台账', '回归社会安置台账']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['儿童花名册', '花名册·保障待遇明细', '保障待遇发放台账', '康复训练月度台账', '回归社会安置台账']);
     expect(workbook.getWorksheet('儿童花名册')!.rowCount).toBe(5);
     expect(workbook.creator).toBe('王管理');
     await expect(page.getByText('儿童花名册：4 行')).toBeVisible();
@@ -91,6 +91,10 @@ test('children come in from an Excel workbook: the preview names the bad rows by
     await page.getByRole('link', { name: '统计报表' }).click();
     await expect(page.getByText(/在院儿童 4 名/)).toBeVisible();
     await expect(page.getByRole('table', { name: '按安置方式' }).getByRole('row', { name: /市级儿童福利机构集中养育/ })).toContainText('4');
+    // Every statistics table ends in a 合计 line (a child counts once per category, so that one is 人次).
+    await expect(page.getByRole('table', { name: '按安置方式' }).getByRole('row', { name: /^合计/ })).toContainText('4');
+    await expect(page.getByRole('table', { name: '按困境儿童类别' }).getByRole('row', { name: /合计（人次）/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: '回归社会安置：各年度结果' }).getByRole('row', { name: /^合计/ })).toBeVisible();
     await expect(page.getByRole('table', { name: '按困境儿童类别' }).getByRole('row', { name: /孤儿/ })).toContainText('4');
     await expect(page.getByRole('table', { name: '按户籍区' }).getByRole('row', { name: /徐汇区/ })).toContainText('4');
     await expect(page.getByText('期间内没有康复训练记录')).toBeVisible();

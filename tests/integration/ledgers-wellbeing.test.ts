@@ -122,11 +122,11 @@ describe('the mental-health ledger', () => {
     addMentalHealthCheck(ctx, { childId: recent, checkedOn: '2026-06-01', riskLevel: 'watch', note: '保密的监测记录DEF', scores: [{ name: '抑郁', value: 17 }] });
 
     const rows = await sheet(supervisor, 'mentalHealth', '心理健康监测台账');
-    expect(rows[0]).toEqual(['序号', '姓名', '身份证号', '上次监测日期', '上次风险等级', '下次应监测日期', '监测状态', '高风险未结案', '未结案高风险监测日期']);
+    expect(rows[0]).toEqual(['序号', '姓名', '身份证号', '上次监测日期', '上次风险等级', '下次应监测日期', '监测状态', '高风险未结案', '未结案高风险监测日期', '未结案高风险监测次数']);
     const byName = new Map(rows.slice(1).map((r) => [r[1], r.slice(3)]));
-    expect(byName.get('陈高危')).toEqual(['2025-10-01', '高风险', '2026-10-01', '已逾期', '是', '2025-10-01']);
-    expect(byName.get('林关注')).toEqual(['2026-06-01', '关注', '2027-06-01', '未到期', '否', null]);
-    expect(byName.get('王未测')).toEqual([null, null, '2026-11-29', '尚无监测记录', '否', null]);
+    expect(byName.get('陈高危')).toEqual(['2025-10-01', '高风险', '2026-10-01', '已逾期', '是', '2025-10-01', 1]);
+    expect(byName.get('林关注')).toEqual(['2026-06-01', '关注', '2027-06-01', '未到期', '否', null, 0]);
+    expect(byName.get('王未测')).toEqual([null, null, '2026-11-29', '尚无监测记录', '否', null, 0]);
     const cells = rows.flat().map((v) => String(v));
     for (const secret of ['保密', '31', '17', '困难总分', '抑郁', 'SDQ', '精神卫生中心']) {
       expect(cells.some((c) => c.includes(secret))).toBe(false);
@@ -146,7 +146,7 @@ describe('the mental-health ledger', () => {
       expect(error.message).toContain('心理健康监测台账');
     }
     // The caseworker still gets the reintegration ledger, which needs only reintegration.read.
-    expect((await exportLedgers(caseworker, { ledgers: ['roster', 'reintegration'], ...PERIOD })).sheets.map((s) => s.name)).toEqual(['儿童花名册', '回归社会安置台账']);
+    expect((await exportLedgers(caseworker, { ledgers: ['roster', 'reintegration'], ...PERIOD })).sheets.map((s) => s.name)).toEqual(['儿童花名册', '花名册·保障待遇明细', '回归社会安置台账']);
     const audit = ctx.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'ledger.export'").all() as { detail: string }[];
     expect(audit.map((a) => JSON.parse(a.detail).ledgers)).toEqual([['roster', 'reintegration']]);
   });

@@ -110,10 +110,16 @@ describe('the roster round trip', () => {
     loadDemoData(db.ctx, { children: 20 });
     const exported = await exportLedgers(db.ctx, { ledgers: ['roster', 'benefits', 'rehabSessions'], ...PERIOD });
     const { workbook, sheets } = await readWorkbook(exported.contentBase64);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['儿童花名册', '保障待遇发放台账', '康复训练月度台账']);
-    expect(exported.sheets.map((s) => s.rows)).toEqual([20, sheets.get('保障待遇发放台账')!.length - 1, sheets.get('康复训练月度台账')!.length - 1]);
-    expect(exported.sheets[1]!.rows).toBeGreaterThan(0);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['儿童花名册', '花名册·保障待遇明细', '保障待遇发放台账', '康复训练月度台账']);
+    // Rows below the header, less the 合计 line of the ledgers that add up.
+    expect(exported.sheets.map((s) => s.rows)).toEqual([
+      20,
+      sheets.get('花名册·保障待遇明细')!.length - 2,
+      sheets.get('保障待遇发放台账')!.length - 2,
+      sheets.get('康复训练月度台账')!.length - 2,
+    ]);
     expect(exported.sheets[2]!.rows).toBeGreaterThan(0);
+    expect(exported.sheets[3]!.rows).toBeGreaterThan(0);
     expect(workbook.creator).toBe('tester');
     expect(workbook.created.toISOString()).toBe(db.ctx.clock.now().toISOString());
     expect(workbook.description).toContain('导出人：tester');
@@ -128,7 +134,7 @@ describe('the roster round trip', () => {
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detail).ledgers).toEqual(['roster', 'benefits', 'rehabSessions']);
     // The benefits ledger keeps to the period: nothing that ended before it or started after it.
-    for (const row of sheets.get('保障待遇发放台账')!.slice(1)) {
+    for (const row of sheets.get('保障待遇发放台账')!.slice(1, -1)) {
       expect(String(row[4]) <= PERIOD.to).toBe(true);
       if (row[5] !== null) expect(String(row[5]) >= PERIOD.from).toBe(true);
     }

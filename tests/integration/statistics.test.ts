@@ -95,7 +95,9 @@ describe('statistics', () => {
       }
       return out;
     };
-    const fromLedger = byMonth(ledger.slice(1).map((r) => ({ month: String(r[0]), sessions: Number(r[4]), minutes: Number(r[6]) })));
+    // 月份 is a real date (the month's first day); the last line is the 合计.
+    expect(ledger.at(-1)![0]).toBe('合计');
+    const fromLedger = byMonth(ledger.slice(1, -1).map((r) => ({ month: String(r[0]).slice(0, 7), sessions: Number(r[4]), minutes: Number(r[6]) })));
     expect(byMonth(s.rehab)).toEqual(fromLedger);
     for (const r of s.rehab) {
       expect(r.month >= '2026-06' && r.month <= '2026-11').toBe(true);

@@ -123,7 +123,21 @@ type AuditView = {
   childName: string | null;
   summary: string;
   workstation: string | null;
+  detail: AuditDetail;
 };
+
+/** A detail as stored: JSON (written by appendAudit). */
+type AuditDetail = string | number | boolean | null | AuditDetail[] | { [key: string]: AuditDetail };
+
+/** A row's detail JSON parsed (text that is not JSON stays text). */
+function parseDetail(detail: string | null): AuditDetail {
+  if (detail === null) return null;
+  try {
+    return JSON.parse(detail) as AuditDetail;
+  } catch {
+    return detail;
+  }
+}
 
 /** The first instant of a China-time calendar day, as the ISO string the rows store. */
 function dayStart(isoDay: string, plusDays = 0): string {
@@ -164,15 +178,8 @@ function summarizeDetail(detail: string | null): string {
   return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
 
-/**
- * The audit trail newest first, filtered. `person` matches what the person did and what happened to
- * their account while nobody was signed in (failed logins, the lock). The first page of a query is
- * itself audited ('audit.read'), before reading, so paging stays stable.
- */
-export function queryAudit(
-  ctx: ServiceContext,
-  query: AuditQuery,
-): { total: number; rows: AuditView[]; actions: string[]; people: { id: number; name: string }[] } {
+/** The WHERE clause of the audit view's filters (shared by the view and its export). */
+function auditWhere(query: Omit<AuditQuery, 'offset' | 'limit'>): { clause: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (query.person !== undefined) {
@@ -199,7 +206,38 @@ export function queryAudit(
     where.push('a.at < @to');
     params.to = dayStart(query.to, 1);
   }
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  return { clause: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** A stored row as the audit view reads it. */
+function toView(r: Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name?: string | null }): AuditView {
+  return {
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    who: r.who ?? r.username,
+    username: r.username,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    childId: r.child_id,
+    childName: r.child_name,
+    summary: summarizeDetail(r.detail),
+    detail: parseDetail(r.detail),
+    workstation: r.workstation_name ?? null,
+  };
+}
+
+/**
+ * The audit trail newest first, filtered. `person` matches what the person did and what happened to
+ * their account while nobody was signed in (failed logins, the lock). The first page of a query is
+ * itself audited ('audit.read'), before reading, so paging stays stable.
+ */
+export function queryAudit(
+  ctx: ServiceContext,
+  query: AuditQuery,
+): { total: number; rows: AuditView[]; actions: string[]; people: { id: number; name: string }[] } {
+  const { clause, params } = auditWhere(query);
   return ctx.sqlite.transaction(() => {
     if (query.offset === 0) {
       const filter = Object.fromEntries(Object.entries({ person: query.person, childId: query.childId, action: query.action, from: query.from, to: query.to }).filter(([, v]) => v !== undefined));
@@ -218,23 +256,40 @@ export function queryAudit(
           ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name: string | null })[];
-    const rows = raw.map((r) => ({
-      id: r.id,
-      at: r.at,
-      userId: r.user_id,
-      who: r.who ?? r.username,
-      username: r.username,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      childId: r.child_id,
-      childName: r.child_name,
-      summary: summarizeDetail(r.detail),
-      workstation: r.workstation_name,
-    }));
+    const rows = raw.map(toView);
     const actions = (ctx.sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
     const people = (ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[]);
     return { total, rows, actions, people };
+  }).immediate();
+}
+
+/** How many rows one export may hold (a year of a busy institution is far below it). */
+const EXPORT_LIMIT = 200_000;
+
+/**
+ * Every row matching the audit view's filters, newest first (at most EXPORT_LIMIT), with the people's
+ * names, for the page to write into a workbook in words. The export is audited before reading
+ * ('audit.export'), so it lists itself. Same permission as the view.
+ */
+export function exportAudit(
+  ctx: ServiceContext,
+  query: Omit<AuditQuery, 'offset' | 'limit'>,
+): { rows: AuditView[]; people: { id: number; name: string }[]; truncated: boolean } {
+  const { clause, params } = auditWhere(query);
+  return ctx.sqlite.transaction(() => {
+    const filter = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+    appendAudit(ctx, { action: 'audit.export', detail: filter });
+    const raw = ctx.sqlite
+      .prepare(
+        `SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, a.child_id, a.detail,
+                u.display_name AS who, c.name AS child_name, w.name AS workstation_name
+           FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN children c ON c.id = a.child_id
+           LEFT JOIN workstations w ON w.id = a.workstation_id
+           ${clause} ORDER BY a.id DESC LIMIT ${EXPORT_LIMIT + 1}`,
+      )
+      .all(params) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name: string | null })[];
+    const people = ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[];
+    return { rows: raw.slice(0, EXPORT_LIMIT).map(toView), people, truncated: raw.length > EXPORT_LIMIT };
   }).immediate();
 }
 

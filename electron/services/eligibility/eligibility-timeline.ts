@@ -96,7 +96,7 @@ export function eligibilityTimeline(
     const dayBefore = addDays(date, -1);
     const before = evaluate(projectedFacts(dayBefore), dayBefore);
     const after = evaluate(projectedFacts(date), date);
-    return { date, kinds: dates.get(date)!, changes: diffEvaluations(before, after) };
+    return { date, kinds: dates.get(date)!, changes: diffEvaluations(before, after), afterPolicyTerm: date > addDays(today.policy.inForceTo, 1) };
   });
   const assumption = studying && expectedStudyEnd
     ? `假设其他情况不变，并按期于 ${expectedStudyEnd} 完成学业`

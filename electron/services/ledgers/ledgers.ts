@@ -43,8 +43,30 @@ import { peopleNames } from '../rehab/rehab-plans';
 import { openHighRiskChecks } from '../mental-health/mental-health';
 import { pipeline } from '../reintegration/reintegration';
 
-type Column = { header: string; width: number; kind?: 'date' | 'money' | 'integer' };
-type Ledger = { columns: Column[]; rows: LedgerValue[][] };
+/** A column's cells: a date (ISO day), a month (ISO `YYYY-MM`, written as the month's first day shown as 年月), money, a count, or text. */
+type Column = { header: string; width: number; kind?: 'date' | 'month' | 'money' | 'integer' };
+/** A ledger's lines and, for the ledgers that add up, a 合计 line written below them in the workbook. */
+type Ledger = { columns: Column[]; rows: LedgerValue[][]; totals?: LedgerValue[] };
+
+/** The label of a ledger's totals line (first column). */
+export const TOTALS_LABEL_ZH = '合计';
+
+/** The sum of column `index` over the rows (empty cells count nothing), rounded to fen for money. */
+function columnSum(rows: readonly LedgerValue[][], index: number): number {
+  return Math.round(rows.reduce((sum, row) => sum + (typeof row[index] === 'number' ? (row[index] as number) : 0), 0) * 100) / 100;
+}
+
+/**
+ * The calendar months of [from, to] in which a benefit running [start, end ?? ∞] is in force on some day:
+ * a monthly benefit is paid for each of them. 0 when the two do not overlap.
+ */
+export function monthsPaidIn(start: string, end: string | null, from: string, to: string): number {
+  const first = start > from ? start : from;
+  const last = end !== null && end < to ? end : to;
+  if (first > last) return 0;
+  const month = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+  return month(last) - month(first) + 1;
+}
 
 const ENTITLEMENTS_HEADER = '今日应享待遇';
 
@@ -85,7 +107,11 @@ function rosterLedger(ctx: ServiceContext): Ledger {
   return { columns, rows: lines };
 }
 
-/** Every live benefit row received at some time in [from, to]. */
+/**
+ * Every live benefit row received at some time in [from, to], with what was paid for the period: the
+ * monthly standard times the calendar months of the period in which it was in force (paid monthly),
+ * and a 合计 line (the number of benefits and the period's total).
+ */
 function benefitsLedger(ctx: ServiceContext, from: string, to: string): Ledger {
   const rows = ctx.sqlite
     .prepare(
@@ -94,6 +120,23 @@ function benefitsLedger(ctx: ServiceContext, from: string, to: string): Ledger {
        WHERE b.voided_at IS NULL ORDER BY c.name_pinyin, c.id, b.from_date, b.id`,
     )
     .all() as { name: string; id_number: string | null; code: BenefitCode; from: string; to: string | null; monthly_amount_fen: number | null; note: string | null }[];
+  const lines = rows
+    .filter((b) => intervalsOverlap(b, { from, to }))
+    .map((b, i): LedgerValue[] => {
+      const months = monthsPaidIn(b.from, b.to, from, to);
+      return [
+        i + 1,
+        b.name,
+        b.id_number,
+        BENEFIT_LABELS_ZH[b.code],
+        b.from,
+        b.to,
+        b.monthly_amount_fen === null ? null : fenToYuan(b.monthly_amount_fen),
+        months,
+        b.monthly_amount_fen === null ? null : fenToYuan(b.monthly_amount_fen * months),
+        b.note,
+      ];
+    });
   return {
     columns: [
       { header: '序号', width: 6, kind: 'integer' },
@@ -103,11 +146,12 @@ function benefitsLedger(ctx: ServiceContext, from: string, to: string): Ledger {
       { header: '开始日期', width: 13, kind: 'date' },
       { header: '结束日期', width: 13, kind: 'date' },
       { header: '月标准（元）', width: 12, kind: 'money' },
+      { header: '期间发放月数', width: 12, kind: 'integer' },
+      { header: '期间发放金额（元）', width: 18, kind: 'money' },
       { header: '备注', width: 30 },
     ],
-    rows: rows
-      .filter((b) => intervalsOverlap(b, { from, to }))
-      .map((b, i) => [i + 1, b.name, b.id_number, BENEFIT_LABELS_ZH[b.code], b.from, b.to, b.monthly_amount_fen === null ? null : fenToYuan(b.monthly_amount_fen), b.note]),
+    rows: lines,
+    totals: [TOTALS_LABEL_ZH, `${lines.length}项`, null, null, null, null, null, columnSum(lines, 7), columnSum(lines, 8), null],
   };
 }
 
@@ -125,9 +169,10 @@ function rehabLedger(ctx: ServiceContext, from: string, to: string): Ledger {
     )
     .all(from, to) as { month: string; name: string; id_number: string | null; therapist_id: number | null; attended: number; absent: number; minutes: number }[];
   const names = peopleNames(ctx);
+  const lines = rows.map((r): LedgerValue[] => [r.month, r.name, r.id_number, r.therapist_id === null ? null : (names.get(r.therapist_id) ?? `#${r.therapist_id}`), r.attended, r.absent, r.minutes]);
   return {
     columns: [
-      { header: '月份', width: 10 },
+      { header: '月份', width: 10, kind: 'month' },
       { header: '姓名', width: 10 },
       { header: '身份证号', width: 22 },
       { header: '治疗师', width: 12 },
@@ -135,7 +180,8 @@ function rehabLedger(ctx: ServiceContext, from: string, to: string): Ledger {
       { header: '缺勤次数', width: 10, kind: 'integer' },
       { header: '训练时长（分钟）', width: 16, kind: 'integer' },
     ],
-    rows: rows.map((r) => [r.month, r.name, r.id_number, r.therapist_id === null ? null : (names.get(r.therapist_id) ?? `#${r.therapist_id}`), r.attended, r.absent, r.minutes]),
+    rows: lines,
+    totals: [TOTALS_LABEL_ZH, null, null, null, columnSum(lines, 4), columnSum(lines, 5), columnSum(lines, 6)],
   };
 }
 
@@ -226,7 +272,8 @@ function mentalHealthLedger(ctx: ServiceContext): Ledger {
       { header: '下次应监测日期', width: 15, kind: 'date' },
       { header: '监测状态', width: 14 },
       { header: '高风险未结案', width: 10 },
-      { header: '未结案高风险监测日期', width: 24 },
+      { header: '未结案高风险监测日期', width: 20, kind: 'date' },
+      { header: '未结案高风险监测次数', width: 12, kind: 'integer' },
     ],
     rows: inCare.map((child, i) => {
       const last = latest.get(child.id);
@@ -241,7 +288,8 @@ function mentalHealthLedger(ctx: ServiceContext): Ledger {
         due,
         !last ? CHECK_STATE_ZH.never : due < today ? CHECK_STATE_ZH.overdue : CHECK_STATE_ZH.due,
         open.length > 0 ? '是' : '否',
-        open.join('、') || null,
+        open[0] ?? null,
+        open.length,
       ];
     }),
   };
@@ -252,26 +300,101 @@ function excelDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
+/** How a column's cells are shown in Excel. */
+const NUM_FMT: Readonly<Record<NonNullable<Column['kind']>, string | undefined>> = {
+  date: 'yyyy-mm-dd',
+  month: 'yyyy"年"m"月"',
+  money: '#,##0.00',
+  integer: undefined,
+};
+
+/** A cell's value as written: dates and months as real dates, the rest as they are. */
+function cellValue(value: LedgerValue, column: Column): LedgerValue | Date {
+  if (value === null || typeof value === 'number') return value;
+  if (column.kind === 'date') return excelDate(value);
+  if (column.kind === 'month') return excelDate(`${value}-01`);
+  return value;
+}
+
+/**
+ * Print setup of every sheet: A4 landscape, all columns on one page's width (as many pages down as it
+ * takes), the header row repeated on each page, narrow margins, the sheet name and page numbers in the
+ * header and footer.
+ */
+export const LEDGER_PAGE_SETUP = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+} as const satisfies Partial<ExcelJS.PageSetup>;
+
 /**
  * One ledger as a sheet of the streaming writer: each row is written out (and let go) as it is added,
  * so a roster of 10,000 children never holds the whole workbook's cell objects at once.
  */
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, ledger: Ledger): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = ledger.columns.map((c) => ({
-    width: c.width,
-    style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.kind === 'money' ? { numFmt: '#,##0.00' } : {},
-  }));
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { ...LEDGER_PAGE_SETUP, margins: { ...LEDGER_PAGE_SETUP.margins } },
+    headerFooter: { oddHeader: `&C&"-,Bold"${name}`, oddFooter: '&C第 &P 页，共 &N 页' },
+  });
+  sheet.columns = ledger.columns.map((c) => {
+    const numFmt = c.kind ? NUM_FMT[c.kind] : undefined;
+    return { width: c.width, style: numFmt ? { numFmt } : {} };
+  });
   const header = sheet.addRow(ledger.columns.map((c) => c.header));
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4F1' } };
   header.alignment = { vertical: 'middle' };
   header.commit();
   for (const line of ledger.rows) {
-    sheet.addRow(line.map((value, i) => (value !== null && ledger.columns[i]!.kind === 'date' ? excelDate(String(value)) : value))).commit();
+    sheet.addRow(line.map((value, i) => cellValue(value, ledger.columns[i]!))).commit();
+  }
+  if (ledger.totals) {
+    const totals = sheet.addRow(ledger.totals.map((value, i) => (i === 0 ? value : cellValue(value, ledger.columns[i]!))));
+    totals.font = { bold: true };
+    totals.border = { top: { style: 'thin' } };
+    totals.commit();
   }
   if (ledger.rows.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ledger.columns.length } };
   sheet.commit();
+}
+
+/** The sheet beside the roster that lists every benefit current today, one row per benefit. */
+export const ROSTER_BENEFITS_SHEET_ZH = '花名册·保障待遇明细';
+
+/**
+ * The children in care's benefits current today, one row each (the roster's own benefit columns keep
+ * the first one and a text list of the rest, as the import reads them; this sheet is the one to count from).
+ */
+function rosterBenefitsLedger(ctx: ServiceContext): Ledger {
+  const today = ctx.clock.today();
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT c.name, c.id_number, b.code, b.from_date AS "from", b.to_date AS "to", b.monthly_amount_fen
+       FROM benefits_received b JOIN children c ON c.id = b.child_id
+       WHERE b.voided_at IS NULL AND c.status = 'inCare' AND b.from_date <= ? AND (b.to_date IS NULL OR b.to_date >= ?)
+       ORDER BY c.name_pinyin, c.id, b.from_date, b.id`,
+    )
+    .all(today, today) as { name: string; id_number: string | null; code: BenefitCode; from: string; to: string | null; monthly_amount_fen: number | null }[];
+  const lines = rows.map((b, i): LedgerValue[] => [i + 1, b.name, b.id_number, BENEFIT_LABELS_ZH[b.code], b.from, b.to, b.monthly_amount_fen === null ? null : fenToYuan(b.monthly_amount_fen)]);
+  return {
+    columns: [
+      { header: '序号', width: 6, kind: 'integer' },
+      { header: '姓名', width: 10 },
+      { header: '身份证号', width: 22 },
+      { header: '保障待遇', width: 30 },
+      { header: '开始日期', width: 13, kind: 'date' },
+      { header: '结束日期', width: 13, kind: 'date' },
+      { header: '月标准（元）', width: 12, kind: 'money' },
+    ],
+    rows: lines,
+    totals: [TOTALS_LABEL_ZH, `${lines.length}项`, null, null, null, null, columnSum(lines, 6)],
+  };
 }
 
 const BUILDERS: Readonly<Record<LedgerKind, (ctx: ServiceContext, from: string, to: string) => Ledger>> = {
@@ -323,7 +446,10 @@ export function buildLedgerView(ctx: ServiceContext, input: z.output<typeof ledg
     asOf: ctx.clock.today(),
     from: input.from,
     to: input.to,
-    columns: keep.map((i) => ({ header: ledger.columns[i]!.header, kind: ledger.columns[i]!.kind ?? 'text' })),
+    columns: keep.map((i) => {
+      const kind = ledger.columns[i]!.kind;
+      return { header: ledger.columns[i]!.header, kind: kind === undefined || kind === 'month' ? ('text' as const) : kind };
+    }),
     rows: ledger.rows.map((row) => keep.map((i) => row[i] ?? null)),
   };
 }
@@ -362,6 +488,11 @@ export async function buildLedgerExport(ctx: ServiceContext, input: z.output<typ
     const ledger = BUILDERS[kind](ctx, input.from, input.to);
     addSheet(workbook, LEDGER_SHEET_NAMES_ZH[kind], ledger);
     sheets.push({ name: LEDGER_SHEET_NAMES_ZH[kind], rows: ledger.rows.length });
+    if (kind === 'roster') {
+      const benefits = rosterBenefitsLedger(ctx);
+      addSheet(workbook, ROSTER_BENEFITS_SHEET_ZH, benefits);
+      sheets.push({ name: ROSTER_BENEFITS_SHEET_ZH, rows: benefits.rows.length });
+    }
   }
   await workbook.commit();
   const buffer = Buffer.concat(chunks);

@@ -22,14 +22,21 @@ type UserRow = {
   created_at: string;
 };
 
-function toSessionUser(row: UserRow): SessionUser {
+function toSessionUser(row: UserRow, sqlite?: ServiceContext['sqlite']): SessionUser {
+  const mustChange = row.must_change_password === 1;
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
     roles: JSON.parse(row.roles) as Role[],
-    mustChangePassword: row.must_change_password === 1,
+    mustChangePassword: mustChange,
+    mustChangeReason: !mustChange || !sqlite ? null : passwordWasReset(sqlite, row.id) ? 'reset' : 'firstSignIn',
   };
+}
+
+/** Whether an administrator has ever reset this account's password (else a password to change is the one it was created with). */
+function passwordWasReset(sqlite: ServiceContext['sqlite'], userId: number): boolean {
+  return sqlite.prepare("SELECT 1 FROM audit_log WHERE action = 'user.passwordReset' AND entity = 'user' AND entity_id = ? LIMIT 1").get(userId) !== undefined;
 }
 
 function findByUsername(ctx: ServiceContext, username: string): UserRow | undefined {
@@ -38,7 +45,7 @@ function findByUsername(ctx: ServiceContext, username: string): UserRow | undefi
 
 export function getUser(ctx: ServiceContext, id: number): SessionUser | null {
   const row = ctx.sqlite.prepare('SELECT * FROM users WHERE id = ? AND active = 1').get(id) as UserRow | undefined;
-  return row ? toSessionUser(row) : null;
+  return row ? toSessionUser(row, ctx.sqlite) : null;
 }
 
 /** Creates an account. The password must meet the minimum strength. */
@@ -110,7 +117,7 @@ export function authenticate(ctx: ServiceContext, username: string, password: st
     if (lock) throw new AppError('account_locked', `连续${MAX_FAILED_LOGINS}次密码错误，账户已锁定${LOCKOUT_MINUTES}分钟`, { details: { lockedUntil } });
     throw new AppError('bad_credentials', '用户名或密码不正确');
   }
-  const user = toSessionUser(row);
+  const user = toSessionUser(row, ctx.sqlite);
   inTransaction(ctx, () => {
     // Only when something is to be reset: a database open read-only (found damaged) still lets people sign in.
     if (row.failed_logins !== 0 || row.locked_until !== null) {

@@ -63,6 +63,14 @@ function item(
   return { kind, childId: input.child.id, childName: input.child.name, dueDate, clause, reason, urgency };
 }
 
+/**
+ * A reason the rules wrote for a later day, read today: the age it gives is the age then
+ * (`（现18周岁）` on the 18th birthday becomes `（届时18周岁）`), never the child's age now.
+ */
+export function reasonOnLaterDay(reason: string): string {
+  return reason.replace(/现(\d+)周岁/g, '届时$1周岁');
+}
+
 const urgencyOf = (dueDate: string, asOf: string, soonDays: number): WorklistItem['urgency'] =>
   dueDate < asOf ? 'now' : dueDate <= addDays(asOf, soonDays) ? 'soon' : 'upcoming';
 
@@ -108,7 +116,7 @@ export function worklistItemsForChild(input: ChildWorklistInput): WorklistItem[]
       if (!input.receiving.includes(change.benefit) || evaluation.receivingIneligible.includes(change.benefit)) continue;
       const why = entry.kinds.includes('eighteenthBirthday') ? '年满18周岁' : entry.kinds.includes('studyEnds') ? '预计完成学业' : '政策有效期届满';
       items.push(
-        item(input, 'allowanceStops', entry.date, change.clause, `${entry.date}${why}后，${BENEFIT_LABELS_ZH[change.benefit]}将停止：${change.reason}`, urgencyOf(entry.date, asOf, 30)),
+        item(input, 'allowanceStops', entry.date, change.clause, `${entry.date}${why}后，${BENEFIT_LABELS_ZH[change.benefit]}将停止：${reasonOnLaterDay(change.reason)}`, urgencyOf(entry.date, asOf, 30)),
       );
     }
   }

@@ -1,5 +1,6 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Pagination, Select, Table, Text, Title } from '@mantine/core';
-import { IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet, IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ChannelOutput } from '../../../shared/contract';
@@ -9,7 +10,26 @@ import { call } from '../../api/client';
 import { useCan } from '../../app/permissions';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
-import { type MessageKey, useT } from '../../i18n';
+import { type MessageKey, useI18n, useT } from '../../i18n';
+import { formatDateTime } from '../../components/date-time';
+import { saveBlob } from '../../components/download';
+import { auditSheet, auditWorkbook } from './audit-workbook';
+import { type Words, actionLabel as actionLabelOf, entityLabel } from '../record/history-format';
+import { auditDetailLines } from './audit-format';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The history tab's lookup: a key the catalog does not know answers null. */
+function useWords(): Words {
+  const { t, locale } = useI18n();
+  return {
+    tr: (key, vars) => {
+      const text = t(key as MessageKey, vars);
+      return text === key ? null : text;
+    },
+    lang: locale === 'en' ? 'en' : 'zh',
+  };
+}
 
 type AuditPage = ChannelOutput<'audit:query'>;
 type Filters = { person: string | null; childId: string | null; action: string | null; from: string | null; to: string | null };
@@ -74,6 +94,8 @@ export function AuditPanel() {
   const [loading, setLoading] = useState(false);
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const [verifying, setVerifying] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const words = useWords();
 
   useEffect(() => {
     let cancelled = false;
@@ -100,11 +122,7 @@ export function AuditPanel() {
     setPage(1);
     setFilters((f) => ({ ...f, ...patch }));
   };
-  const actionLabel = (code: string) => {
-    const key = `admin.actions.${code}` as MessageKey;
-    const label = t(key);
-    return label === key ? code : label;
-  };
+  const actionLabel = (code: string) => actionLabelOf(code, words);
   const runVerify = async () => {
     setVerifying(true);
     try {
@@ -117,6 +135,28 @@ export function AuditPanel() {
   };
 
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const people = new Map((data?.people ?? []).map((p) => [p.id, p.name]));
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      const exported = await call('audit:export', {
+        person: filters.person ? Number(filters.person) : undefined,
+        childId: filters.childId ? Number(filters.childId) : undefined,
+        action: filters.action ?? undefined,
+        from: filters.from ?? undefined,
+        to: filters.to ?? undefined,
+      });
+      const ExcelJS = (await import('exceljs')).default;
+      const sheet = auditSheet(exported.rows, t, words, new Map(exported.people.map((p) => [p.id, p.name])));
+      const bytes = await auditWorkbook(ExcelJS, t('admin.audit.title'), sheet);
+      saveBlob(new Blob([bytes], { type: XLSX_MIME }), `${t('read.audit.fileName')}-${toIsoDate(new Date()).replaceAll('-', '')}.xlsx`);
+      notifications.show({ color: 'teal', message: t('read.audit.exported', { n: exported.rows.length }) });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <Card withBorder padding="md">
       <Group justify="space-between" mb="sm">
@@ -128,9 +168,14 @@ export function AuditPanel() {
             </Text>
           )}
         </Group>
-        <Button variant="light" leftSection={<IconShieldCheck size={16} />} loading={verifying} onClick={() => void runVerify()}>
-          {t('admin.audit.verify')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void runExport()}>
+            {t('read.audit.export')}
+          </Button>
+          <Button variant="light" leftSection={<IconShieldCheck size={16} />} loading={verifying} onClick={() => void runVerify()}>
+            {t('admin.audit.verify')}
+          </Button>
+        </Group>
       </Group>
       {verify && (
         <Alert color={verify.ok ? 'teal' : 'red'} title={t('admin.audit.verifyTitle')} mb="sm" role="status" withCloseButton onClose={() => setVerify(null)} data-testid="audit-verify">
@@ -195,7 +240,7 @@ export function AuditPanel() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{new Date(r.at).toLocaleString('zh-CN', { hour12: false })}</Text>
+                    <Text size="sm">{formatDateTime(r.at, true)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" c={r.who ? undefined : 'dimmed'}>
@@ -213,8 +258,8 @@ export function AuditPanel() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {r.entity ? `${r.entity}${r.entityId !== null ? `#${r.entityId}` : ''}` : ''}
+                    <Text size="xs" c="dimmed" title={r.entity ? `${r.entity}${r.entityId !== null ? `#${r.entityId}` : ''}` : undefined}>
+                      {entityLabel(r.entity, words)}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -225,9 +270,13 @@ export function AuditPanel() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs" style={{ wordBreak: 'break-all' }}>
-                      {r.summary}
-                    </Text>
+                    <Stack gap={0} data-testid="audit-detail">
+                      {auditDetailLines(r, words, people).map((line, i) => (
+                        <Text key={i} size="xs">
+                          {line}
+                        </Text>
+                      ))}
+                    </Stack>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -15,9 +15,10 @@ import { useServiceForm } from '../../components/use-service-form';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { type MessageKey, useT } from '../../i18n';
 import { IdleLockSetting } from './IdleLockSetting';
+import { formatDateTime } from '../../components/date-time';
 
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
+  return formatDateTime(iso, true);
 }
 
 function RolesField({ value, onChange, error }: { value: Role[]; onChange: (v: Role[]) => void; error?: React.ReactNode }) {

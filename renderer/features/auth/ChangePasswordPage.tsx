@@ -10,7 +10,8 @@ import { useT } from '../../i18n';
 
 export function ChangePasswordPage() {
   const t = useT();
-  const { refresh } = useAppState();
+  const { refresh, status } = useAppState();
+  const user = status?.user ?? null;
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -31,7 +32,9 @@ export function ChangePasswordPage() {
   });
   return (
     <CenteredCard title={t('changePassword.title')}>
-      <Alert color="orange">{t('changePassword.mustChange')}</Alert>
+      <Alert color="orange" data-testid="must-change">
+        {user?.mustChangeReason === 'firstSignIn' ? t('read.firstSignIn') : t('changePassword.mustChange')}
+      </Alert>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <PasswordInput label={t('changePassword.current')} autoFocus {...form.getInputProps('currentPassword')} />

@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { FormActions } from '../../components/FormActions';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { useT } from '../../i18n';
+import { formatDateTime } from '../../components/date-time';
 
 type Values = { folder: string; dailyAt: string; keep: number };
 
@@ -27,7 +28,7 @@ function formatSize(bytes: number): string {
 
 function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
+  return Number.isNaN(d.getTime()) ? iso : formatDateTime(iso, true);
 }
 
 /** The backup settings, "back up now", the list of backups and restore (administration, 备份 tab). */

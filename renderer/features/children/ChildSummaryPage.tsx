@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -8,7 +8,8 @@ import { POLICY_DOCUMENT } from '../../../shared/domain/clauses';
 import { call } from '../../api/client';
 import classes from '../../components/PrintDoc.module.css';
 import { printAudited } from '../../components/print';
-import { useT } from '../../i18n';
+import { PrintIdentity, PrintPageFrame, PrintSignatures, documentNumber } from '../../components/PrintFrame';
+import { useI18n } from '../../i18n';
 import { RehabSummaryLines } from '../reintegration/DossierPage';
 
 type Summary = ChannelOutput<'eligibility:summary'>;
@@ -33,7 +34,7 @@ const CARE: [ImportField, ImportField][] = [
  * The print is audited ('childSummary').
  */
 export function ChildSummaryPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const childId = Number(useParams().id);
   const [data, setData] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,20 +68,27 @@ export function ChildSummaryPage() {
             {t('child.summary.back')}
           </Group>
         </Anchor>
+        {locale === 'en' && (
+          <Text size="sm" c="dimmed">
+            {t('read.chineseDocumentNote')}
+          </Text>
+        )}
         <Button leftSection={<IconPrinter size={16} />} onClick={() => void printAudited('childSummary', childId)}>
           {t('child.summary.print')}
         </Button>
       </Group>
       <article className={classes.doc} data-testid="child-summary" lang="zh-CN">
+        <PrintPageFrame name={value('name')} idNumber={data.values.idNumber ? String(data.values.idNumber) : null} docNumber={documentNumber('概况', data.asOf.slice(0, 4), childId)} />
         <h1>儿童概况</h1>
         <div className={classes.meta}>
-          {data.institutionName ?? ''} · 截至 {data.asOf}
+          {data.institutionName ?? ''} · 文书编号：{documentNumber('概况', data.asOf.slice(0, 4), childId)} · 截至 {data.asOf}
         </div>
 
         <h2>一、基本信息</h2>
         <table>
           <tbody>{pairs(IDENTITY)}</tbody>
         </table>
+        <PrintIdentity childId={childId} day={data.asOf} />
 
         <h2>二、困境儿童类别</h2>
         <p>{data.categories.length === 0 ? '不属于困境儿童类别' : data.categories.map((c) => `${c.label}（${c.clause}）`).join('；')}</p>
@@ -122,6 +130,7 @@ export function ChildSummaryPage() {
             <RehabSummaryLines rehab={data.rehabilitation} />
           </>
         )}
+        <PrintSignatures signers={[{ role: '经办人' }, { role: '审核人' }]} issuer={data.institutionName} />
       </article>
     </Stack>
   );

@@ -177,7 +177,7 @@ export function ChildrenListPage() {
             {t('registry.filters.clear')}
           </Button>
           <Text size="sm" c="dimmed" data-testid="children-total" style={{ whiteSpace: 'nowrap' }} aria-live="polite">
-            {total === null ? t('app.loading') : t('registry.filters.count', { n: total })}
+            {total === null ? (error ? t('read.loadFailed') : t('app.loading')) : t('registry.filters.count', { n: total })}
           </Text>
         </Group>
       </Group>

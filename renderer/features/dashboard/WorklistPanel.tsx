@@ -7,7 +7,7 @@ import type { WorklistItem, WorklistKind } from '../../../shared/contract/workli
 import { call } from '../../api/client';
 import { ClauseRef } from '../../components/ClauseRef';
 import { EmptyState } from '../../components/EmptyState';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
 
 type Worklist = ChannelOutput<'worklist:get'>;
 const FILTER_KEY = 'tonghu.worklist.kind';
@@ -22,7 +22,7 @@ const ITEMS_SHOWN = 100;
 
 /** The dashboard's worklist: what is due for the signed-in person, counted per kind, each item with its clause. */
 export function WorklistPanel() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const [data, setData] = useState<Worklist | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<WorklistKind | 'all'>(() => (sessionStorage.getItem(FILTER_KEY) as WorklistKind | null) ?? 'all');
@@ -54,6 +54,11 @@ export function WorklistPanel() {
           </ActionIcon>
         </Tooltip>
       </Group>
+      {locale === 'en' && (
+        <Text size="xs" c="dimmed" mb="xs" data-testid="policy-wording-note">
+          {t('read.policyWordingNote')}
+        </Text>
+      )}
       {error && <Alert color="red">{error}</Alert>}
       {!data && !error && <Loader size="sm" />}
       {data && (

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, SimpleGrid, Spoiler, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarEvent, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
@@ -9,7 +9,8 @@ import { call } from '../../api/client';
 import { printAudited } from '../../components/print';
 import { ClauseRef } from '../../components/ClauseRef';
 import { DateField } from '../../components/DateField';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { describeChildFacts } from './facts-format';
 import { PolicyNotices } from './PolicyNotices';
 
 type Eligibility = ChannelOutput<'eligibility:get'>;
@@ -18,7 +19,7 @@ const STATUS_COLOR: Record<EntitlementStatus, string> = { eligible: 'teal', inel
 
 /** The eligibility tab of a child's page: what the policy gives on a date, why, and what changes next. */
 export function EligibilityTab({ childId }: { childId: number }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const [asOf, setAsOf] = useState<string>(toIsoDate(new Date()));
   const [data, setData] = useState<Eligibility | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -145,6 +146,11 @@ export function EligibilityTab({ childId }: { childId: number }) {
 
       <Card withBorder padding={0}>
         <Title order={4} p="md" pb="xs">{t('eligibility.entitlements')}</Title>
+        {locale === 'en' && (
+          <Text size="xs" c="dimmed" px="md" pb="xs" data-testid="policy-wording-note">
+            {t('read.policyWordingNote')}
+          </Text>
+        )}
         <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('eligibility.entitlements')}>
           <Table.Thead>
             <Table.Tr>
@@ -191,11 +197,11 @@ export function EligibilityTab({ childId }: { childId: number }) {
           </Group>
           <Stack gap={4}>
             <Text size="sm">
-              {t('eligibility.premium')}：{ev.medical.premiumFullySubsidised ? t('eligibility.premiumYes') : t('eligibility.premiumNo')}
+              {t('eligibility.premium')}{t('read.colon')}{ev.medical.premiumFullySubsidised ? t('eligibility.premiumYes') : t('eligibility.premiumNo')}
             </Text>
             {ev.medical.minAidRatio !== null && (
               <Text size="sm">
-                {t('eligibility.minAid')}：{t('eligibility.minAidValue', { pct: Math.round(ev.medical.minAidRatio * 100) })}
+                {t('eligibility.minAid')}{t('read.colon')}{t('eligibility.minAidValue', { pct: Math.round(ev.medical.minAidRatio * 100) })}
               </Text>
             )}
             {ev.medical.treatedAsMinimumLivingFamily && <Text size="sm">{t('eligibility.asMinimumLiving')}</Text>}
@@ -234,13 +240,23 @@ export function EligibilityTab({ childId }: { childId: number }) {
                 bullet={<IconCalendarEvent size={12} />}
                 title={
                   <Group gap={8}>
-                    <Text fw={600}>{entry.date}</Text>
+                    <Text fw={600} c={entry.afterPolicyTerm ? 'dimmed' : undefined}>{entry.date}</Text>
                     {entry.kinds.map((k) => (
                       <Badge key={k} variant="light" size="sm">{t(`eligibility.timelineKinds.${k}`)}</Badge>
                     ))}
+                    {entry.afterPolicyTerm && (
+                      <Badge variant="outline" color="orange" size="sm" tt="none" data-testid="after-policy-term">
+                        {t('read.timeline.afterTerm')}
+                      </Badge>
+                    )}
                   </Group>
                 }
               >
+                {entry.afterPolicyTerm && entry.changes.length > 0 && (
+                  <Text size="xs" c="orange.8" mt={4}>
+                    {t('read.timeline.afterTermHint', { date: ev.policy.inForceTo })}
+                  </Text>
+                )}
                 {entry.changes.length === 0 ? (
                   <Text size="sm" c="dimmed">{t('eligibility.noChange')}</Text>
                 ) : (
@@ -272,11 +288,22 @@ export function EligibilityTab({ childId }: { childId: number }) {
             ))}
           </List>
         )}
-        <Spoiler maxHeight={0} showLabel={t('eligibility.facts')} hideLabel={t('common.close')}>
-          <Text component="pre" size="xs" ff="monospace" style={{ whiteSpace: 'pre-wrap' }} data-testid="eligibility-facts">
-            {JSON.stringify(facts, null, 2)}
-          </Text>
-        </Spoiler>
+        <Table withTableBorder striped aria-label={t('eligibility.facts')} data-testid="eligibility-facts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="40%">{t('read.facts.item')}</Table.Th>
+              <Table.Th>{t('read.facts.value')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {describeChildFacts(facts, t).map((f) => (
+              <Table.Tr key={f.key}>
+                <Table.Td>{f.label}</Table.Td>
+                <Table.Td>{f.value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Card>
     </Stack>
   );

@@ -260,7 +260,7 @@ export function ImportPanel() {
                       <Table.Td>
                         {r.errors.map((e) => (
                           <Text key={`${e.column}${e.message}`} size="sm" c="red.8">
-                            {e.column}：{e.message}
+                            {e.column}{t('read.colon')}{e.message}
                           </Text>
                         ))}
                         {r.changes.map((c) => (

@@ -257,7 +257,7 @@ function CheckCard({ check: c, actions, onVoidFollowUp }: { check: MentalHealthC
       )}
       <Text size="xs" c="dimmed" mt="xs" mb={4}>
         {t('wellbeing.mentalHealth.followUps')}
-        {c.createdByName && ` · ${t('wellbeing.mentalHealth.fields.recordedBy')}：${c.createdByName}`}
+        {c.createdByName && ` · ${t('wellbeing.mentalHealth.fields.recordedBy')}${t('read.colon')}${c.createdByName}`}
       </Text>
       {followUps.length === 0 ? (
         <Text size="sm" c="dimmed">

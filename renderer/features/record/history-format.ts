@@ -6,6 +6,7 @@
 import type { HistoryChange, HistoryEntry } from '../../../shared/contract/history';
 import { PROVINCE_PREFIXES, districtName } from '../../../shared/domain/districts';
 import { toIsoDate } from '../../../shared/domain/dates';
+import { formatDateTime, isIsoMoment } from '../../components/date-time';
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string | null;
 /** The message lookup and the language (district names come from shared/domain in both). */
@@ -42,6 +43,11 @@ const VALUE_LISTS: Record<string, string> = {
   'autismEvent.stage': 'autismStage',
 };
 
+/** The colon after a label: full-width in Chinese, ": " in English. */
+export function labelColon(w: Words): string {
+  return w.lang === 'en' ? ': ' : '：';
+}
+
 function coded(w: Words, list: string, code: string): string {
   return w.tr(`registry.values.${list}.${code}`) ?? code;
 }
@@ -50,7 +56,13 @@ function plain(value: Json, w: Words): string {
   if (value === null || value === '') return w.tr('registry.history.emptyValue') ?? '—';
   if (typeof value === 'boolean') return (value ? w.tr('registry.history.yes') : w.tr('registry.history.no')) ?? String(value);
   if (Array.isArray(value)) return value.length === 0 ? (w.tr('registry.history.emptyValue') ?? '—') : value.map((v) => plain(v, w)).join('、');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') {
+    // A nested record (values entered together): each part with its label, never JSON.
+    return Object.entries(value)
+      .map(([k, v]) => `${fieldLabel(null, k, w)}${labelColon(w)}${plain(v ?? null, w)}`)
+      .join(w.lang === 'en' ? '; ' : '；');
+  }
+  if (typeof value === 'string' && isIsoMoment(value)) return formatDateTime(value);
   return String(value);
 }
 
@@ -83,6 +95,12 @@ export function formatValue(entity: string | null, field: string, value: Json, w
   if (key === 'child.hukouDistrictCode' && typeof value === 'string') return districtName(value, w.lang) ?? value;
   if (key === 'child.hukouProvinceCode' && typeof value === 'string') return PROVINCE_PREFIXES[value] ?? value;
   if (key === 'child.photoDocumentId') return w.tr('registry.history.photoSet') ?? String(value);
+  // District codes wherever they are kept (户籍区, 接收安置区…): the district's name.
+  if (/district(Code)?$/i.test(field) && typeof value === 'string' && /^\d{6}$/.test(value)) return districtName(value, w.lang) ?? value;
+  if (typeof value === 'string' && /^[a-zA-Z]+$/.test(value)) {
+    const named = w.tr(`read.audit.values.${field}.${value}`);
+    if (named) return named;
+  }
   const list = VALUE_LISTS[key];
   if (list && typeof value === 'string') return coded(w, list, value);
   if (typeof value === 'number') {
@@ -96,17 +114,23 @@ export function formatValue(entity: string | null, field: string, value: Json, w
 
 /** The label of a field of a part of the record ("安置方式"), or the code. */
 export function fieldLabel(entity: string | null, field: string, w: Words): string {
-  return w.tr(`registry.fields.${entity ?? 'child'}.${field}`) ?? field;
+  return (
+    (entity === null ? null : w.tr(`registry.fields.${entity}.${field}`)) ??
+    w.tr(`read.audit.fields.${entity ?? 'any'}.${field}`) ??
+    w.tr(`read.audit.fields.any.${field}`) ??
+    (entity === null ? w.tr(`registry.fields.child.${field}`) : null) ??
+    field
+  );
 }
 
 /** What an action is called ("新增安置"), or its code. */
 export function actionLabel(action: string, w: Words): string {
-  return w.tr(`registry.actions.${action}`) ?? action;
+  return w.tr(`registry.actions.${action}`) ?? w.tr(`admin.actions.${action}`) ?? w.tr(`read.audit.actions.${action}`) ?? action;
 }
 
 /** The part of the record, as a noun ("安置"). */
 export function entityLabel(entity: string | null, w: Words): string {
-  return entity === null ? '' : (w.tr(`registry.entities.${entity}`) ?? entity);
+  return entity === null ? '' : (w.tr(`registry.entities.${entity}`) ?? w.tr(`read.audit.entities.${entity}`) ?? entity);
 }
 
 /** A short name for the row an entry is about: "家庭寄养", "亲属“张三”", "肢体残疾 2级"… */
@@ -125,9 +149,9 @@ export function describeSubject(entity: string | null, subject: HistoryEntry['su
     case 'education':
       return subject.school ? `${v('stage')}（${String(subject.school)}）` : v('stage');
     case 'statusFact':
-      return `${v('kind')}：${formatStatusFactValue(typeof subject.kind === 'string' ? subject.kind : null, subject.value ?? null, w)}`;
+      return `${v('kind')}${labelColon(w)}${formatStatusFactValue(typeof subject.kind === 'string' ? subject.kind : null, subject.value ?? null, w)}`;
     case 'document':
-      return `${v('kind')}：${String(subject.title ?? '')}`;
+      return `${v('kind')}${labelColon(w)}${String(subject.title ?? '')}`;
     case 'assessment':
       return `${v('round')} ${v('result')}`;
     case 'medicalInsurance':

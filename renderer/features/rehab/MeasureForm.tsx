@@ -108,7 +108,7 @@ export function MeasureForm({ childId, onClose, onDone }: { childId: number; onC
           })}
           {preview && (
             <Text fw={700} data-testid="gmfm-total">
-              {name(def.fields.find((f) => f.key === 'total')!)}：{preview.total.toFixed(1)}%
+              {name(def.fields.find((f) => f.key === 'total')!)}{t('read.colon')}{preview.total.toFixed(1)}%
             </Text>
           )}
         </Stack>

@@ -30,13 +30,13 @@ export function PlanDetails({ plan, onGoal, selectedLineage }: { plan: PlanView;
     <Stack gap="sm">
       <Group gap="xl">
         <Text size="sm">
-          {t('rehab.plan.startsOn')}：{plan.startsOn}
+          {t('rehab.plan.startsOn')}{t('read.colon')}{plan.startsOn}
         </Text>
         <Text size="sm">
-          {t('rehab.plan.reviewOn')}：{plan.reviewOn}
+          {t('rehab.plan.reviewOn')}{t('read.colon')}{plan.reviewOn}
         </Text>
         <Text size="sm">
-          {t('rehab.plan.therapists')}：{plan.therapists.map((x) => x.name).join('、') || '—'}
+          {t('rehab.plan.therapists')}{t('read.colon')}{plan.therapists.map((x) => x.name).join('、') || '—'}
         </Text>
       </Group>
       {plan.summary && <Text size="sm">{plan.summary}</Text>}
@@ -63,7 +63,7 @@ export function PlanDetails({ plan, onGoal, selectedLineage }: { plan: PlanView;
                 <Tooltip
                   multiline
                   w={420}
-                  label={(['plus2', 'plus1', 'zero', 'minus1', 'minus2'] as const).map((k) => `${t(`rehab.goals.level.${k}`)}：${g.levels[k]}`).join('\n')}
+                  label={(['plus2', 'plus1', 'zero', 'minus1', 'minus2'] as const).map((k) => `${t(`rehab.goals.level.${k}`)}${t('read.colon')}${g.levels[k]}`).join('\n')}
                   style={{ whiteSpace: 'pre-line' }}
                 >
                   <Text size="sm" span>
@@ -128,7 +128,7 @@ export function PlanDetails({ plan, onGoal, selectedLineage }: { plan: PlanView;
                   {iv.frequency ?? '—'}
                   {iv.weekdays.length > 0 && (
                     <Text size="xs" c="dimmed">
-                      {t('rehab.interventions.weekdays')}：{weekdays(iv.weekdays)}
+                      {t('rehab.interventions.weekdays')}{t('read.colon')}{weekdays(iv.weekdays)}
                     </Text>
                   )}
                 </Table.Td>

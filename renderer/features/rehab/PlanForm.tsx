@@ -215,7 +215,7 @@ export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number;
                 {...form.getInputProps(`goals.${i}.baseline`)}
               />
               <Text size="sm" c="dimmed">
-                {t('rehab.goals.weight')}：{Number.isFinite(Number(g.importance) * Number(g.difficulty)) ? gasWeight(Number(g.importance), Number(g.difficulty)) : '—'}
+                {t('rehab.goals.weight')}{t('read.colon')}{Number.isFinite(Number(g.importance) * Number(g.difficulty)) ? gasWeight(Number(g.importance), Number(g.difficulty)) : '—'}
               </Text>
             </Group>
           </Stack>

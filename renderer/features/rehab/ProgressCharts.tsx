@@ -3,7 +3,8 @@ import { Text } from '@mantine/core';
 import { ReferenceDot } from 'recharts';
 import type { MeasureView, RehabChild, SessionView } from '../../../shared/contract/rehab';
 import { INSTRUMENTS, type InstrumentCode } from '../../../shared/domain/rehab';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
+import { monthLabel } from '../../components/date-time';
 import { gasLabel } from './rehab-format';
 
 const counting = (sessions: readonly SessionView[]) => sessions.filter((s) => s.amendedBy === null);
@@ -35,8 +36,9 @@ export function GoalChart({ lineageId, baseline, sessions }: { lineageId: number
         yAxisProps={{ domain: [-2.5, 2], ticks: [-2, -1, 0, 1, 2], tickFormatter: (v: number) => gasLabel(v) }}
         valueFormatter={(v) => gasLabel(v)}
         referenceLines={[
-          { y: 0, label: t('rehab.progress.expected'), color: 'teal.6' },
-          { y: baseline, label: `${t('rehab.goals.baseline')} ${gasLabel(baseline)}`, color: 'gray.5' },
+          // Labels on opposite sides (and above / below their line), so they never overlap even when the lines are close.
+          { y: 0, label: t('rehab.progress.expected'), color: 'teal.6', labelPosition: 'insideTopRight' },
+          { y: baseline, label: `${t('rehab.goals.baseline')} ${gasLabel(baseline)}`, color: 'gray.5', labelPosition: 'insideBottomLeft' },
         ]}
       >
         {data.map((d) => (
@@ -72,12 +74,12 @@ export function TScoreChart({ points }: { points: RehabChild['tScores'] }) {
 
 /** Sessions per month, attended and missed, over the last twelve months. */
 export function AttendanceChart({ months }: { months: RehabChild['attendance'] }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   return (
     <div data-testid="attendance-chart">
       <BarChart
         h={200}
-        data={months.map((m) => ({ ...m, label: m.month.slice(2).replace('-', '/') }))}
+        data={months.map((m) => ({ ...m, label: monthLabel(m.month, locale) }))}
         dataKey="label"
         type="stacked"
         series={[

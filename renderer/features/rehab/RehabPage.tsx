@@ -107,7 +107,7 @@ function TodayPanel() {
                 {t('rehab.plan.version', { n: item.planVersion })} · {t('rehab.plan.reviewDue', { date: item.reviewOn })}
               </Text>
               <Text size="sm" c={item.scheduled.length > 0 ? 'blue' : 'dimmed'} mb={6}>
-                {item.scheduled.length > 0 ? `${t('rehab.today.scheduled')}：${item.scheduled.map((s) => s.description).join('、')}` : t('rehab.today.notScheduled')}
+                {item.scheduled.length > 0 ? `${t('rehab.today.scheduled')}${t('read.colon')}${item.scheduled.map((s) => s.description).join('、')}` : t('rehab.today.notScheduled')}
               </Text>
               <Stack gap={2} mb="sm">
                 {item.goals.map((g) => (

@@ -148,7 +148,7 @@ export function SessionForm({
                   <Table.Td>
                     <Text size="sm">{g.title}</Text>
                     <Text size="xs" c="dimmed">
-                      {t('rehab.goals.latest')}：{g.latest === null ? t('rehab.goals.notRated') : gasLabel(g.latest)}
+                      {t('rehab.goals.latest')}{t('read.colon')}{g.latest === null ? t('rehab.goals.notRated') : gasLabel(g.latest)}
                     </Text>
                   </Table.Td>
                   <Table.Td w={170}>

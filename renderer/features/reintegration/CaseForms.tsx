@@ -47,7 +47,7 @@ export function ChecklistForm({ caseId, row, ...done }: Done & { caseId: number;
     onSaved: finish(done),
   });
   return (
-    <FormModal opened onClose={done.onClose} title={`${t('reintegration.checklist.edit')}：${t(`reintegration.checklistItems.${row.item}`)}`} onSubmit={onSubmit} busy={busy} formError={formError} testId="checklist-form" size="md">
+    <FormModal opened onClose={done.onClose} title={`${t('reintegration.checklist.edit')}${t('read.colon')}${t(`reintegration.checklistItems.${row.item}`)}`} onSubmit={onSubmit} busy={busy} formError={formError} testId="checklist-form" size="md">
       <SimpleGrid cols={2}>
         <TextInput label={t('reintegration.checklist.owner')} data-autofocus {...form.getInputProps('owner')} />
         <DateField label={t('reintegration.checklist.due')} {...form.getInputProps('dueOn')} />
@@ -236,7 +236,7 @@ export function TaskForm({ caseId, row, documents, ...done }: Done & { caseId: n
     onSaved: finish(done),
   });
   return (
-    <FormModal opened onClose={done.onClose} title={`${t('reintegration.resettle.editTask')}：${t(`reintegration.tasks.${row.task}`)}`} onSubmit={onSubmit} busy={busy} formError={formError} testId="task-form" size="md">
+    <FormModal opened onClose={done.onClose} title={`${t('reintegration.resettle.editTask')}${t('read.colon')}${t(`reintegration.tasks.${row.task}`)}`} onSubmit={onSubmit} busy={busy} formError={formError} testId="task-form" size="md">
       <TextInput label={t('reintegration.resettle.contact')} data-autofocus {...form.getInputProps('contact')} />
       <SimpleGrid cols={2}>
         <DateField label={t('reintegration.checklist.due')} {...form.getInputProps('dueOn')} />

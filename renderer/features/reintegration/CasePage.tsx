@@ -302,7 +302,7 @@ export function CasePage() {
               ) : (
                 detail.visits.map((v) => (
                   <Text key={v.id} size="sm">
-                    <b>{v.visitedOn}</b> {v.visitor}：{v.notes}
+                    <b>{v.visitedOn}</b> {v.visitor}{t('read.colon')}{v.notes}
                   </Text>
                 ))
               )}
@@ -403,7 +403,7 @@ export function AssessmentCard({ a, onApprove, onReturn }: { a: CaseAssessment; 
       </Group>
       {a.panel && (
         <Text size="sm" mt={4}>
-          {t('reintegration.assessment.panel')}：{a.panel}
+          {t('reintegration.assessment.panel')}{t('read.colon')}{a.panel}
         </Text>
       )}
       {a.scores.length > 0 && (
@@ -424,7 +424,7 @@ export function AssessmentCard({ a, onApprove, onReturn }: { a: CaseAssessment; 
       )}
       {a.reasons && (
         <Text size="sm" mt={4}>
-          {t('reintegration.assessment.reasons')}：{a.reasons}
+          {t('reintegration.assessment.reasons')}{t('read.colon')}{a.reasons}
         </Text>
       )}
     </Card>

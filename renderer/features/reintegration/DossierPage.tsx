@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -12,9 +12,10 @@ import { CASE_STAGE_LABELS_ZH, CHECKLIST_ITEM_LABELS_ZH, ITEM_STATUS_LABELS_ZH, 
 import { EDUCATION_STAGE_LABELS_ZH, PLACEMENT_LABELS_ZH, REINTEGRATION_STATUS_LABELS_ZH } from '../../../shared/domain/rules-types';
 import { call } from '../../api/client';
 import { notifications } from '@mantine/notifications';
-import { useT } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { reintegrationZh as zh } from '../../i18n/parts/reintegration';
 import classes from '../../components/PrintDoc.module.css';
+import { PrintIdentity, PrintPageFrame, PrintSignatures, documentNumber } from '../../components/PrintFrame';
 
 type Dossier = ChannelOutput<'reintegration:dossier'>;
 const SEX_ZH: Record<string, string> = { male: '男', female: '女' };
@@ -26,7 +27,7 @@ const label = <K extends string>(map: Readonly<Record<K, string>>, key: string):
  * approval, and the handover tasks. Printed (or saved as PDF) from this view; the print is audited.
  */
 export function DossierPage() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const caseId = Number(useParams().caseId);
   const [data, setData] = useState<Dossier | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,6 +56,8 @@ export function DossierPage() {
   const c = detail.case;
   const child = detail.child;
   const assessments = detail.assessments.filter((a) => a.voidedAt === null);
+  const today = toIsoDate(new Date());
+  const docNumber = documentNumber('回归', today.slice(0, 4), c.id);
   const deciding = [...assessments].filter((a) => a.approvedAt !== null).sort((a, b) => b.round - a.round || b.assessedOn.localeCompare(a.assessedOn))[0];
 
   return (
@@ -66,16 +69,22 @@ export function DossierPage() {
             {t('reintegration.dossier.back')}
           </Group>
         </Anchor>
+        {locale === 'en' && (
+          <Text size="sm" c="dimmed">
+            {t('read.chineseDocumentNote')}
+          </Text>
+        )}
         <Button leftSection={<IconPrinter size={16} />} loading={exporting} onClick={() => void exportPdf()}>
           {t('reintegration.dossier.print')}
         </Button>
       </Group>
       <article className={classes.doc} data-testid="dossier" lang="zh-CN">
+        <PrintPageFrame name={child.name} idNumber={child.idNumber} docNumber={docNumber} />
         <h1>
           {zh.title}档案
         </h1>
         <div className={classes.meta}>
-          {data.institutionName ?? ''} · {zh.dossier.printedOn}：{toIsoDate(new Date())} · 个案阶段：{CASE_STAGE_LABELS_ZH[c.stage]}
+          {data.institutionName ?? ''} · 文书编号：{docNumber} · {zh.dossier.printedOn}：{today} · 个案阶段：{CASE_STAGE_LABELS_ZH[c.stage]}
         </div>
 
         <h2>{zh.dossier.identity}</h2>
@@ -101,6 +110,7 @@ export function DossierPage() {
             </tr>
           </tbody>
         </table>
+        <PrintIdentity childId={c.childId} day={today} />
 
         <h2>{zh.dossier.care}</h2>
         <table>
@@ -252,6 +262,11 @@ export function DossierPage() {
                       <td>
                         {ITEM_STATUS_LABELS_ZH[task.status]}
                         {task.doneOn ? `（${task.doneOn}）` : ''}
+                        {task.status !== 'done' && task.dueOn !== null && task.dueOn < today && (
+                          <span className={classes.overdue} data-testid="task-overdue">
+                            （已逾期）
+                          </span>
+                        )}
                       </td>
                       <td>{task.evidenceDocumentIds.map((id) => detail.documents.find((d) => d.id === id)?.title ?? `#${id}`).join('、')}</td>
                     </tr>
@@ -281,10 +296,7 @@ export function DossierPage() {
             </table>
           </>
         )}
-        <div className={classes.signature}>
-          <span>经办人（安置专员）：{c.officer?.displayName ?? ''}</span>
-          <span>出具单位（盖章）：{data.institutionName ?? ''}</span>
-        </div>
+        <PrintSignatures signers={[{ role: '经办人（安置专员）', name: c.officer?.displayName }, { role: '审核人（主管）' }]} issuer={data.institutionName} />
       </article>
     </Stack>
   );

@@ -14,8 +14,28 @@ import { type MessageKey, useI18n } from '../../i18n';
 
 type Bar = { label: string; count: number };
 
+/** The 合计 of a statistics table's column. */
+export function sumOf<T>(rows: readonly T[], value: (row: T) => number): number {
+  return rows.reduce((sum, row) => sum + value(row), 0);
+}
+
 /** One figure: a bar chart and the same numbers as a table (the table is what prints reliably). */
-function CountCard({ title, hint, bars, vertical, itemHeader }: { title: string; hint?: string; bars: Bar[]; vertical?: boolean; itemHeader: string }) {
+function CountCard({
+  title,
+  hint,
+  bars,
+  vertical,
+  itemHeader,
+  perCategory,
+}: {
+  title: string;
+  hint?: string;
+  bars: Bar[];
+  vertical?: boolean;
+  itemHeader: string;
+  /** A child may count in several rows: the 合计 is a count of times, not of children. */
+  perCategory?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <Card withBorder className="report-card">
@@ -54,6 +74,12 @@ function CountCard({ title, hint, bars, vertical, itemHeader }: { title: string;
               </Table.Tr>
             ))}
           </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr fw={700}>
+              <Table.Th>{perCategory ? t('read.totals.totalTimes') : t('read.totals.total')}</Table.Th>
+              <Table.Th ta="right">{sumOf(bars, (b) => b.count)}</Table.Th>
+            </Table.Tr>
+          </Table.Tfoot>
         </Table>
       </Stack>
     </Card>
@@ -124,6 +150,7 @@ export function ReportsPage() {
               hint={t('reports.categoryHint')}
               itemHeader={t('reports.columns.item')}
               vertical
+              perCategory
               bars={data.byCategory.map((c) => ({ label: t(`categories.${c.key}` as MessageKey), count: c.count }))}
             />
             <CountCard
@@ -208,6 +235,15 @@ function RehabCard({ data }: { data: Statistics }) {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th colSpan={2}>{t('read.totals.total')}</Table.Th>
+                  <Table.Th ta="right">{sumOf(data.rehab, (r) => r.sessions)}</Table.Th>
+                  <Table.Th ta="right">{sumOf(data.rehab, (r) => r.absences)}</Table.Th>
+                  <Table.Th ta="right">{sumOf(data.rehab, (r) => r.minutes)}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Tfoot>
             </Table>
           </>
         )}
@@ -272,6 +308,16 @@ function ReintegrationCard({ data }: { data: Statistics }) {
               </Table.Tr>
             ))}
           </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th>{t('read.totals.total')}</Table.Th>
+              {OUTCOMES.map((key) => (
+                <Table.Th key={key} ta="right">
+                  {sumOf(data.reintegration, (y) => y[key])}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Tfoot>
         </Table>
       </Stack>
     </Card>

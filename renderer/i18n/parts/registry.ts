@@ -2,6 +2,7 @@ import { DISABILITY_CATEGORY_LABELS_ZH } from '../../../shared/domain/disability
 import { EDUCATION_STAGE_LABELS_ZH, PLACEMENT_LABELS_ZH } from '../../../shared/domain/rules-types';
 import { AUTISM_STAGE_LABELS_ZH } from '../../../shared/domain/autism';
 import { RISK_LEVEL_LABELS_ZH } from '../../../shared/domain/mental-health';
+import { recordEn, recordZh } from './record';
 import type { Widen } from './widen';
 
 /**
@@ -177,11 +178,8 @@ export const registryZh = {
       medicalReport: '医疗报告', courtDecision: '法院判决书', policeConfirmation: '公安证明', deathCertificate: '死亡证明',
       schoolRecord: '学籍材料', assessmentReport: '评估报告', other: '其他',
     },
-    statusFactKind: {
-      parentsStatus: '父母状况', guardianship: '监护状况认定', policeAbandonmentConfirmation: '公安确认弃婴（弃儿）',
-      courtAppointment: '法院指定监护', familyIncome: '家庭经济状况', legalSupporterAbility: '法定抚养人有抚养能力',
-      suddenHardship: '突发性困难', seriousIllness: '重病', autismDiagnosis: '孤独症诊断', migrant: '流动儿童', leftBehind: '留守儿童',
-    },
+    /** The status-fact forms' own labels (one table: record.facts.kinds). */
+    statusFactKind: { ...recordZh.facts.kinds },
     parentStatus: {
       living: '健在', deceased: '死亡', declaredDead: '宣告死亡', declaredMissing: '宣告失踪', notFound: '查找不到',
       imprisoned: '服刑在押', incapacitated: '重残重病等无力履责',
@@ -364,11 +362,7 @@ export const registryEn: Widen<typeof registryZh> = {
       medicalReport: 'Medical report', courtDecision: 'Court decision', policeConfirmation: 'Police confirmation', deathCertificate: 'Death certificate',
       schoolRecord: 'School record', assessmentReport: 'Assessment report', other: 'Other',
     },
-    statusFactKind: {
-      parentsStatus: "Parents' status", guardianship: 'Guardianship finding', policeAbandonmentConfirmation: 'Abandonment confirmed by police',
-      courtAppointment: 'Court-appointed guardian', familyIncome: 'Family income', legalSupporterAbility: 'Legal supporter able',
-      suddenHardship: 'Sudden hardship', seriousIllness: 'Serious illness', autismDiagnosis: 'Autism diagnosis', migrant: 'Migrant child', leftBehind: 'Left-behind child',
-    },
+    statusFactKind: { ...recordEn.facts.kinds },
     parentStatus: {
       living: 'Living', deceased: 'Deceased', declaredDead: 'Declared dead', declaredMissing: 'Declared missing', notFound: 'Not found',
       imprisoned: 'Imprisoned', incapacitated: 'Unable to care (illness, disability)',

@@ -57,6 +57,20 @@ describe('eligibility timeline', () => {
   });
 });
 
+describe('eligibility timeline after the policy term (issue 18, item 8)', () => {
+  it('marks the changes of a 2-year-old in 2042 as after the term, and nothing within it', () => {
+    const toddler = orphanFacts({ birthDate: '2024-06-01', education: { stage: 'none', fullTime: false, withinStandardDuration: false } });
+    const t = eligibilityTimeline(evaluate, toddler, '2026-11-29', null);
+    const birthday = t.entries.find((e) => e.kinds.includes('eighteenthBirthday'))!;
+    expect(birthday.date).toBe('2042-06-01');
+    expect(birthday.afterPolicyTerm).toBe(true);
+    const policyEnds = t.entries.find((e) => e.kinds.includes('policyEnds'))!;
+    expect(policyEnds.afterPolicyTerm).toBe(false);
+    const within = eligibilityTimeline(evaluate, facts, '2026-11-29', '2028-06-30');
+    expect(within.entries.filter((e) => e.afterPolicyTerm).map((e) => e.date)).toEqual([]);
+  });
+});
+
 describe('eligibility timeline: options', () => {
   it('`until` leaves out later dates; `today` is used instead of evaluating again', () => {
     let calls = 0;

@@ -49,6 +49,16 @@ describe('worklist items for one child', () => {
     expect(items.find((x) => x.kind === 'allowanceStops')).toMatchObject({ clause: '一(一)', dueDate: ASOF, urgency: 'now' });
   });
 
+  it('a 17-year-old whose allowance stops at 18 is not said to be 18 now (issue 18, item 8)', () => {
+    const items = worklistItemsForChild(input({ birthDate: '2009-01-20', education: { stage: 'none', fullTime: false, withinStandardDuration: false } }));
+    expect(evaluate({ ...base, birthDate: '2009-01-20' }, ASOF).age).toBe(17);
+    const stop = items.find((x) => x.kind === 'allowanceStops');
+    expect(stop).toMatchObject({ dueDate: '2027-01-20' });
+    expect(stop!.reason).toContain('年满18周岁后');
+    expect(stop!.reason).not.toMatch(/现1[0-9]周岁/);
+    expect(stop!.reason).toContain('届时18周岁');
+  });
+
   it('an allowance that will stop at the projected end of study within three months is announced', () => {
     const items = worklistItemsForChild(
       input({ birthDate: '2008-03-01', education: { stage: 'seniorVocational', fullTime: true, withinStandardDuration: true } }, {}, '2027-01-15'),
