@@ -7,6 +7,7 @@ import { rehabEn } from './parts/rehab';
 import { reintegrationEn } from './parts/reintegration';
 import { registryEn } from './parts/registry';
 import { wellbeingEn } from './parts/wellbeing';
+import { secEn } from './parts/sec';
 import type { Messages } from './zh-CN';
 
 /** English, second language. Every key of zh-CN must be here (the type checks it). */
@@ -107,6 +108,7 @@ export const en: Messages = {
   wellbeing: wellbeingEn,
   ledgers: ledgersEn,
   reports: reportsEn,
+  sec: secEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

@@ -9,6 +9,7 @@ import { rehabZh } from './parts/rehab';
 import { reintegrationZh } from './parts/reintegration';
 import { registryZh } from './parts/registry';
 import { wellbeingZh } from './parts/wellbeing';
+import { secZh } from './parts/sec';
 import type { Widen } from './parts/widen';
 export const zhCN = {
   app: {
@@ -207,6 +208,7 @@ export const zhCN = {
   wellbeing: wellbeingZh,
   ledgers: ledgersZh,
   reports: reportsZh,
+  sec: secZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {
