@@ -1,6 +1,25 @@
 import { z } from 'zod';
 import { idSchema, isoDate } from './common';
 import { channel } from './define';
+import type { Permission } from './permissions';
+
+/**
+ * The closed list of printable pages: each with the permission its reader needs and whether it is a
+ * child's page (a child id is then required and must exist) or not (then no child id is taken).
+ */
+export const PRINTABLE = {
+  eligibility: { permission: 'eligibility.read', child: true },
+  childSummary: { permission: 'eligibility.read', child: true },
+  rehab: { permission: 'rehab.read', child: true },
+  autismPathway: { permission: 'rehab.read', child: true },
+  mentalHealth: { permission: 'mentalHealth.read', child: true },
+  reintegrationDossier: { permission: 'reintegration.read', child: true },
+  recoveryCode: { permission: 'key.manage', child: false },
+  statistics: { permission: 'reports.read', child: false },
+  ledger: { permission: 'ledger.export', child: false },
+} as const satisfies Record<string, { permission: Permission; child: boolean }>;
+export type Printable = keyof typeof PRINTABLE;
+const PRINTABLE_KINDS = Object.keys(PRINTABLE) as [Printable, ...Printable[]];
 
 export const auditQuerySchema = z
   .object({
@@ -59,9 +78,12 @@ export const auditChannels = {
     permission: 'audit.read',
     description: 'query the audit trail',
   }),
-  /** Records that a person printed a page (a child's entitlements, a recovery code) before the print dialog opens. */
+  /**
+   * Records that a person printed a page (a child's entitlements, a recovery code) before the print
+   * dialog opens. Only pages of PRINTABLE, by a person holding that page's permission, of a child that exists.
+   */
   'audit:printed': channel({
-    input: z.object({ what: z.enum(['eligibility', 'recoveryCode', 'rehab', 'mentalHealth', 'autismPathway', 'reintegrationDossier', 'statistics', 'ledger', 'childSummary']), childId: z.number().int().positive().optional() }),
+    input: z.object({ what: z.enum(PRINTABLE_KINDS), childId: idSchema.optional() }),
     output: z.null(),
     permission: 'authenticated',
     description: 'record a print in the audit trail',

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../../../db/open';
+import { PRINTABLE, type Printable } from '../../../shared/contract/audit';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import { can } from '../../../shared/contract/permissions';
 import { type ServiceContext, inTransaction } from '../core/context';
 
 const GENESIS_HASH = '0'.repeat(64);
@@ -234,8 +237,22 @@ export function verifyAudit(ctx: ServiceContext): { ok: boolean; checked: number
   return out;
 }
 
-/** A page printed by the signed-in person (the print dialog opens after this row is written). */
-export function recordPrint(ctx: ServiceContext, what: string, childId?: number): null {
-  inTransaction(ctx, () => appendAudit(ctx, { action: 'print', entity: childId ? 'child' : 'key', entityId: childId, childId, detail: { what } }));
+/**
+ * A page printed by the signed-in person (the print dialog opens after this row is written). Refused:
+ * a page the person may not read (`forbidden`), a child's page without a child or with one that does
+ * not exist, a child given for a page that is not a child's (`invalid_input` / `not_found`).
+ */
+export function recordPrint(ctx: ServiceContext, what: Printable, childId?: number): null {
+  const printable = PRINTABLE[what];
+  if (!printable) throw new ValidationError('what', '不能打印该内容');
+  if (!can(ctx.actor?.roles ?? [], printable.permission)) throw new AppError('forbidden', '没有打印该页面的权限', { field: 'what' });
+  if (printable.child && childId === undefined) throw new ValidationError('childId', '请指明打印的是哪位儿童的页面');
+  if (!printable.child && childId !== undefined) throw new ValidationError('childId', '该页面不属于某位儿童，不能指定儿童');
+  inTransaction(ctx, () => {
+    if (childId !== undefined && !ctx.sqlite.prepare('SELECT 1 FROM children WHERE id = ?').get(childId)) {
+      throw new AppError('not_found', '未找到该儿童的档案', { field: 'childId' });
+    }
+    appendAudit(ctx, { action: 'print', entity: childId !== undefined ? 'child' : what === 'recoveryCode' ? 'key' : null, entityId: childId, childId, detail: { what } });
+  });
   return null;
 }
