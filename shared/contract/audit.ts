@@ -52,6 +52,8 @@ export const auditRowSchema = z.object({
   childName: z.string().nullable(),
   /** A short plain-text summary of the detail (fields changed, reason, attempt number). */
   summary: z.string(),
+  /** The detail belongs to a part the reader may not read (the mental-health file, documents): summary left empty. */
+  restricted: z.boolean(),
 });
 export type AuditRowView = z.infer<typeof auditRowSchema>;
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../../../db/open';
 import { PRINTABLE, type Printable } from '../../../shared/contract/audit';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
-import { can } from '../../../shared/contract/permissions';
+import { type Permission, type Role, can } from '../../../shared/contract/permissions';
 import { type ServiceContext, inTransaction } from '../core/context';
 
 const GENESIS_HASH = '0'.repeat(64);
@@ -91,6 +91,30 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
     .map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }));
 }
 
+/**
+ * Parts of the file whose audit rows carry details only some may read, each with the permission that
+ * reads them and the SQL that picks its rows (alias `a` for audit_log). One rule for every reader of
+ * the trail: the audit page (audit:query) and a child's history (children:history).
+ */
+const RESTRICTED_ROWS = {
+  /** The mental-health file (四(十二)): its checks, follow-ups, closes, voids, reads and prints. */
+  mentalHealth: { permission: 'mentalHealth.read', sql: `(a.action LIKE 'mentalHealth%' OR (a.action = 'print' AND a.detail LIKE '%"mentalHealth"%'))` },
+  /** Scanned documents: a title or kind ("精神科诊断报告") is itself sensitive, as are size and hash. */
+  documents: { permission: 'documents.read', sql: `(a.entity = 'document' OR a.action LIKE 'document.%')` },
+} as const satisfies Record<string, { permission: Permission; sql: string }>;
+
+/** SQL true for the rows of that restricted part the person holding `roles` may not read ('0' when they may). */
+export function restrictedRowsSql(roles: readonly Role[], part: keyof typeof RESTRICTED_ROWS): string {
+  const rule = RESTRICTED_ROWS[part];
+  return can(roles, rule.permission) ? '0' : rule.sql;
+}
+
+/** SQL true for every row whose details the person holding `roles` may not read, whatever the part. */
+function hiddenDetailSql(roles: readonly Role[]): string {
+  const parts = (Object.keys(RESTRICTED_ROWS) as (keyof typeof RESTRICTED_ROWS)[]).map((part) => restrictedRowsSql(roles, part)).filter((sql) => sql !== '0');
+  return parts.length === 0 ? '0' : `(${parts.join(' OR ')})`;
+}
+
 /** A filter of the audit page; dates are calendar days in China time, both inclusive. */
 type AuditQuery = {
   person?: number;
@@ -114,6 +138,7 @@ type AuditView = {
   childId: number | null;
   childName: string | null;
   summary: string;
+  restricted: boolean;
 };
 
 /** The first instant of a China-time calendar day, as the ISO string the rows store. */
@@ -137,18 +162,22 @@ function summarizeDetail(detail: string | null): string {
   } catch {
     return detail.slice(0, 200);
   }
+  const changeList = (list: unknown[]) =>
+    list.map((c: unknown) => {
+      const change = c as { field?: unknown; before?: unknown; after?: unknown };
+      return typeof change?.field === 'string' ? `${change.field}: ${shortValue(change.before)} → ${shortValue(change.after)}` : shortValue(c);
+    });
   let text: string;
   if (Array.isArray(parsed)) {
-    text = parsed
-      .map((c: unknown) => {
-        const change = c as { field?: unknown; before?: unknown; after?: unknown };
-        return typeof change?.field === 'string' ? `${change.field}: ${shortValue(change.before)} → ${shortValue(change.after)}` : shortValue(c);
-      })
-      .join('；');
+    text = changeList(parsed).join('；');
   } else if (parsed !== null && typeof parsed === 'object') {
-    text = Object.entries(parsed as Record<string, unknown>)
-      .map(([k, v]) => `${k}=${shortValue(v)}`)
-      .join('，');
+    const { changes, textFields, ...rest } = parsed as Record<string, unknown>;
+    // Free text is never copied into the trail: `textFields` names the text fields written or changed.
+    text = [
+      ...(Array.isArray(changes) ? changeList(changes) : changes === undefined ? [] : [`changes=${shortValue(changes)}`]),
+      ...Object.entries(rest).map(([k, v]) => `${k}=${shortValue(v)}`),
+      ...(Array.isArray(textFields) ? textFields.map((f) => `${String(f)}（文字，未记入审计）`) : []),
+    ].join('，');
   } else {
     text = shortValue(parsed);
   }
@@ -157,8 +186,9 @@ function summarizeDetail(detail: string | null): string {
 
 /**
  * The audit trail newest first, filtered. `person` matches what the person did and what happened to
- * their account while nobody was signed in (failed logins, the lock). The first page of a query is
- * itself audited ('audit.read'), before reading, so paging stays stable.
+ * their account while nobody was signed in (failed logins, the lock). The details of rows of a restricted
+ * part (RESTRICTED_ROWS) are left out for those who may not read that part. The first page of a query
+ * is itself audited ('audit.read'), before reading, so paging stays stable.
  */
 export function queryAudit(
   ctx: ServiceContext,
@@ -200,14 +230,14 @@ export function queryAudit(
     const raw = ctx.sqlite
       .prepare(
         `SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, a.child_id, a.detail,
-                u.display_name AS who, c.name AS child_name
+                u.display_name AS who, c.name AS child_name, ${hiddenDetailSql(ctx.actor?.roles ?? [])} AS restricted
            FROM audit_log a
            LEFT JOIN users u ON u.id = a.user_id
            LEFT JOIN children c ON c.id = a.child_id
            ${clause}
           ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null })[];
+      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; restricted: number })[];
     const rows = raw.map((r) => ({
       id: r.id,
       at: r.at,
@@ -219,7 +249,9 @@ export function queryAudit(
       entityId: r.entity_id,
       childId: r.child_id,
       childName: r.child_name,
-      summary: summarizeDetail(r.detail),
+      // What was done, by whom, to which record stays; the details only for those who may read that part.
+      summary: r.restricted ? '' : summarizeDetail(r.detail),
+      restricted: r.restricted === 1,
     }));
     const actions = (ctx.sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
     const people = (ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[]);

@@ -162,11 +162,12 @@ const VOIDABLE_TABLES: Readonly<Record<VoidableEntity, { table: string; noun: st
 
 /**
  * Voids one row of a child's record with a reason: it stays in the history, marked, and counts nowhere.
- * Call inside a transaction. Shared with the document and reintegration services.
+ * Call inside a transaction. Shared with the document and reintegration services. `clinical`: the
+ * reason is free text of a clinical part of the file and is not copied into the audit trail.
  */
 export function voidRow(
   ctx: ServiceContext,
-  target: { table: string; noun: string; entity: string },
+  target: { table: string; noun: string; entity: string; clinical?: boolean },
   childId: number,
   id: number,
   reason: string,
@@ -181,7 +182,9 @@ export function voidRow(
   ctx.sqlite
     .prepare(`UPDATE ${target.table} SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND child_id = ?`)
     .run(voidedAt, actorId(ctx), reason, id, childId);
-  appendAudit(ctx, { action: `${target.entity}.void`, entity: target.entity, entityId: id, childId, detail: { reason } });
+  // A clinical row's reason (mental health, autism, rehabilitation, assessments) stays on the row, read
+  // with that part of the file; the audit trail says only that it was voided, by whom.
+  appendAudit(ctx, { action: `${target.entity}.void`, entity: target.entity, entityId: id, childId, detail: target.clinical ? { textFields: ['reason'] } : { reason } });
   return { id, voidedAt };
 }
 

@@ -68,7 +68,11 @@ const fieldsOf = (input: SessionFields) => ({
   note: input.note,
 });
 
-const auditDetail = (input: SessionFields) => ({ ...fieldsOf(input), goals: input.goals });
+/** What the audit trail keeps of a session: no free text (note, absence reason), only what was done. */
+const auditDetail = (input: SessionFields) => {
+  const { note: _note, absenceReason: _absenceReason, ...fields } = fieldsOf(input);
+  return { ...fields, goals: input.goals };
+};
 
 /** Logs a session against the child's plan in force today. */
 export function logSession(ctx: ServiceContext, raw: SessionLogInput): SessionView {
@@ -116,16 +120,17 @@ export function editSession(ctx: ServiceContext, raw: SessionEditInput): Session
     if (!editableBy(ctx, row, false)) throw new AppError('conflict', `记录已超过 ${SESSION_EDIT_DAYS} 天，不能直接修改，请提交更正记录`);
     checkSession(ctx, input, planOfSession(ctx, row));
     const before = {
-      ...fieldsOf({ ...row, absenceReason: row.absenceReason, goals: [] }),
+      ...auditDetail({ ...row, absenceReason: row.absenceReason, goals: [] }),
       goals: ctx.db.select({ goalId: rehabSessionGoals.goalId, rating: rehabSessionGoals.rating }).from(rehabSessionGoals).where(eq(rehabSessionGoals.sessionId, row.id)).all(),
     };
+    const textFields = (['note', 'absenceReason'] as const).filter((k) => (row[k] ?? null) !== (fieldsOf(input)[k] ?? null));
     ctx.db
       .update(rehabSessions)
       .set({ ...fieldsOf(input), updatedAt: nowIso(ctx) })
       .where(eq(rehabSessions.id, row.id))
       .run();
     writeGoals(ctx, row.id, input.goals);
-    appendAudit(ctx, { action: 'rehabSession.update', entity: 'rehabSession', entityId: row.id, childId: row.childId, detail: { before, after: auditDetail(input) } });
+    appendAudit(ctx, { action: 'rehabSession.update', entity: 'rehabSession', entityId: row.id, childId: row.childId, detail: { before, after: auditDetail(input), textFields } });
   });
   return sessionView(ctx, input.sessionId);
 }
@@ -158,7 +163,7 @@ export function amendSession(ctx: ServiceContext, raw: SessionAmendInput): Sessi
       entity: 'rehabSession',
       entityId: created.id,
       childId: row.childId,
-      detail: { amends: row.id, reason: input.reason, ...auditDetail(input) },
+      detail: { amends: row.id, ...auditDetail(input), textFields: ['amendReason'] },
     });
     return created.id;
   });

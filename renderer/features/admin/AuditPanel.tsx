@@ -220,8 +220,8 @@ export function AuditPanel() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs" style={{ wordBreak: 'break-all' }}>
-                      {r.summary}
+                    <Text size="xs" c={r.restricted ? 'dimmed' : undefined} style={{ wordBreak: 'break-all' }}>
+                      {r.restricted ? t('sec.auditRestricted') : r.summary}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
