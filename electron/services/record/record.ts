@@ -22,14 +22,17 @@ import { checkIdNumber } from '../../../shared/domain/id-number';
 import { appendAudit, diffFields } from '../audit/audit';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { namePinyin } from './pinyin';
-import { type ChildRow, actorId, findDocument, loadRecord, nowIso, parseInput, requireChild, toProfile } from './record-store';
+import { type ChildRow, actorId, documentsFor, findDocument, loadRecord, nowIso, parseInput, requireChild, toProfile } from './record-store';
 
-/** The whole record of one child, history included; audited as a read of the child's page. */
+/**
+ * The whole record of one child, history included; audited as a read of the child's page. Documents
+ * (titles, kinds, sizes, hashes) only for those who may read them.
+ */
 export function getRecord(ctx: ServiceContext, childId: number): ChildRecord {
   const record = loadRecord(ctx, childId);
   if (!record) throw new AppError('not_found', '未找到该儿童的档案');
   inTransaction(ctx, () => appendAudit(ctx, { action: 'record.read', entity: 'child', entityId: childId, childId }));
-  return record;
+  return { ...record, documents: documentsFor(ctx, record.documents) };
 }
 
 const PROFILE_FIELDS = [

@@ -75,7 +75,7 @@ import { appendAudit } from '../audit/audit';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { type FactsRecord, deriveFacts } from '../eligibility/facts';
 import { voidRow } from '../record/record';
-import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, SELECTIVE_LOAD_MAX, type ChildRow } from '../record/record-store';
+import { actorId, documentMetaColumns, documentsFor, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, SELECTIVE_LOAD_MAX, type ChildRow } from '../record/record-store';
 import { getSetting } from '../core/settings';
 
 type CaseRow = typeof reintegrationCases.$inferSelect;
@@ -368,7 +368,7 @@ function detailOf(ctx: ServiceContext, row: CaseRow): CaseDetail {
     vocationalRehab: record.vocationalRehab,
     tasks: loaded.tasks,
     visits: ctx.db.select().from(reintegrationVisits).where(eq(reintegrationVisits.caseId, row.id)).orderBy(asc(reintegrationVisits.visitedOn)).all(),
-    documents: live(record.documents),
+    documents: documentsFor(ctx, live(record.documents)),
     officers: placementOfficers(ctx),
   };
 }
