@@ -184,8 +184,12 @@ export const sessionViewSchema = z.object({
   amendReason: z.string().nullable(),
   /** The amendment that replaced this session, when one did (this row then counts for nothing). */
   amendedBy: z.number().int().nullable(),
+  /** Who wrote this amendment (the therapist stays the original one), when it is an amendment. */
+  amender: personSchema.nullable(),
   /** Whether the person asking may still edit it in place (their own, within 7 days). */
   editable: z.boolean(),
+  /** Whether the person asking may amend it: its therapist (with rehab.write) or a supervisor (rehab.approve), while it is the latest version. */
+  mayAmend: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
@@ -300,7 +304,8 @@ export const rehabChannels = {
   /** The therapist's own session within 7 days of logging it. */
   'rehab:editSession': channel({ input: sessionEditSchema, output: sessionViewSchema, permission: 'rehab.write', description: 'edit a rehabilitation session' }),
   /** A correction after the edit window: a new row amending the session, which stays as written. */
-  'rehab:amendSession': channel({ input: sessionAmendSchema, output: sessionViewSchema, permission: 'rehab.write', description: 'amend a rehabilitation session' }),
+  /** Only the session's therapist or a supervisor may amend it; the service checks which (the channel admits both). */
+  'rehab:amendSession': channel({ input: sessionAmendSchema, output: sessionViewSchema, permission: 'rehab.read', description: 'amend a rehabilitation session' }),
   'rehab:addMeasure': channel({ input: measureAddSchema, output: measureViewSchema, permission: 'rehab.write', description: 'record a measure' }),
   'rehab:voidMeasure': channel({ input: voidRehabSchema, output: nothing, permission: 'rehab.write', description: 'void a measure' }),
   /** People who may be responsible for a plan (therapists), for the plan form. */
