@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { idSchema, isoDate } from './common';
 import { channel } from './define';
 import type { Permission } from './permissions';
@@ -27,7 +28,7 @@ export const auditQuerySchema = z
     person: idSchema.optional(),
     childId: idSchema.optional(),
     /** An exact action code (`auth.loginFailed`), or a prefix ending in a dot (`auth.`). */
-    action: z.string().trim().min(1).max(64).optional(),
+    action: safeText().trim().min(1).max(64).optional(),
     /** First and last calendar day (China time), inclusive. */
     from: isoDate.optional(),
     to: isoDate.optional(),
