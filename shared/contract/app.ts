@@ -40,7 +40,7 @@ export const appChannels = {
       displayName: safeText().trim().min(1, '请填写姓名').max(40, '姓名最多40个字'),
       username: usernameSchema,
       password: passwordSchema,
-      passphrase: z.string().min(12, '数据库口令至少12个字符').max(256).nullable(),
+      passphrase: safeText().min(12, '数据库口令至少12个字符').max(256).nullable(),
       loadDemo: z.boolean(),
     }),
     output: z.object({ recoveryCode: z.string() }),
