@@ -3,6 +3,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ErrorCode } from '../../shared/contract/errors';
 import { createLogger } from '../services/core/logger';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { Dispatch } from './router';
@@ -24,22 +25,33 @@ const MAX_BODY = 30 * 1024 * 1024;
 
 type BrowserHost = { url: string; port: number; token: string; close: () => Promise<void> };
 
-/** The browser's stand-in for the preload: the same `window.api.invoke`, over HTTP with the run's token. */
+/**
+ * The browser's stand-in for the preload: the same `window.api.invoke`, over HTTP with the run's token.
+ * Inlined into the served page (never a script of its own, which another loopback origin could load).
+ * Every answer of the host is the closed error shape, so the page shows the host's message; only a
+ * request that got no answer at all is "cannot reach the local service".
+ */
 function shimScript(token: string): string {
+  const literal = JSON.stringify(token).replace(/</g, '\\u003c');
   return `(() => {
-  const token = ${JSON.stringify(token)};
+  const token = ${literal};
   let client = sessionStorage.getItem('tonghu.client');
   if (!client) { client = crypto.randomUUID(); sessionStorage.setItem('tonghu.client', client); }
   const invoke = async (channel, input) => {
+    let res;
     try {
-      const res = await fetch('/rpc/' + encodeURIComponent(channel), {
+      res = await fetch('/rpc/' + encodeURIComponent(channel), {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-tonghu-token': token, 'x-tonghu-client': client },
         body: JSON.stringify(input === undefined ? null : input),
       });
-      return await res.json();
     } catch (e) {
       return { ok: false, error: { code: 'internal', message: '无法连接本地服务' } };
+    }
+    try {
+      return await res.json();
+    } catch (e) {
+      return { ok: false, error: { code: 'internal', message: '本地服务的应答无法读取（HTTP ' + res.status + '）' } };
     }
   };
   Object.defineProperty(window, 'api', { value: Object.freeze({ invoke }), writable: false });
@@ -47,33 +59,64 @@ function shimScript(token: string): string {
 })();`;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+/** Beyond this many bytes an over-limit body is no longer drained but the connection is closed. */
+const MAX_DRAIN = 8 * MAX_BODY;
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', csp = CONTENT_SECURITY_POLICY): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': csp,
   });
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** An answer in the contract's closed error shape `{ ok: false, error: { code, message } }`, with its HTTP status. */
+function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json');
+}
+
+/**
+ * The request body, or `tooLarge` once it passes MAX_BODY: the rest is read and dropped so that the
+ * answer (413) reaches the page instead of a reset connection; past MAX_DRAIN the connection is cut.
+ */
+function readBody(req: IncomingMessage): Promise<{ body: string } | { tooLarge: true }> {
   return new Promise((resolveBody, reject) => {
     let size = 0;
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
+      if (size > MAX_DRAIN) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size > MAX_BODY) chunks = [];
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(size > MAX_BODY ? { tooLarge: true } : { body: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', reject);
   });
+}
+
+/** A URL path decoded, or null when it holds a malformed percent escape. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The page with the shim inlined under a per-response nonce, and the CSP (header and meta) that admits that one script. */
+function pageWithShim(html: string, token: string): { html: string; csp: string } {
+  const nonce = randomBytes(16).toString('base64');
+  const scriptSrc = `script-src 'self' 'nonce-${nonce}'`;
+  const page = html
+    .replace(/script-src 'self'/g, scriptSrc)
+    .replace('<head>', `<head>\n    <script nonce="${nonce}">${shimScript(token)}</script>`);
+  return { html: page, csp: CONTENT_SECURITY_POLICY.replace("script-src 'self'", scriptSrc) };
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -84,7 +127,9 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * Serves the built renderer and answers `POST /rpc/<channel>` through the same router as Electron's
- * IPC. Loopback only; a per-run token; Host and Origin checked against DNS rebinding.
+ * IPC. Loopback only; a per-run token, given only inside the served page (an inline script admitted
+ * by a per-response CSP nonce); Host and Origin checked against DNS rebinding. Every refusal is the
+ * closed error shape with its HTTP status (413 for a body over MAX_BODY, 400 for a malformed path).
  */
 export async function startBrowserHost(app: { router: { dispatch: Dispatch } }, options: { rendererDir: string; port?: number }): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
@@ -96,42 +141,48 @@ export async function startBrowserHost(app: { router: { dispatch: Dispatch } }, 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       log.error('request failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
-      if (!res.headersSent) send(res, 500, 'internal error');
+      if (!res.headersSent) sendError(res, 500, 'internal', '本地服务内部错误，请重试');
     });
   });
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'misdirected request');
+    if (!allowedHosts().has(req.headers.host ?? '')) return sendError(res, 421, 'forbidden', '请求的主机名不被接受');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const path = decodePath(url.pathname);
+    if (path === null) return sendError(res, 400, 'invalid_input', '请求地址格式无效（百分号编码有误）');
     if (url.pathname.startsWith('/rpc/')) {
-      if (req.method !== 'POST') return send(res, 405, 'method not allowed');
+      if (req.method !== 'POST') return sendError(res, 405, 'invalid_input', '请求方式无效');
       const origin = req.headers.origin;
-      if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'forbidden origin');
+      if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return sendError(res, 403, 'forbidden', '请求来源不被接受');
       const given = req.headers['x-tonghu-token'];
-      if (typeof given !== 'string' || !sameToken(given, token)) return send(res, 401, 'bad token');
+      if (typeof given !== 'string' || !sameToken(given, token)) return sendError(res, 401, 'unauthenticated', '页面已过期，请刷新页面');
       const client = req.headers['x-tonghu-client'];
-      if (typeof client !== 'string' || !/^[\w-]{8,64}$/.test(client)) return send(res, 400, 'bad client id');
+      if (typeof client !== 'string' || !/^[\w-]{8,64}$/.test(client)) return sendError(res, 400, 'invalid_input', '请求缺少有效的客户端标识');
+      const read = await readBody(req);
+      if ('tooLarge' in read) {
+        return sendError(res, 413, 'invalid_input', `请求内容过大（超过 ${MAX_BODY / 1024 / 1024} MB），未被接收；请缩小文件或分批提交`);
+      }
       let input: unknown = null;
       try {
-        const body = await readBody(req);
-        input = body.length > 0 ? JSON.parse(body) : null;
+        input = read.body.length > 0 ? JSON.parse(read.body) : null;
       } catch {
         return send(res, 200, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '请求格式无效', field: '(input)' } }), 'application/json');
       }
-      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      const channel = path.slice('/rpc/'.length);
       const result = await app.router.dispatch(`host:${client}`, channel, input);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-    if (url.pathname === '/host-shim.js') return send(res, 200, shimScript(token), MIME['.js']);
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid_input', '请求方式无效');
+    const relative = normalize(path).replace(/^([/\\])+/, '');
+    // The shim is part of the page now: its old address serves nothing (in particular, not the token).
+    if (relative === 'host-shim.js') return sendError(res, 404, 'not_found', '未找到');
     const file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return send(res, 403, 'forbidden');
+    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return sendError(res, 403, 'forbidden', '不能访问该路径');
     if (relative === '' || relative === 'index.html' || !existsSync(file) || statSync(file).isDirectory()) {
-      const html = readFileSync(indexFile, 'utf8').replace('<head>', '<head>\n    <script src="/host-shim.js"></script>');
-      return send(res, 200, html, MIME['.html']);
+      const page = pageWithShim(readFileSync(indexFile, 'utf8'), token);
+      return send(res, 200, page.html, MIME['.html'], page.csp);
     }
     res.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',

@@ -15,8 +15,11 @@ export type SessionStore = {
   touch: (connection: string) => Session | null;
   lock: (connection: string) => void;
   unlock: (connection: string, user: SessionUser) => void;
-  /** Ends every session of a person (account disabled, password reset by an administrator). */
-  endUser: (userId: number) => void;
+  /**
+   * Ends every session of a person (account disabled, password reset by an administrator), or every
+   * one but `except` (the person changed their own password there).
+   */
+  endUser: (userId: number, except?: string) => void;
   /** Ends every session whose connection matches (a revoked workstation's). */
   endWhere: (matches: (connection: string) => boolean) => void;
   /** Puts a person's changed name and roles into their open sessions, effective at the next request. */
@@ -56,8 +59,8 @@ export function createSessionStore(now: () => number, idleMinutes = 10): Session
         s.lastActivity = now();
       }
     },
-    endUser: (userId) => {
-      for (const [c, s] of sessions) if (s.user.id === userId) sessions.delete(c);
+    endUser: (userId, except) => {
+      for (const [c, s] of sessions) if (s.user.id === userId && c !== except) sessions.delete(c);
     },
     endWhere: (matches) => {
       for (const c of [...sessions.keys()]) if (matches(c)) sessions.delete(c);

@@ -1,7 +1,8 @@
+import type { Printable } from '../../shared/contract/audit';
 import { call } from '../api/client';
 
 /** Prints the page after writing the print to the audit trail (who printed which child's page, and when). */
-export async function printAudited(what: 'eligibility' | 'recoveryCode' | 'rehab' | 'mentalHealth' | 'autismPathway' | 'reintegrationDossier' | 'statistics' | 'ledger' | 'childSummary', childId?: number): Promise<void> {
+export async function printAudited(what: Printable, childId?: number): Promise<void> {
   await call('audit:printed', { what, childId });
   window.print();
 }

@@ -12,6 +12,7 @@ import { reintegrationEn } from './parts/reintegration';
 import { registryEn } from './parts/registry';
 import { wellbeingEn } from './parts/wellbeing';
 import { workEn } from './parts/work';
+import { secEn } from './parts/sec';
 import type { Messages } from './zh-CN';
 
 /** English, second language. Every key of zh-CN must be here (the type checks it). */
@@ -117,6 +118,7 @@ export const en: Messages = {
   reports: reportsEn,
   rules: rulesEn,
   read: readEn,
+  sec: secEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

@@ -14,6 +14,7 @@ import { reintegrationZh } from './parts/reintegration';
 import { registryZh } from './parts/registry';
 import { wellbeingZh } from './parts/wellbeing';
 import { workZh } from './parts/work';
+import { secZh } from './parts/sec';
 import type { Widen } from './parts/widen';
 export const zhCN = {
   app: {
@@ -217,6 +218,7 @@ export const zhCN = {
   reports: reportsZh,
   rules: rulesZh,
   read: readZh,
+  sec: secZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { channel } from './define';
 import { nothing, sessionUserSchema } from './common';
 
@@ -26,13 +27,12 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = safeText()
   .trim()
   .min(3, '用户名至少3个字符')
   .max(32, '用户名最多32个字符')
   .regex(/^[a-zA-Z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
-export const passwordSchema = z.string().min(10, '密码至少10个字符').max(128, '密码最多128个字符');
+export const passwordSchema = safeText().min(10, '密码至少10个字符').max(128, '密码最多128个字符');
 
 export const appChannels = {
   /** Where the app stands: first run, waiting for a key, or ready; and who is signed in. */
@@ -40,11 +40,11 @@ export const appChannels = {
   /** First-run set-up: the key, the administrator, optionally the demo data. Returns the recovery code once. */
   'app:setup': channel({
     input: z.object({
-      institutionName: z.string().trim().min(2, '请填写机构名称').max(60, '机构名称最多60个字'),
-      displayName: z.string().trim().min(1, '请填写姓名').max(40, '姓名最多40个字'),
+      institutionName: safeText().trim().min(2, '请填写机构名称').max(60, '机构名称最多60个字'),
+      displayName: safeText().trim().min(1, '请填写姓名').max(40, '姓名最多40个字'),
       username: usernameSchema,
       password: passwordSchema,
-      passphrase: z.string().min(12, '数据库口令至少12个字符').max(256).nullable(),
+      passphrase: safeText().min(12, '数据库口令至少12个字符').max(256).nullable(),
       loadDemo: z.boolean(),
       /** Where backups go (a second disk or USB folder); the daily backup is on from the start. */
       backupFolder: z.string().trim().min(1, '请填写备份文件夹').max(1024, '路径过长').nullable().optional(),
@@ -67,7 +67,7 @@ export const appChannels = {
   }),
   /** Signs a person in. */
   'auth:login': channel({
-    input: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
+    input: z.object({ username: safeText().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
     output: sessionUserSchema,
     permission: 'public',
     description: 'login',

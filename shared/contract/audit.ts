@@ -1,6 +1,26 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { idSchema, isoDate } from './common';
 import { channel } from './define';
+import type { Permission } from './permissions';
+
+/**
+ * The closed list of printable pages: each with the permission its reader needs and whether it is a
+ * child's page (a child id is then required and must exist) or not (then no child id is taken).
+ */
+export const PRINTABLE = {
+  eligibility: { permission: 'eligibility.read', child: true },
+  childSummary: { permission: 'eligibility.read', child: true },
+  rehab: { permission: 'rehab.read', child: true },
+  autismPathway: { permission: 'rehab.read', child: true },
+  mentalHealth: { permission: 'mentalHealth.read', child: true },
+  reintegrationDossier: { permission: 'reintegration.read', child: true },
+  recoveryCode: { permission: 'key.manage', child: false },
+  statistics: { permission: 'reports.read', child: false },
+  ledger: { permission: 'ledger.export', child: false },
+} as const satisfies Record<string, { permission: Permission; child: boolean }>;
+export type Printable = keyof typeof PRINTABLE;
+const PRINTABLE_KINDS = Object.keys(PRINTABLE) as [Printable, ...Printable[]];
 
 export const auditQuerySchema = z
   .object({
@@ -8,7 +28,7 @@ export const auditQuerySchema = z
     person: idSchema.optional(),
     childId: idSchema.optional(),
     /** An exact action code (`auth.loginFailed`), or a prefix ending in a dot (`auth.`). */
-    action: z.string().trim().min(1).max(64).optional(),
+    action: safeText().trim().min(1).max(64).optional(),
     /** First and last calendar day (China time), inclusive. */
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -49,6 +69,8 @@ export const auditRowSchema = z.object({
   workstation: z.string().nullable().optional(),
   /** The detail as recorded (field changes, values entered, a reason), for the page to put in words; null when none. */
   detail: z.json().nullable().default(null),
+  /** The detail belongs to a part the reader may not read (the mental-health file, documents): summary left empty. */
+  restricted: z.boolean(),
 });
 export type AuditRowView = z.infer<typeof auditRowSchema>;
 
@@ -94,9 +116,12 @@ export const auditChannels = {
     permission: 'audit.read',
     description: 'export the audit trail',
   }),
-  /** Records that a person printed a page (a child's entitlements, a recovery code) before the print dialog opens. */
+  /**
+   * Records that a person printed a page (a child's entitlements, a recovery code) before the print
+   * dialog opens. Only pages of PRINTABLE, by a person holding that page's permission, of a child that exists.
+   */
   'audit:printed': channel({
-    input: z.object({ what: z.enum(['eligibility', 'recoveryCode', 'rehab', 'mentalHealth', 'autismPathway', 'reintegrationDossier', 'statistics', 'ledger', 'childSummary']), childId: z.number().int().positive().optional() }),
+    input: z.object({ what: z.enum(PRINTABLE_KINDS), childId: idSchema.optional() }),
     output: z.null(),
     permission: 'authenticated',
     description: 'record a print in the audit trail',

@@ -4,6 +4,7 @@
  * is read, not duplicated: the file says whether the two agree.
  */
 import { z } from 'zod';
+import { MULTILINE, safeText } from './text';
 import { AUTISM_STAGES } from '../domain/autism';
 import { idSchema, isoDate, optionalText } from './common';
 import { channel } from './define';
@@ -16,11 +17,11 @@ export const autismEventAddSchema = z
     stage: autismStageSchema,
     occurredOn: isoDate,
     tool: optionalText(60),
-    result: optionalText(500),
+    result: optionalText(500, MULTILINE),
     /** Diagnosis only: confirmed (true) or ruled out (false). */
     confirmed: z.boolean().nullish().transform((v) => v ?? null),
-    referral: optionalText(100),
-    note: optionalText(1000),
+    referral: optionalText(100, MULTILINE),
+    note: optionalText(1000, MULTILINE),
   })
   .superRefine((v, ctx) => {
     if (v.stage === 'diagnosis' && v.confirmed === null) ctx.addIssue({ code: 'custom', path: ['confirmed'], message: '诊断须写明结论：确诊或排除' });
@@ -31,7 +32,7 @@ export type AutismEventAddInput = z.input<typeof autismEventAddSchema>;
 export const autismVoidSchema = z.object({
   childId: idSchema,
   id: idSchema,
-  reason: z.string().trim().min(2, '请写明作废原因').max(200, '最多200个字'),
+  reason: safeText(MULTILINE).trim().min(2, '请写明作废原因').max(200, '最多200个字'),
 });
 export type AutismVoidInput = z.input<typeof autismVoidSchema>;
 

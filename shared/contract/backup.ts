@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { channel } from './define';
 import { nothing } from './common';
 
@@ -6,7 +7,7 @@ export const BACKUP_FILE_PATTERN = /^tonghu-\d{8}-\d{6}(-\d+)?\.db$/;
 
 export const backupSettingsSchema = z.object({
   /** An absolute path to a folder (e.g. on a USB disk); created if missing. */
-  folder: z.string().trim().min(1, '请填写备份文件夹').max(1024, '路径过长').nullable(),
+  folder: safeText().trim().min(1, '请填写备份文件夹').max(1024, '路径过长').nullable(),
   /** Daily backup time 'HH:MM' (local time), or null for no daily backup. */
   dailyAt: z
     .string()

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { MULTILINE, safeText } from './text';
 import { DISTRICT_CODES } from '../domain/districts';
 import { checkIdNumber } from '../domain/id-number';
 import { CATEGORY_CODES, PLACEMENTS } from '../domain/rules-types';
 import { channel } from './define';
-import { idSchema, isoDate } from './common';
+import { birthDateSchema, idSchema, isoDate } from './common';
 
 export const sexSchema = z.enum(['male', 'female']);
 export const CHILD_STATUSES = ['inCare', 'discharged', 'archived'] as const;
@@ -27,8 +28,7 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 export const DISTRICT_FILTERS = [...DISTRICT_CODES, 'other'] as const;
 export type DistrictFilter = (typeof DISTRICT_FILTERS)[number];
 
-export const childNameSchema = z
-  .string()
+export const childNameSchema = safeText()
   .trim()
   .min(1, '请填写姓名')
   .max(40, '姓名最多40个字');
@@ -38,9 +38,8 @@ export const childCreateSchema = z
   .object({
     name: childNameSchema,
     sex: sexSchema,
-    birthDate: isoDate,
-    idNumber: z
-      .string()
+    birthDate: birthDateSchema,
+    idNumber: safeText()
       .trim()
       .toUpperCase()
       .nullable()
@@ -77,7 +76,7 @@ export type ChildSummary = z.infer<typeof childSummarySchema>;
  * combine with each other and with the search. Categories, placement and age are read as of today.
  */
 export const childListInputSchema = z.object({
-  query: z.string().trim().max(64).default(''),
+  query: safeText().trim().max(64).default(''),
   status: childStatusSchema.nullable().default('inCare'),
   categories: z.array(z.enum(CATEGORY_CODES, { message: '请选择有效的困境儿童类别' })).max(CATEGORY_CODES.length).default([]),
   placements: z.array(z.enum(PLACEMENT_FILTERS, { message: '请选择有效的安置方式' })).max(PLACEMENT_FILTERS.length).default([]),
@@ -95,8 +94,7 @@ export const childDischargeSchema = z.object({
   childId: idSchema,
   date: isoDate,
   reason: dischargeReasonSchema,
-  note: z
-    .string()
+  note: safeText(MULTILINE)
     .trim()
     .max(500, '最多500个字')
     .nullish()
@@ -121,7 +119,7 @@ export type ChildArchiveInput = z.input<typeof childArchiveSchema>;
 /** Back in care (a supervisor's decision): the reason is kept in the history. */
 export const childRestoreSchema = z.object({
   childId: idSchema,
-  reason: z.string().trim().min(2, '请写明恢复在院的原因').max(200, '最多200个字'),
+  reason: safeText(MULTILINE).trim().min(2, '请写明恢复在院的原因').max(200, '最多200个字'),
 });
 export type ChildRestoreInput = z.input<typeof childRestoreSchema>;
 

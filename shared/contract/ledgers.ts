@@ -4,6 +4,7 @@
  * and saves the file.
  */
 import { z } from 'zod';
+import { MULTILINE, safeText } from './text';
 import { isoDate } from './common';
 import { channel } from './define';
 import { jobIdSchema } from './jobs';
@@ -81,14 +82,15 @@ export const IMPORT_FIELD_HEADERS_ZH: Readonly<Record<ImportField, string>> = {
 };
 
 /** Which column (by its header text) feeds each field; null: not imported. */
-export const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(100).nullable());
+/** Field → the workbook's column header (a header cell may hold a line break). */
+export const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), safeText(MULTILINE).max(100).nullable());
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 /** The largest workbook accepted (before base64). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 const workbookFields = {
-  fileName: z.string().trim().min(1, '请选择文件').max(200, '文件名过长'),
+  fileName: safeText().trim().min(1, '请选择文件').max(200, '文件名过长'),
   contentBase64: z
     .string()
     .min(4, '文件内容为空')

@@ -5,6 +5,7 @@
  * mentalHealth.read see any of it, and every read is audited.
  */
 import { z } from 'zod';
+import { MULTILINE, safeText } from './text';
 import { RISK_LEVELS, instrumentScale } from '../domain/mental-health';
 import { idSchema, isoDate, optionalText } from './common';
 import { channel } from './define';
@@ -24,7 +25,7 @@ export const riskLevelSchema = z.enum(RISK_LEVELS, { message: '请选择风险�
 
 /** One named score of a check ("困难总分" 18). */
 export const mentalHealthScoreSchema = z.object({
-  name: z.string({ message: '请填写分量表名称' }).trim().min(1, '请填写分量表名称').max(40, '最多40个字'),
+  name: safeText().trim().min(1, '请填写分量表名称').max(40, '最多40个字'),
   value: z
     .number({ message: '请填写分数（数字）' })
     .refine((v) => Number.isFinite(v), { message: '请填写分数（数字）' })
@@ -39,10 +40,10 @@ export const mentalHealthCheckAddSchema = z
     instrument: optionalText(60),
     scores: z.array(mentalHealthScoreSchema).max(20, '最多20项分数').default([]),
     riskLevel: riskLevelSchema,
-    actions: optionalText(1000),
-    referral: optionalText(100),
+    actions: optionalText(1000, MULTILINE),
+    referral: optionalText(100, MULTILINE),
     referralDate: isoDate.nullish().transform((v) => v ?? null),
-    note: optionalText(1000),
+    note: optionalText(1000, MULTILINE),
   })
   // Each cross-field check runs once the fields it reads are valid, so its message shows beside the others.
   .superRefine((v, ctx) => {
@@ -66,14 +67,14 @@ export const mentalHealthFollowUpAddSchema = z.object({
   childId: idSchema,
   checkId: idSchema,
   followedOn: isoDate,
-  note: z.string({ message: '请填写随访情况' }).trim().min(1, '请填写随访情况').max(1000, '最多1000个字'),
+  note: safeText(MULTILINE).trim().min(1, '请填写随访情况').max(1000, '最多1000个字'),
 });
 export type MentalHealthFollowUpAddInput = z.input<typeof mentalHealthFollowUpAddSchema>;
 
 export const mentalHealthCloseSchema = z.object({
   childId: idSchema,
   id: idSchema,
-  comment: z.string({ message: '请填写结案意见' }).trim().min(2, '请填写结案意见').max(500, '最多500个字'),
+  comment: safeText(MULTILINE).trim().min(2, '请填写结案意见').max(500, '最多500个字'),
 });
 export type MentalHealthCloseInput = z.input<typeof mentalHealthCloseSchema>;
 
@@ -81,7 +82,7 @@ export const mentalHealthVoidSchema = z.object({
   childId: idSchema,
   entity: z.enum(['check', 'followUp'], { message: '请选择要作废的记录类别' }),
   id: idSchema,
-  reason: z.string().trim().min(2, '请写明作废原因').max(200, '最多200个字'),
+  reason: safeText(MULTILINE).trim().min(2, '请写明作废原因').max(200, '最多200个字'),
 });
 export type MentalHealthVoidInput = z.input<typeof mentalHealthVoidSchema>;
 

@@ -5,6 +5,7 @@
  * interval's `to` is its last day (inclusive), null while it lasts; money is integer fen.
  */
 import { z } from 'zod';
+import { MULTILINE, type TextRules, safeText } from './text';
 import { DISTRICT_CODES, PROVINCE_PREFIXES } from '../domain/districts';
 import {
   ASSESSMENT_RESULTS,
@@ -19,7 +20,7 @@ import {
   disabilityGradeSchema,
 } from '../domain/rules-types';
 import { childNameSchema, childStatusSchema, sexSchema } from './children';
-import { idSchema, isoDate, optionalText, requiredText } from './common';
+import { birthDateSchema, idSchema, isoDate, optionalText, requiredText } from './common';
 import { channel } from './define';
 
 // ——— codes ———
@@ -88,9 +89,8 @@ export type VoidableEntity = (typeof VOIDABLE_ENTITIES)[number];
 /** Optional free text: trimmed, '' → null, at most `max` characters. */
 
 /** A patch of free text: undefined leaves it, '' or null clears it. */
-const patchText = (max: number) =>
-  z
-    .string()
+const patchText = (max: number, rules: TextRules = {}) =>
+  safeText(rules)
     .trim()
     .max(max, `最多${max}个字`)
     .nullable()
@@ -106,7 +106,7 @@ const districtCodeSchema = z.enum(DISTRICT_CODES, { message: '请选择上海市
 const provinceCodeSchema = z
   .string()
   .refine((v) => Object.prototype.hasOwnProperty.call(PROVINCE_PREFIXES, v), { message: '请选择有效的省级行政区划代码（2位）' });
-const reasonSchema = z.string().trim().min(2, '请写明作废原因').max(200, '最多200个字');
+const reasonSchema = safeText(MULTILINE).trim().min(2, '请写明作废原因').max(200, '最多200个字');
 
 /** A yes/no status fact's value. */
 const yesNo = z.boolean({ message: '请选择“是”或“否”' });
@@ -360,16 +360,15 @@ export const profileUpdateSchema = z.object({
   ...childIdField,
   name: childNameSchema.optional(),
   sex: sexSchema.optional(),
-  birthDate: isoDate.optional(),
-  idNumber: z
-    .string()
+  birthDate: birthDateSchema.optional(),
+  idNumber: safeText()
     .trim()
     .toUpperCase()
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v)),
   admissionDate: isoDate.nullable().optional(),
-  formerNames: z.array(z.string().trim().min(1, '曾用名不能为空').max(40, '最多40个字')).max(10, '最多10个曾用名').optional(),
+  formerNames: z.array(safeText().trim().min(1, '曾用名不能为空').max(40, '最多40个字')).max(10, '最多10个曾用名').optional(),
   nationality: patchText(40),
   ethnicity: patchText(20),
   hukouKind: hukouKindSchema.nullable().optional(),
@@ -378,7 +377,7 @@ export const profileUpdateSchema = z.object({
   hukouProvinceCode: provinceCodeSchema.nullable().optional(),
   admissionSource: admissionSourceSchema.nullable().optional(),
   referringBody: patchText(100),
-  notes: patchText(2000),
+  notes: patchText(2000, MULTILINE),
 });
 export type ProfileUpdateInput = z.input<typeof profileUpdateSchema>;
 
@@ -389,7 +388,7 @@ export const placementAddSchema = z.object({
   from: isoDate,
   to: isoDate.nullish(),
   place: optionalText(100),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
   endCurrent: z.boolean().optional(),
 });
 export type PlacementAddInput = z.input<typeof placementAddSchema>;
@@ -403,12 +402,12 @@ export const guardianshipAddSchema = z
     ...childIdField,
     guardianKind: guardianKindSchema,
     guardianName: requiredText(100, '请填写监护人（个人姓名或机构名称）'),
-    basis: optionalText(200),
+    basis: optionalText(200, MULTILINE),
     courtAppointed: z.boolean({ message: '请选择是否由法院指定' }).default(false),
     adequacy: adequacySchema.default('adequate'),
     from: isoDate,
     to: isoDate.nullish(),
-    note: optionalText(500),
+    note: optionalText(500, MULTILINE),
     endCurrent: z.boolean().optional(),
   })
   // A guardian appointed by a court exists: that guardianship cannot be 监护缺失 (RULES.md round 2).
@@ -424,7 +423,7 @@ export const statusFactAddSchema = z
     fact: statusFactSchema,
     effectiveDate: isoDate,
     validUntil: isoDate.nullish(),
-    evidence: optionalText(500),
+    evidence: optionalText(500, MULTILINE),
     documentId: idSchema.nullish(),
   })
   // Contradictory facts are refused where they are entered (RULES.md round 2). Only new input: rows
@@ -442,8 +441,7 @@ export type StatusFactAddInput = z.input<typeof statusFactAddSchema>;
 export const disabilitySetSchema = z
   .object({
     ...childIdField,
-    certificateNumber: z
-      .string()
+    certificateNumber: safeText()
       .trim()
       .toUpperCase()
       .nullish()
@@ -453,7 +451,7 @@ export const disabilitySetSchema = z
     issuedOn: isoDate.nullish(),
     validUntil: isoDate.nullish(),
     from: isoDate,
-    note: optionalText(500),
+    note: optionalText(500, MULTILINE),
   })
   .superRefine((v, ctx) => {
     if (v.certificateNumber === null) {
@@ -472,7 +470,7 @@ const educationFields = {
   expectedCompletion: isoDate.nullish(),
   actualCompletion: isoDate.nullish(),
   outcome: outcomeSchema.nullish(),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 };
 
 /** An enrolment. `expectedCompletion` defaults to the last day of the standard duration. */
@@ -491,7 +489,7 @@ export const educationUpdateSchema = z.object({
   expectedCompletion: isoDate.nullable().optional(),
   actualCompletion: isoDate.nullable().optional(),
   outcome: outcomeSchema.nullable().optional(),
-  note: patchText(500),
+  note: patchText(500, MULTILINE),
 });
 export type EducationUpdateInput = z.input<typeof educationUpdateSchema>;
 
@@ -501,7 +499,7 @@ export const benefitAddSchema = z.object({
   from: isoDate,
   to: isoDate.nullish(),
   monthlyAmountFen: fenSchema.nullish(),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 });
 export type BenefitAddInput = z.input<typeof benefitAddSchema>;
 
@@ -511,7 +509,7 @@ export const medicalInsuranceSetSchema = z.object({
   year: z.number().int().min(2000, '年份有误').max(2100, '年份有误'),
   enrolled: z.boolean({ message: '请选择是否参保' }),
   premiumSubsidised: z.boolean({ message: '请选择保费是否获资助' }),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 });
 export type MedicalInsuranceSetInput = z.input<typeof medicalInsuranceSetSchema>;
 
@@ -522,7 +520,7 @@ export const medicalAidClaimAddSchema = z
     hospital: optionalText(100),
     eligibleCostFen: fenSchema,
     aidedFen: fenSchema,
-    note: optionalText(500),
+    note: optionalText(500, MULTILINE),
   })
   .superRefine((v, ctx) => {
     if (v.aidedFen > v.eligibleCostFen) ctx.addIssue({ code: 'custom', path: ['aidedFen'], message: '救助金额不能大于合规医疗费用' });
@@ -541,7 +539,7 @@ export const documentAddSchema = z.object({
     .min(4, '文件内容为空')
     .pipe(z.base64('文件内容不是有效的 base64 编码')),
   issuedOn: isoDate.nullish(),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 });
 export type DocumentAddInput = z.input<typeof documentAddSchema>;
 
@@ -552,10 +550,10 @@ export const assessmentAddSchema = z.object({
   assessedOn: isoDate,
   round: z.union([z.literal(1), z.literal(2)], { message: '评估轮次须为1或2' }),
   result: assessmentResultSchema,
-  panel: optionalText(200),
-  note: optionalText(1000),
+  panel: optionalText(200, MULTILINE),
+  note: optionalText(1000, MULTILINE),
   /** The panel's reasons; a decision without them cannot be approved. */
-  reasons: optionalText(1000),
+  reasons: optionalText(1000, MULTILINE),
 });
 export type AssessmentAddInput = z.input<typeof assessmentAddSchema>;
 
@@ -564,7 +562,7 @@ export const vocationalRehabAddSchema = z.object({
   from: isoDate,
   completedOn: isoDate.nullish(),
   provider: optionalText(100),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 });
 export type VocationalRehabAddInput = z.input<typeof vocationalRehabAddSchema>;
 

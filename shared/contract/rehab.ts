@@ -4,6 +4,7 @@
  * `YYYY-MM-DD`.
  */
 import { z } from 'zod';
+import { MULTILINE, safeText } from './text';
 import { INSTRUMENT_CODES } from '../domain/rehab';
 import { idSchema, isoDate, nothing, optionalText, requiredText } from './common';
 import { channel } from './define';
@@ -34,11 +35,11 @@ export const goalInputSchema = z.object({
   title: requiredText(200, '请填写目标'),
   icfCode: icfCodeSchema,
   levels: z.object({
-    minus2: requiredText(300, '请填写−2 等级描述'),
-    minus1: requiredText(300, '请填写−1 等级描述'),
-    zero: requiredText(300, '请填写0 等级（预期结果）描述'),
-    plus1: requiredText(300, '请填写+1 等级描述'),
-    plus2: requiredText(300, '请填写+2 等级描述'),
+    minus2: requiredText(300, '请填写−2 等级描述', MULTILINE),
+    minus1: requiredText(300, '请填写−1 等级描述', MULTILINE),
+    zero: requiredText(300, '请填写0 等级（预期结果）描述', MULTILINE),
+    plus1: requiredText(300, '请填写+1 等级描述', MULTILINE),
+    plus2: requiredText(300, '请填写+2 等级描述', MULTILINE),
   }),
   baseline: gasLevel,
   importance: zeroToThree('重要性'),
@@ -54,7 +55,7 @@ export const weekdaysSchema = z
 
 export const interventionInputSchema = z.object({
   kind: z.enum(INTERVENTION_KINDS, { message: '请选择干预类型' }),
-  description: requiredText(300, '请填写干预内容'),
+  description: requiredText(300, '请填写干预内容', MULTILINE),
   provider: optionalText(100),
   therapistId: idSchema.nullish().transform((v) => v ?? null),
   startsOn: isoDate,
@@ -73,7 +74,7 @@ export const planSaveSchema = z.object({
   revisesPlanId: idSchema.nullish().transform((v) => v ?? null),
   startsOn: isoDate,
   reviewOn: isoDate,
-  summary: optionalText(2000),
+  summary: optionalText(2000, MULTILINE),
   therapistIds: z.array(idSchema).min(1, '请至少指定一名责任康复师').max(10),
   goals: z.array(goalInputSchema).min(1, '请至少填写一个康复目标').max(20, '一个计划最多 20 个目标'),
   interventions: z.array(interventionInputSchema).max(30).default([]),
@@ -83,7 +84,7 @@ export type PlanSaveInput = z.input<typeof planSaveSchema>;
 export const planDecideSchema = z.object({
   planId: idSchema,
   decision: z.enum(PLAN_DECISIONS, { message: '请选择审批意见' }),
-  comment: optionalText(1000),
+  comment: optionalText(1000, MULTILINE),
 });
 export type PlanDecideInput = z.input<typeof planDecideSchema>;
 
@@ -155,14 +156,14 @@ const sessionFields = {
     .array(z.object({ goalId: idSchema, rating: gasLevel.nullish().transform((v) => v ?? null) }))
     .max(20)
     .default([]),
-  note: optionalText(2000),
+  note: optionalText(2000, MULTILINE),
 };
 
 export const sessionLogSchema = z.object({ childId: idSchema, ...sessionFields });
 export type SessionLogInput = z.input<typeof sessionLogSchema>;
 export const sessionEditSchema = z.object({ sessionId: idSchema, ...sessionFields });
 export type SessionEditInput = z.input<typeof sessionEditSchema>;
-export const sessionAmendSchema = z.object({ sessionId: idSchema, reason: requiredText(500, '请填写更正原因'), ...sessionFields });
+export const sessionAmendSchema = z.object({ sessionId: idSchema, reason: requiredText(500, '请填写更正原因', MULTILINE), ...sessionFields });
 export type SessionAmendInput = z.input<typeof sessionAmendSchema>;
 
 export const sessionViewSchema = z.object({
@@ -184,8 +185,12 @@ export const sessionViewSchema = z.object({
   amendReason: z.string().nullable(),
   /** The amendment that replaced this session, when one did (this row then counts for nothing). */
   amendedBy: z.number().int().nullable(),
+  /** Who wrote this amendment (the therapist stays the original one), when it is an amendment. */
+  amender: personSchema.nullable(),
   /** Whether the person asking may still edit it in place (their own, within 7 days). */
   editable: z.boolean(),
+  /** Whether the person asking may amend it: its therapist (with rehab.write) or a supervisor (rehab.approve), while it is the latest version. */
+  mayAmend: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
@@ -200,7 +205,7 @@ export const measureAddSchema = z.object({
   items: z.array(z.number().nullable()).nullish(),
   /** Entered instruments: the results by field. */
   scores: z.record(z.string(), z.number().nullable()).nullish(),
-  note: optionalText(1000),
+  note: optionalText(1000, MULTILINE),
 });
 export type MeasureAddInput = z.input<typeof measureAddSchema>;
 
@@ -218,7 +223,7 @@ export const measureViewSchema = z.object({
 });
 export type MeasureView = z.infer<typeof measureViewSchema>;
 
-export const voidRehabSchema = z.object({ id: idSchema, reason: requiredText(500, '请填写作废原因') });
+export const voidRehabSchema = z.object({ id: idSchema, reason: requiredText(500, '请填写作废原因', MULTILINE) });
 
 // ——— the child's rehabilitation page ———
 
@@ -266,12 +271,12 @@ export type InstrumentConfig = z.infer<typeof instrumentConfigSchema>;
 export const cutoffSaveSchema = z.object({
   instrument: z.enum(INSTRUMENT_CODES),
   effectiveFrom: isoDate,
-  field: z.string().min(1),
+  field: safeText().min(1),
   bands: z
-    .array(z.object({ min: z.number(), max: z.number(), label: z.string().trim().min(1, '请填写分段说明').max(100), level: z.enum(['low', 'medium', 'high']) }))
+    .array(z.object({ min: z.number(), max: z.number(), label: safeText().trim().min(1, '请填写分段说明').max(100), level: z.enum(['low', 'medium', 'high']) }))
     .min(1, '至少需要一个分段')
     .max(10),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 });
 export type CutoffSaveInput = z.input<typeof cutoffSaveSchema>;
 
@@ -300,7 +305,8 @@ export const rehabChannels = {
   /** The therapist's own session within 7 days of logging it. */
   'rehab:editSession': channel({ input: sessionEditSchema, output: sessionViewSchema, permission: 'rehab.write', description: 'edit a rehabilitation session' }),
   /** A correction after the edit window: a new row amending the session, which stays as written. */
-  'rehab:amendSession': channel({ input: sessionAmendSchema, output: sessionViewSchema, permission: 'rehab.write', description: 'amend a rehabilitation session' }),
+  /** Only the session's therapist or a supervisor may amend it; the service checks which (the channel admits both). */
+  'rehab:amendSession': channel({ input: sessionAmendSchema, output: sessionViewSchema, permission: 'rehab.read', description: 'amend a rehabilitation session' }),
   'rehab:addMeasure': channel({ input: measureAddSchema, output: measureViewSchema, permission: 'rehab.write', description: 'record a measure' }),
   'rehab:voidMeasure': channel({ input: voidRehabSchema, output: nothing, permission: 'rehab.write', description: 'void a measure' }),
   /** People who may be responsible for a plan (therapists), for the plan form. */

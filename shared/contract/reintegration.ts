@@ -4,6 +4,7 @@
  * handover tasks and follow-up visits, transfer with vocational rehabilitation, and the dossier.
  */
 import { z } from 'zod';
+import { MULTILINE, safeText } from './text';
 import { DISTRICT_CODES } from '../domain/districts';
 import { CASE_STAGES, CHECKLIST_ITEMS, ITEM_STATUSES } from '../domain/reintegration';
 import { ASSESSMENT_RESULTS, REINTEGRATION_STATUSES, REINTEGRATION_TASKS } from '../domain/rules-types';
@@ -122,7 +123,7 @@ export const checklistUpdateSchema = z.object({
   owner: optionalText(50),
   dueOn: isoDate.nullish(),
   status: itemStatusSchema,
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 });
 export type ChecklistUpdateInput = z.input<typeof checklistUpdateSchema>;
 
@@ -130,22 +131,22 @@ export const caseAssessmentAddSchema = z.object({
   ...caseIdField,
   assessedOn: isoDate,
   round: z.union([z.literal(1), z.literal(2)], { message: '评估轮次须为1或2' }),
-  panel: z.array(z.string().trim().min(1, '请填写评估小组成员').max(50, '最多50个字')).min(1, '请填写评估小组成员').max(12, '最多12人'),
+  panel: z.array(safeText().trim().min(1, '请填写评估小组成员').max(50, '最多50个字')).min(1, '请填写评估小组成员').max(12, '最多12人'),
   scores: z.array(
     z.object({
-      domain: z.string().min(1),
+      domain: safeText().min(1),
       score: z.number({ message: '请填写评分' }).int('评分须为整数').min(0, '评分不能为负'),
-      evidence: optionalText(500),
+      evidence: optionalText(500, MULTILINE),
     }),
   ),
   result: z.enum(ASSESSMENT_RESULTS, { message: '请选择评估结论' }),
-  reasons: requiredText(1000, '请写明评估结论的理由'),
+  reasons: requiredText(1000, '请写明评估结论的理由', MULTILINE),
 });
 export type CaseAssessmentAddInput = z.input<typeof caseAssessmentAddSchema>;
 
 export const decideSchema = z.discriminatedUnion('approve', [
   z.object({ ...caseIdField, assessmentId: idSchema, approve: z.literal(true) }),
-  z.object({ ...caseIdField, assessmentId: idSchema, approve: z.literal(false), reason: requiredText(200, '退回时请写明原因') }),
+  z.object({ ...caseIdField, assessmentId: idSchema, approve: z.literal(false), reason: requiredText(200, '退回时请写明原因', MULTILINE) }),
 ]);
 export type DecideInput = z.input<typeof decideSchema>;
 
@@ -171,7 +172,7 @@ export const taskUpdateSchema = z.object({
   dueOn: isoDate.nullish(),
   status: itemStatusSchema,
   evidenceDocumentIds: z.array(idSchema).max(20),
-  note: optionalText(500),
+  note: optionalText(500, MULTILINE),
 });
 export type TaskUpdateInput = z.input<typeof taskUpdateSchema>;
 
@@ -179,7 +180,7 @@ export const visitAddSchema = z.object({
   ...caseIdField,
   visitedOn: isoDate,
   visitor: requiredText(50, '请填写回访人'),
-  notes: requiredText(2000, '请填写回访情况'),
+  notes: requiredText(2000, '请填写回访情况', MULTILINE),
 });
 export type VisitAddInput = z.input<typeof visitAddSchema>;
 
@@ -203,7 +204,7 @@ export const rehabCompleteSchema = z.object({
   ...caseIdField,
   id: idSchema,
   completedOn: isoDate,
-  outcome: requiredText(500, '请填写职业康复的结果'),
+  outcome: requiredText(500, '请填写职业康复的结果', MULTILINE),
 });
 export type RehabCompleteInput = z.input<typeof rehabCompleteSchema>;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { passwordSchema, usernameSchema } from './app';
 import { idSchema, roleSchema, sessionUserSchema } from './common';
 import { channel } from './define';
 
-const displayNameSchema = z.string().trim().min(1, '请填写姓名').max(40, '姓名最多40个字');
+const displayNameSchema = safeText().trim().min(1, '请填写姓名').max(40, '姓名最多40个字');
 const rolesSchema = z.array(roleSchema).min(1, '请至少选择一个角色').max(5);
 
 export const userCreateSchema = z.object({

@@ -525,11 +525,12 @@ describe('audit', () => {
     expect(JSON.parse(add[0]!.detail!)).toMatchObject({ version: 1, previousPlanId: null, therapistIds: [u.t1.id] });
     const asked = auditsOf('rehabPlan.changesRequested', childId);
     expect(asked.map((a) => [a.entity_id, a.user_id])).toEqual([[plan.id, u.supervisor.id]]);
-    expect(JSON.parse(asked[0]!.detail!)).toEqual({ version: 1, comment: '请写明训练频次' });
+    // The supervisor's comment stays on the decision; the audit row names it as written, without its text (issue 15).
+    expect(JSON.parse(asked[0]!.detail!)).toEqual({ version: 1, textFields: ['comment'] });
     expect(auditsOf('rehabPlan.update', childId).map((a) => a.user_id)).toEqual([u.t1.id]);
     const approved = auditsOf('rehabPlan.approve', childId);
     expect(approved.map((a) => [a.entity_id, a.user_id])).toEqual([[plan.id, u.supervisor.id]]);
-    expect(JSON.parse(approved[0]!.detail!)).toEqual({ version: 1, comment: null });
+    expect(JSON.parse(approved[0]!.detail!)).toEqual({ version: 1 });
     const s = await must<SessionView>(u.t1, 'rehab:logSession', session(childId, { minutes: 40 }));
     expect(auditsOf('rehabSession.add', childId).map((a) => [a.entity_id, a.user_id])).toEqual([[s.id, u.t1.id]]);
   });

@@ -5,7 +5,7 @@ import { appendAudit } from '../../services/audit/audit';
 import { checkBackupFolder, setUpBackups } from '../../services/backup/backup';
 import { can } from '../../../shared/contract/permissions';
 import type { Actor } from '../../services/core/context';
-import { authenticate, changePassword, checkOwnPassword, getUser } from '../../services/users/users';
+import { authenticate, changePassword, unlockScreen } from '../../services/users/users';
 import type { Handler, HandlerContext } from '../router';
 import type { Session, SessionStore } from '../sessions';
 
@@ -81,6 +81,8 @@ export function appHandlers(core: AppCore, sessions: SessionStore) {
     'auth:changePassword': (input, ctx) => {
       const session = requireSession(ctx);
       const user = changePassword(core.context(actorOf(session)), session.user.id, input.currentPassword, input.newPassword);
+      // The person's other sessions end, as after an administrator's reset; this one carries on.
+      sessions.endUser(user.id, ctx.connection);
       sessions.unlock(ctx.connection, user);
       return user;
     },
@@ -93,16 +95,15 @@ export function appHandlers(core: AppCore, sessions: SessionStore) {
     },
     'auth:unlockScreen': (input, ctx) => {
       const session = requireSession(ctx);
-      const svc = core.context(actorOf(session));
-      if (!checkOwnPassword(svc, session.user.id, input.password)) {
-        svc.sqlite.transaction(() => appendAudit(svc, { action: 'auth.unlockFailed', entity: 'user', entityId: session.user.id }))();
-        throw new AppError('bad_credentials', '密码不正确', { field: 'password' });
+      try {
+        const user = unlockScreen(core.context(actorOf(session)), session.user.id, input.password);
+        sessions.unlock(ctx.connection, user);
+        return user;
+      } catch (error) {
+        // Five wrong passwords lock the account (as at sign-in): this session is signed out with it.
+        if (error instanceof AppError && (error.code === 'account_locked' || error.code === 'unauthenticated')) sessions.end(ctx.connection);
+        throw error;
       }
-      const user = getUser(svc, session.user.id);
-      if (!user) throw new AppError('unauthenticated', '账户已停用');
-      sessions.unlock(ctx.connection, user);
-      svc.sqlite.transaction(() => appendAudit(svc, { action: 'auth.screenUnlocked', entity: 'user', entityId: session.user.id }))();
-      return user;
     },
   };
   return handlers;

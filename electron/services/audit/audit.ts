@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../../../db/open';
+import { PRINTABLE, type Printable } from '../../../shared/contract/audit';
+import { AppError, ValidationError } from '../../../shared/contract/errors';
+import { type Permission, type Role, can } from '../../../shared/contract/permissions';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { currentOrigin } from '../core/origin';
 
@@ -99,6 +102,30 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
     .map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }));
 }
 
+/**
+ * Parts of the file whose audit rows carry details only some may read, each with the permission that
+ * reads them and the SQL that picks its rows (alias `a` for audit_log). One rule for every reader of
+ * the trail: the audit page (audit:query) and a child's history (children:history).
+ */
+const RESTRICTED_ROWS = {
+  /** The mental-health file (四(十二)): its checks, follow-ups, closes, voids, reads and prints. */
+  mentalHealth: { permission: 'mentalHealth.read', sql: `(a.action LIKE 'mentalHealth%' OR (a.action = 'print' AND a.detail LIKE '%"mentalHealth"%'))` },
+  /** Scanned documents: a title or kind ("精神科诊断报告") is itself sensitive, as are size and hash. */
+  documents: { permission: 'documents.read', sql: `(a.entity = 'document' OR a.action LIKE 'document.%')` },
+} as const satisfies Record<string, { permission: Permission; sql: string }>;
+
+/** SQL true for the rows of that restricted part the person holding `roles` may not read ('0' when they may). */
+export function restrictedRowsSql(roles: readonly Role[], part: keyof typeof RESTRICTED_ROWS): string {
+  const rule = RESTRICTED_ROWS[part];
+  return can(roles, rule.permission) ? '0' : rule.sql;
+}
+
+/** SQL true for every row whose details the person holding `roles` may not read, whatever the part. */
+function hiddenDetailSql(roles: readonly Role[]): string {
+  const parts = (Object.keys(RESTRICTED_ROWS) as (keyof typeof RESTRICTED_ROWS)[]).map((part) => restrictedRowsSql(roles, part)).filter((sql) => sql !== '0');
+  return parts.length === 0 ? '0' : `(${parts.join(' OR ')})`;
+}
+
 /** A filter of the audit page; dates are calendar days in China time, both inclusive. */
 type AuditQuery = {
   person?: number;
@@ -124,6 +151,7 @@ type AuditView = {
   summary: string;
   workstation: string | null;
   detail: AuditDetail;
+  restricted: boolean;
 };
 
 /** A detail as stored: JSON (written by appendAudit). */
@@ -160,18 +188,22 @@ function summarizeDetail(detail: string | null): string {
   } catch {
     return detail.slice(0, 200);
   }
+  const changeList = (list: unknown[]) =>
+    list.map((c: unknown) => {
+      const change = c as { field?: unknown; before?: unknown; after?: unknown };
+      return typeof change?.field === 'string' ? `${change.field}: ${shortValue(change.before)} → ${shortValue(change.after)}` : shortValue(c);
+    });
   let text: string;
   if (Array.isArray(parsed)) {
-    text = parsed
-      .map((c: unknown) => {
-        const change = c as { field?: unknown; before?: unknown; after?: unknown };
-        return typeof change?.field === 'string' ? `${change.field}: ${shortValue(change.before)} → ${shortValue(change.after)}` : shortValue(c);
-      })
-      .join('；');
+    text = changeList(parsed).join('；');
   } else if (parsed !== null && typeof parsed === 'object') {
-    text = Object.entries(parsed as Record<string, unknown>)
-      .map(([k, v]) => `${k}=${shortValue(v)}`)
-      .join('，');
+    const { changes, textFields, ...rest } = parsed as Record<string, unknown>;
+    // Free text is never copied into the trail: `textFields` names the text fields written or changed.
+    text = [
+      ...(Array.isArray(changes) ? changeList(changes) : changes === undefined ? [] : [`changes=${shortValue(changes)}`]),
+      ...Object.entries(rest).map(([k, v]) => `${k}=${shortValue(v)}`),
+      ...(Array.isArray(textFields) ? textFields.map((f) => `${String(f)}（文字，未记入审计）`) : []),
+    ].join('，');
   } else {
     text = shortValue(parsed);
   }
@@ -210,7 +242,9 @@ function auditWhere(query: Omit<AuditQuery, 'offset' | 'limit'>): { clause: stri
 }
 
 /** A stored row as the audit view reads it. */
-function toView(r: Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name?: string | null }): AuditView {
+function toView(r: Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name?: string | null; restricted: number }): AuditView {
+  // What was done, by whom, to which record stays; the details only for those who may read that part.
+  const hidden = r.restricted === 1;
   return {
     id: r.id,
     at: r.at,
@@ -222,16 +256,18 @@ function toView(r: Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; 
     entityId: r.entity_id,
     childId: r.child_id,
     childName: r.child_name,
-    summary: summarizeDetail(r.detail),
-    detail: parseDetail(r.detail),
+    summary: hidden ? '' : summarizeDetail(r.detail),
+    detail: hidden ? null : parseDetail(r.detail),
     workstation: r.workstation_name ?? null,
+    restricted: hidden,
   };
 }
 
 /**
  * The audit trail newest first, filtered. `person` matches what the person did and what happened to
- * their account while nobody was signed in (failed logins, the lock). The first page of a query is
- * itself audited ('audit.read'), before reading, so paging stays stable.
+ * their account while nobody was signed in (failed logins, the lock). The details of rows of a restricted
+ * part (RESTRICTED_ROWS) are left out for those who may not read that part. The first page of a query
+ * is itself audited ('audit.read'), before reading, so paging stays stable.
  */
 export function queryAudit(
   ctx: ServiceContext,
@@ -247,7 +283,7 @@ export function queryAudit(
     const raw = ctx.sqlite
       .prepare(
         `SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, a.child_id, a.detail,
-                u.display_name AS who, c.name AS child_name, w.name AS workstation_name
+                u.display_name AS who, c.name AS child_name, w.name AS workstation_name, ${hiddenDetailSql(ctx.actor?.roles ?? [])} AS restricted
            FROM audit_log a
            LEFT JOIN users u ON u.id = a.user_id
            LEFT JOIN children c ON c.id = a.child_id
@@ -255,7 +291,7 @@ export function queryAudit(
            ${clause}
           ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name: string | null })[];
+      .all({ ...params, limit: query.limit, offset: query.offset }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name: string | null; restricted: number })[];
     const rows = raw.map(toView);
     const actions = (ctx.sqlite.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
     const people = (ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[]);
@@ -282,12 +318,13 @@ export function exportAudit(
     const raw = ctx.sqlite
       .prepare(
         `SELECT a.id, a.at, a.user_id, a.username, a.action, a.entity, a.entity_id, a.child_id, a.detail,
-                u.display_name AS who, c.name AS child_name, w.name AS workstation_name
+                u.display_name AS who, c.name AS child_name, w.name AS workstation_name,
+                ${hiddenDetailSql(ctx.actor?.roles ?? [])} AS restricted
            FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN children c ON c.id = a.child_id
            LEFT JOIN workstations w ON w.id = a.workstation_id
            ${clause} ORDER BY a.id DESC LIMIT ${EXPORT_LIMIT + 1}`,
       )
-      .all(params) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name: string | null })[];
+      .all(params) as (Omit<AuditRow, 'prev_hash' | 'hash'> & { who: string | null; child_name: string | null; workstation_name: string | null; restricted: number })[];
     const people = ctx.sqlite.prepare('SELECT id, display_name AS name FROM users ORDER BY lower(username)').all() as { id: number; name: string }[];
     return { rows: raw.slice(0, EXPORT_LIMIT).map(toView), people, truncated: raw.length > EXPORT_LIMIT };
   }).immediate();
@@ -313,9 +350,23 @@ export function verifyAudit(
   return out;
 }
 
-/** A page printed by the signed-in person (the print dialog opens after this row is written). */
-export function recordPrint(ctx: ServiceContext, what: string, childId?: number): null {
-  inTransaction(ctx, () => appendAudit(ctx, { action: 'print', entity: childId ? 'child' : 'key', entityId: childId, childId, detail: { what } }));
+/**
+ * A page printed by the signed-in person (the print dialog opens after this row is written). Refused:
+ * a page the person may not read (`forbidden`), a child's page without a child or with one that does
+ * not exist, a child given for a page that is not a child's (`invalid_input` / `not_found`).
+ */
+export function recordPrint(ctx: ServiceContext, what: Printable, childId?: number): null {
+  const printable = PRINTABLE[what];
+  if (!printable) throw new ValidationError('what', '不能打印该内容');
+  if (!can(ctx.actor?.roles ?? [], printable.permission)) throw new AppError('forbidden', '没有打印该页面的权限', { field: 'what' });
+  if (printable.child && childId === undefined) throw new ValidationError('childId', '请指明打印的是哪位儿童的页面');
+  if (!printable.child && childId !== undefined) throw new ValidationError('childId', '该页面不属于某位儿童，不能指定儿童');
+  inTransaction(ctx, () => {
+    if (childId !== undefined && !ctx.sqlite.prepare('SELECT 1 FROM children WHERE id = ?').get(childId)) {
+      throw new AppError('not_found', '未找到该儿童的档案', { field: 'childId' });
+    }
+    appendAudit(ctx, { action: 'print', entity: childId !== undefined ? 'child' : what === 'recoveryCode' ? 'key' : null, entityId: childId, childId, detail: { what } });
+  });
   return null;
 }
 

@@ -89,7 +89,7 @@ export function addAutismEvent(ctx: ServiceContext, raw: AutismEventAddInput): A
       entity: 'autismEvent',
       entityId: row.id,
       childId: child.id,
-      detail: { stage: row.stage, occurredOn: row.occurredOn, tool: row.tool, confirmed: row.confirmed },
+      detail: { stage: row.stage, occurredOn: row.occurredOn, confirmed: row.confirmed },
     });
     return row;
   });
@@ -99,7 +99,7 @@ export function addAutismEvent(ctx: ServiceContext, raw: AutismEventAddInput): A
 export function voidAutismEvent(ctx: ServiceContext, raw: AutismVoidInput): AutismEventRow {
   const input = parseInput(autismVoidSchema, raw);
   return inTransaction(ctx, () => {
-    voidRow(ctx, { table: 'autism_pathway_events', noun: '孤独症全链条记录', entity: 'autismEvent' }, input.childId, input.id, input.reason);
+    voidRow(ctx, { table: 'autism_pathway_events', noun: '孤独症全链条记录', entity: 'autismEvent', clinical: true }, input.childId, input.id, input.reason);
     const row = ctx.db.select().from(autismPathwayEvents).where(eq(autismPathwayEvents.id, input.id)).get();
     if (!row) throw new AppError('not_found', '未找到该孤独症全链条记录');
     return row;

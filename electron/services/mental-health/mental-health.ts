@@ -136,7 +136,8 @@ export function addMentalHealthCheck(ctx: ServiceContext, raw: MentalHealthCheck
       entity: 'mentalHealthCheck',
       entityId: row.id,
       childId: child.id,
-      detail: { checkedOn: row.checkedOn, instrument: row.instrument, riskLevel: row.riskLevel, referral: row.referral },
+      // No free text (actions, referral, note) in the audit trail: it says what was done, not what was found.
+      detail: { checkedOn: row.checkedOn, instrument: row.instrument, riskLevel: row.riskLevel, referred: row.referral !== null },
     });
     return loadCheckRow(ctx, row);
   });
@@ -188,7 +189,7 @@ export function closeMentalHealthCheck(ctx: ServiceContext, raw: MentalHealthClo
       entity: 'mentalHealthCheck',
       entityId: check.id,
       childId: child.id,
-      detail: { changes: [{ field: 'closedAt', before: null, after: closedAt }], reason: input.comment },
+      detail: { changes: [{ field: 'closedAt', before: null, after: closedAt }], textFields: ['closeComment'] },
     });
     return loadCheckRow(ctx, updated);
   });
@@ -203,10 +204,10 @@ export function voidMentalHealthEntry(ctx: ServiceContext, raw: MentalHealthVoid
       if (check.voidedAt === null && check.riskLevel === 'high' && check.closedAt === null) {
         throw new AppError('conflict', '高风险监测须先由主管结案，才能作废');
       }
-      const done = voidRow(ctx, { table: 'mental_health_checks', noun: '心理健康监测记录', entity: 'mentalHealthCheck' }, input.childId, input.id, input.reason);
+      const done = voidRow(ctx, { table: 'mental_health_checks', noun: '心理健康监测记录', entity: 'mentalHealthCheck', clinical: true }, input.childId, input.id, input.reason);
       return { entity: input.entity, ...done };
     }
-    const done = voidRow(ctx, { table: 'mental_health_follow_ups', noun: '随访记录', entity: 'mentalHealthFollowUp' }, input.childId, input.id, input.reason);
+    const done = voidRow(ctx, { table: 'mental_health_follow_ups', noun: '随访记录', entity: 'mentalHealthFollowUp', clinical: true }, input.childId, input.id, input.reason);
     return { entity: input.entity, ...done };
   });
 }

@@ -24,7 +24,7 @@ import {
 import { AppError } from '../../../shared/contract/errors';
 import { type HistoryChange, type HistoryEntry, type HistoryInput, type HistoryOutput, historyInputSchema } from '../../../shared/contract/history';
 import { can } from '../../../shared/contract/permissions';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, restrictedRowsSql } from '../audit/audit';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { documentMetaColumns, parseInput, requireChild } from './record-store';
 
@@ -35,8 +35,6 @@ type Subject = Record<string, Json>;
 const VIEW_VERBS = ['read', 'evaluate', 'export', 'print'] as const;
 const VIEW_SQL = `(${VIEW_VERBS.map((v) => `a.action LIKE '%.${v}'`).join(' OR ')})`;
 
-/** Entries of the mental-health file: its reads, changes and prints. */
-const MENTAL_HEALTH_HIDDEN_SQL = `NOT (a.action LIKE 'mentalHealth%' OR (a.action = 'print' AND a.detail LIKE '%"mentalHealth"%'))`;
 
 /** Whether an audited action is a view of the record rather than a change to it. */
 export function isViewAction(action: string): boolean {
@@ -45,7 +43,7 @@ export function isViewAction(action: string): boolean {
 }
 
 /** Keys of an added row's detail that are bookkeeping, not values entered. */
-const NOT_VALUES = new Set(['reason', 'fields', 'changes']);
+const NOT_VALUES = new Set(['reason', 'fields', 'changes', 'textFields']);
 
 function isChange(value: unknown): value is HistoryChange {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { field?: unknown }).field === 'string';
@@ -177,6 +175,8 @@ type AuditRow = {
   entity: string | null;
   entity_id: number | null;
   detail: string | null;
+  /** A document's entry read by someone without documents.read: what was done and by whom, no title, kind, size or hash. */
+  restricted: number;
 };
 
 /**
@@ -195,8 +195,9 @@ export function childHistory(ctx: ServiceContext, raw: HistoryInput): HistoryOut
   const where = ['a.child_id = ?'];
   const params: number[] = [child.id];
   if (!input.includeViews) where.push(`NOT ${VIEW_SQL}`);
+  const roles = ctx.actor?.roles ?? [];
   // The mental-health file is restricted (四(十二)): its entries only for those who may read it.
-  if (!can(ctx.actor?.roles ?? [], 'mentalHealth.read')) where.push(MENTAL_HEALTH_HIDDEN_SQL);
+  where.push(`NOT ${restrictedRowsSql(roles, 'mentalHealth')}`);
   const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log a WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
   if (input.beforeId !== undefined) {
     where.push('a.id < ?');
@@ -204,7 +205,8 @@ export function childHistory(ctx: ServiceContext, raw: HistoryInput): HistoryOut
   }
   const rows = ctx.sqlite
     .prepare(
-      `SELECT a.id, a.at, a.user_id, a.username, u.display_name, a.action, a.entity, a.entity_id, a.detail
+      `SELECT a.id, a.at, a.user_id, a.username, u.display_name, a.action, a.entity, a.entity_id, a.detail,
+              ${restrictedRowsSql(roles, 'documents')} AS restricted
        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
        WHERE ${where.join(' AND ')} ORDER BY a.id DESC LIMIT ? OFFSET ?`,
     )
@@ -214,6 +216,7 @@ export function childHistory(ctx: ServiceContext, raw: HistoryInput): HistoryOut
 
   const idsByEntity = new Map<string, Set<number>>();
   for (const row of page) {
+    if (row.restricted) continue;
     if (row.entity === null || row.entity_id === null || !(row.entity in SUBJECTS)) continue;
     const ids = idsByEntity.get(row.entity) ?? new Set<number>();
     ids.add(row.entity_id);
@@ -223,7 +226,7 @@ export function childHistory(ctx: ServiceContext, raw: HistoryInput): HistoryOut
   for (const [entity, ids] of idsByEntity) subjects.set(entity, SUBJECTS[entity](ctx, child.id, [...ids]));
 
   const entries: HistoryEntry[] = page.map((row) => {
-    const { changes, reason } = readDetail(row.action, row.detail);
+    const { changes, reason } = row.restricted ? { changes: [], reason: null } : readDetail(row.action, row.detail);
     const name = row.display_name ?? row.username;
     return {
       id: row.id,

@@ -138,8 +138,8 @@ export function completeVocationalRehab(ctx: ServiceContext, raw: VocationalReha
 }
 
 const REINTEGRATION_TABLES = {
-  assessment: { table: 'reintegration_assessments', noun: '综合评估记录', entity: 'assessment' },
-  vocationalRehab: { table: 'vocational_rehab', noun: '职业康复记录', entity: 'vocationalRehab' },
+  assessment: { table: 'reintegration_assessments', noun: '综合评估记录', entity: 'assessment', clinical: true },
+  vocationalRehab: { table: 'vocational_rehab', noun: '职业康复记录', entity: 'vocationalRehab', clinical: true },
 } as const;
 
 /** Voids a mistaken assessment or vocational rehabilitation row, with a reason. */

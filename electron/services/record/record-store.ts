@@ -22,6 +22,7 @@ import {
 } from '../../../db/schema';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
 import { type ChildProfile, type ChildRecord, type StatusFactRow, statusFactSchema } from '../../../shared/contract/record';
+import { can } from '../../../shared/contract/permissions';
 import type { ServiceContext } from '../core/context';
 
 /** Parses a service input; the first problem becomes a ValidationError naming the field (zh-CN message). */
@@ -163,6 +164,15 @@ export function loadRecord(ctx: ServiceContext, childId: number, options: { forF
       .orderBy(asc(vocationalRehab.from), asc(vocationalRehab.id))
       .all(),
   };
+}
+
+/**
+ * A child's documents as the person acting may see them: all of them with documents.read, none without
+ * (a title such as "精神科诊断报告", the kind, size and hash are themselves sensitive). Every service
+ * that returns document descriptions passes them through here.
+ */
+export function documentsFor<T>(ctx: Pick<ServiceContext, 'actor'>, rows: readonly T[]): T[] {
+  return can(ctx.actor?.roles ?? [], 'documents.read') ? [...rows] : [];
 }
 
 /** A document's description (no content) if it belongs to the child, else null. */

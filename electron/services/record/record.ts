@@ -22,14 +22,17 @@ import { checkIdNumber } from '../../../shared/domain/id-number';
 import { appendAudit, diffFields } from '../audit/audit';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { namePinyin } from './pinyin';
-import { type ChildRow, actorId, findDocument, loadRecord, nowIso, parseInput, requireChild, toProfile } from './record-store';
+import { type ChildRow, actorId, documentsFor, findDocument, loadRecord, nowIso, parseInput, requireChild, toProfile } from './record-store';
 
-/** The whole record of one child, history included; audited as a read of the child's page. */
+/**
+ * The whole record of one child, history included; audited as a read of the child's page. Documents
+ * (titles, kinds, sizes, hashes) only for those who may read them.
+ */
 export function getRecord(ctx: ServiceContext, childId: number): ChildRecord {
   const record = loadRecord(ctx, childId);
   if (!record) throw new AppError('not_found', '未找到该儿童的档案');
   inTransaction(ctx, () => appendAudit(ctx, { action: 'record.read', entity: 'child', entityId: childId, childId }));
-  return record;
+  return { ...record, documents: documentsFor(ctx, record.documents) };
 }
 
 const PROFILE_FIELDS = [
@@ -162,11 +165,12 @@ const VOIDABLE_TABLES: Readonly<Record<VoidableEntity, { table: string; noun: st
 
 /**
  * Voids one row of a child's record with a reason: it stays in the history, marked, and counts nowhere.
- * Call inside a transaction. Shared with the document and reintegration services.
+ * Call inside a transaction. Shared with the document and reintegration services. `clinical`: the
+ * reason is free text of a clinical part of the file and is not copied into the audit trail.
  */
 export function voidRow(
   ctx: ServiceContext,
-  target: { table: string; noun: string; entity: string },
+  target: { table: string; noun: string; entity: string; clinical?: boolean },
   childId: number,
   id: number,
   reason: string,
@@ -181,7 +185,9 @@ export function voidRow(
   ctx.sqlite
     .prepare(`UPDATE ${target.table} SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND child_id = ?`)
     .run(voidedAt, actorId(ctx), reason, id, childId);
-  appendAudit(ctx, { action: `${target.entity}.void`, entity: target.entity, entityId: id, childId, detail: { reason } });
+  // A clinical row's reason (mental health, autism, rehabilitation, assessments) stays on the row, read
+  // with that part of the file; the audit trail says only that it was voided, by whom.
+  appendAudit(ctx, { action: `${target.entity}.void`, entity: target.entity, entityId: id, childId, detail: target.clinical ? { textFields: ['reason'] } : { reason } });
   return { id, voidedAt };
 }
 

@@ -11,6 +11,7 @@ import { type ServiceContext, inTransaction } from '../core/context';
 import { deriveFacts } from '../eligibility/facts';
 import { createLogger } from '../core/logger';
 import { namePinyin } from '../record/pinyin';
+import { parseInput } from '../record/record-store';
 import { loadFactsRecords } from '../eligibility/facts-load';
 
 const log = createLogger('children');
@@ -235,7 +236,8 @@ export function getChild(ctx: ServiceContext, id: number): ChildSummary {
  * birth date is a `duplicate` warning carrying the existing record, unless confirmed.
  */
 export function createChild(ctx: ServiceContext, rawInput: ChildCreateInput): ChildSummary {
-  const input = childCreateSchema.parse(rawInput);
+  // Parsed into a field-named ValidationError (the import calls this directly, not through the router).
+  const input = parseInput(childCreateSchema, rawInput);
   const dateProblem = identityDateProblem(input, ctx.clock.today());
   if (dateProblem) throw new ValidationError(dateProblem.field, dateProblem.message);
   const { full, initials } = namePinyin(input.name);

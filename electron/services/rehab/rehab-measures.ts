@@ -144,7 +144,7 @@ export function voidMeasure(ctx: ServiceContext, raw: { id: number; reason: stri
   inTransaction(ctx, () => {
     const row = ctx.db.select({ childId: rehabMeasures.childId }).from(rehabMeasures).where(eq(rehabMeasures.id, input.id)).get();
     if (!row) throw new AppError('not_found', '未找到该评估记录');
-    voidRow(ctx, { table: 'rehab_measures', noun: '评估记录', entity: 'rehabMeasure' }, row.childId, input.id, input.reason);
+    voidRow(ctx, { table: 'rehab_measures', noun: '评估记录', entity: 'rehabMeasure', clinical: true }, row.childId, input.id, input.reason);
   });
   return null;
 }

@@ -210,13 +210,13 @@ function writePlanParts(ctx: ServiceContext, planId: number, childId: number, in
   for (const userId of input.therapistIds) ctx.db.insert(rehabPlanTherapists).values({ planId, userId }).run();
 }
 
+/** What the audit trail keeps of a plan: dates, therapists, how many goals, the kinds of intervention; no clinical text (summary, goals, baselines, descriptions). */
 const planDetail = (input: SavedPlan) => ({
   startsOn: input.startsOn,
   reviewOn: input.reviewOn,
-  summary: input.summary,
   therapistIds: input.therapistIds,
-  goals: input.goals.map((g) => ({ title: g.title, baseline: g.baseline, importance: g.importance, difficulty: g.difficulty, icfCode: g.icfCode })),
-  interventions: input.interventions.map((i) => ({ kind: i.kind, description: i.description, startsOn: i.startsOn, endsOn: i.endsOn })),
+  goals: input.goals.length,
+  interventions: input.interventions.map((i) => i.kind),
 });
 
 /**
@@ -337,7 +337,7 @@ export function decidePlan(ctx: ServiceContext, raw: PlanDecideInput): PlanView 
       entity: 'rehabPlan',
       entityId: plan.id,
       childId: plan.childId,
-      detail: { version: plan.version, comment: input.comment },
+      detail: { version: plan.version, ...(input.comment ? { textFields: ['comment'] } : {}) },
     });
   });
   return planView(ctx, requirePlan(ctx, input.planId));

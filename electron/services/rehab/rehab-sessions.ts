@@ -2,11 +2,13 @@
  * Session logs (二(七)): a therapist logs a session against the child's plan in force — attended with
  * minutes, or missed with the reason — with the goals worked and a GAS rating where one was made. The
  * author may edit their session for 7 days after logging it; a later correction is an amendment, a new
- * row that replaces the original in every count while the original stays as written.
+ * row that replaces the original in every count while the original stays as written. Only the author
+ * or a supervisor amends; the amendment keeps the original therapist and records who amended.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { rehabGoals, rehabSessionGoals, rehabSessions } from '../../../db/schema';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
+import { can } from '../../../shared/contract/permissions';
 import {
   type SessionAmendInput,
   type SessionEditInput,
@@ -32,6 +34,16 @@ type SessionFields = Pick<ReturnType<typeof parseInput<typeof sessionLogSchema>>
 function editableBy(ctx: ServiceContext, row: Pick<SessionRow, 'createdBy' | 'createdAt'>, amended: boolean): boolean {
   if (amended || row.createdBy === null || row.createdBy !== actorId(ctx)) return false;
   return ctx.clock.today() <= addDays(toIsoDate(new Date(row.createdAt)), SESSION_EDIT_DAYS);
+}
+
+/**
+ * Whether the person acting may amend `row`: the session's therapist (the author, who logged it) with
+ * rehab.write, or a supervisor (rehab.approve). A colleague may not.
+ */
+function mayAmend(ctx: ServiceContext, row: Pick<SessionRow, 'therapistId'>): boolean {
+  const roles = ctx.actor?.roles ?? [];
+  const author = row.therapistId !== null && row.therapistId === actorId(ctx) && can(roles, 'rehab.write');
+  return author || can(roles, 'rehab.approve');
 }
 
 /** Checks a session against its plan: dates, attendance, goals of that plan; returns the goals worked. */
@@ -68,7 +80,11 @@ const fieldsOf = (input: SessionFields) => ({
   note: input.note,
 });
 
-const auditDetail = (input: SessionFields) => ({ ...fieldsOf(input), goals: input.goals });
+/** What the audit trail keeps of a session: no free text (note, absence reason), only what was done. */
+const auditDetail = (input: SessionFields) => {
+  const { note: _note, absenceReason: _absenceReason, ...fields } = fieldsOf(input);
+  return { ...fields, goals: input.goals };
+};
 
 /** Logs a session against the child's plan in force today. */
 export function logSession(ctx: ServiceContext, raw: SessionLogInput): SessionView {
@@ -116,16 +132,17 @@ export function editSession(ctx: ServiceContext, raw: SessionEditInput): Session
     if (!editableBy(ctx, row, false)) throw new AppError('conflict', `记录已超过 ${SESSION_EDIT_DAYS} 天，不能直接修改，请提交更正记录`);
     checkSession(ctx, input, planOfSession(ctx, row));
     const before = {
-      ...fieldsOf({ ...row, absenceReason: row.absenceReason, goals: [] }),
+      ...auditDetail({ ...row, absenceReason: row.absenceReason, goals: [] }),
       goals: ctx.db.select({ goalId: rehabSessionGoals.goalId, rating: rehabSessionGoals.rating }).from(rehabSessionGoals).where(eq(rehabSessionGoals.sessionId, row.id)).all(),
     };
+    const textFields = (['note', 'absenceReason'] as const).filter((k) => (row[k] ?? null) !== (fieldsOf(input)[k] ?? null));
     ctx.db
       .update(rehabSessions)
       .set({ ...fieldsOf(input), updatedAt: nowIso(ctx) })
       .where(eq(rehabSessions.id, row.id))
       .run();
     writeGoals(ctx, row.id, input.goals);
-    appendAudit(ctx, { action: 'rehabSession.update', entity: 'rehabSession', entityId: row.id, childId: row.childId, detail: { before, after: auditDetail(input) } });
+    appendAudit(ctx, { action: 'rehabSession.update', entity: 'rehabSession', entityId: row.id, childId: row.childId, detail: { before, after: auditDetail(input), textFields } });
   });
   return sessionView(ctx, input.sessionId);
 }
@@ -137,6 +154,7 @@ export function amendSession(ctx: ServiceContext, raw: SessionAmendInput): Sessi
     const row = requireSession(ctx, input.sessionId);
     const amendment = amendmentOf(ctx, row.id);
     if (amendment) throw new AppError('conflict', '该记录已被更正，请在最新的更正记录上再更正', { details: { amendedBy: amendment.id } });
+    if (!mayAmend(ctx, row)) throw new AppError('forbidden', '只有记录该训练的治疗师本人或主管可以更正', { field: 'sessionId' });
     checkSession(ctx, input, planOfSession(ctx, row));
     const created = ctx.db
       .insert(rehabSessions)
@@ -158,7 +176,7 @@ export function amendSession(ctx: ServiceContext, raw: SessionAmendInput): Sessi
       entity: 'rehabSession',
       entityId: created.id,
       childId: row.childId,
-      detail: { amends: row.id, reason: input.reason, ...auditDetail(input) },
+      detail: { amends: row.id, ...auditDetail(input), textFields: ['amendReason'] },
     });
     return created.id;
   });
@@ -217,6 +235,8 @@ function sessionViews(ctx: ServiceContext, rows: SessionRow[]): SessionView[] {
     amendsSessionId: r.amendsSessionId,
     amendReason: r.amendReason,
     amendedBy: amendedBy.get(r.id) ?? null,
+    amender: r.amendsSessionId === null || r.createdBy === null ? null : { id: r.createdBy, name: names.get(r.createdBy) ?? `#${r.createdBy}` },
     editable: editableBy(ctx, r, amendedBy.has(r.id)),
+    mayAmend: !amendedBy.has(r.id) && mayAmend(ctx, r),
   }));
 }

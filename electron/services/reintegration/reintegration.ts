@@ -75,7 +75,7 @@ import { appendAudit } from '../audit/audit';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { type FactsRecord, deriveFacts } from '../eligibility/facts';
 import { voidRow } from '../record/record';
-import { actorId, documentMetaColumns, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, SELECTIVE_LOAD_MAX, type ChildRow } from '../record/record-store';
+import { actorId, documentMetaColumns, documentsFor, live, loadRecord, loadRecordsForFacts, nowIso, parseInput, requireChild, SELECTIVE_LOAD_MAX, type ChildRow } from '../record/record-store';
 import { getSetting } from '../core/settings';
 
 type CaseRow = typeof reintegrationCases.$inferSelect;
@@ -368,7 +368,7 @@ function detailOf(ctx: ServiceContext, row: CaseRow): CaseDetail {
     vocationalRehab: record.vocationalRehab,
     tasks: loaded.tasks,
     visits: ctx.db.select().from(reintegrationVisits).where(eq(reintegrationVisits.caseId, row.id)).orderBy(asc(reintegrationVisits.visitedOn)).all(),
-    documents: live(record.documents),
+    documents: documentsFor(ctx, live(record.documents)),
     officers: placementOfficers(ctx),
   };
 }
@@ -477,6 +477,17 @@ export async function exportDossier(
 
 // ——— writing ———
 
+/**
+ * An update's audit detail: field by field before and after, except free-text fields (notes), which are
+ * named as changed without their text (the audit row says what was done, not what was written).
+ */
+function auditChanges<T extends Record<string, unknown>>(changed: (keyof T & string)[], before: T, after: T, freeText: (keyof T & string)[]) {
+  return {
+    changes: changed.filter((k) => !freeText.includes(k)).map((k) => ({ field: k, before: before[k], after: after[k] })),
+    textFields: changed.filter((k) => freeText.includes(k)),
+  };
+}
+
 function stamp(ctx: ServiceContext, childId: number, caseId: number) {
   return { childId, caseId, createdAt: nowIso(ctx), createdBy: actorId(ctx) };
 }
@@ -520,8 +531,8 @@ export function updateChecklist(ctx: ServiceContext, raw: ChecklistUpdateInput):
     const doneOn = input.status === 'done' ? (item.doneOn ?? ctx.clock.today()) : null;
     const after = { owner: input.owner, dueOn: input.dueOn ?? null, status: input.status, note: input.note, doneOn };
     const updated = ctx.db.update(reintegrationChecklist).set({ ...after, updatedAt: nowIso(ctx) }).where(eq(reintegrationChecklist.id, item.id)).returning().get();
-    const changes = (Object.keys(after) as (keyof typeof after)[]).filter((k) => item[k] !== after[k]).map((k) => ({ field: k, before: item[k], after: after[k] }));
-    appendAudit(ctx, { action: 'reintegrationChecklist.update', entity: 'reintegrationChecklist', entityId: item.id, childId: c.childId, detail: changes });
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => item[k] !== after[k]);
+    appendAudit(ctx, { action: 'reintegrationChecklist.update', entity: 'reintegrationChecklist', entityId: item.id, childId: c.childId, detail: auditChanges(changed, item, after, ['note']) });
     return updated;
   });
 }
@@ -608,7 +619,7 @@ export function decideAssessment(ctx: ServiceContext, raw: DecideInput): null {
     if (!a || a.voidedAt !== null) throw new AppError('not_found', '未找到该评估（或已作废）');
     if (a.approvedAt !== null) throw new AppError('conflict', `该评估结论已于 ${a.approvedAt.slice(0, 10)} 审批`);
     if (!input.approve) {
-      voidRow(ctx, { table: 'reintegration_assessments', noun: '综合评估记录', entity: 'assessment' }, c.childId, a.id, `退回：${input.reason}`);
+      voidRow(ctx, { table: 'reintegration_assessments', noun: '综合评估记录', entity: 'assessment', clinical: true }, c.childId, a.id, `退回：${input.reason}`);
       return null;
     }
     if (!a.reasons) throw new ValidationError('reasons', '评估结论没有写明理由，不能审批；请退回后重新录入');
@@ -695,10 +706,8 @@ export function updateTask(ctx: ServiceContext, raw: TaskUpdateInput): TaskRow {
       note: input.note,
     };
     const updated = ctx.db.update(reintegrationTasks).set({ ...after, updatedAt: nowIso(ctx) }).where(eq(reintegrationTasks.id, task.id)).returning().get();
-    const changes = (Object.keys(after) as (keyof typeof after)[])
-      .filter((k) => JSON.stringify(task[k]) !== JSON.stringify(after[k]))
-      .map((k) => ({ field: k, before: task[k], after: after[k] }));
-    appendAudit(ctx, { action: 'reintegrationTask.update', entity: 'reintegrationTask', entityId: task.id, childId: c.childId, detail: changes });
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(task[k]) !== JSON.stringify(after[k]));
+    appendAudit(ctx, { action: 'reintegrationTask.update', entity: 'reintegrationTask', entityId: task.id, childId: c.childId, detail: auditChanges(changed, task, after, ['note']) });
     if (stageNow(ctx, c).stage === 'closed') closeCase(ctx, c, 'tasksDone');
     return updated;
   });
@@ -799,10 +808,7 @@ export function completeRehab(ctx: ServiceContext, raw: RehabCompleteInput): typ
       entity: 'vocationalRehab',
       entityId: row.id,
       childId: c.childId,
-      detail: [
-        { field: 'completedOn', before: null, after: input.completedOn },
-        { field: 'outcome', before: row.outcome, after: input.outcome },
-      ],
+      detail: { changes: [{ field: 'completedOn', before: null, after: input.completedOn }], textFields: ['outcome'] },
     });
     return updated;
   });

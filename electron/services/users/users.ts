@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
 import type { Role } from '../../../shared/contract/permissions';
 import type { SessionUser } from '../../../shared/contract/common';
@@ -8,6 +9,16 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 
 const MAX_FAILED_LOGINS = 5;
 const LOCKOUT_MINUTES = 15;
+
+let dummyHash: string | null = null;
+/**
+ * A hash of a random password, made once: an unknown or disabled user name is checked against it so
+ * that sign-in costs one scrypt whether or not the name exists (the time does not tell which do).
+ */
+function dummyPasswordHash(): string {
+  dummyHash ??= hashPassword(randomBytes(18).toString('base64'));
+  return dummyHash;
+}
 
 type UserRow = {
   id: number;
@@ -78,12 +89,31 @@ export function createUser(
 }
 
 /**
+ * One more wrong password for `row` (at sign-in or at the lock screen): audited as `action`; the fifth in
+ * a row locks the account for LOCKOUT_MINUTES (audited) and throws `account_locked`.
+ */
+function countFailure(ctx: ServiceContext, row: UserRow, action: 'auth.loginFailed' | 'auth.unlockFailed'): void {
+  const now = ctx.clock.now();
+  const failures = row.failed_logins + 1;
+  const lock = failures >= MAX_FAILED_LOGINS;
+  const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+  inTransaction(ctx, () => {
+    ctx.sqlite.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?').run(lock ? 0 : failures, lockedUntil, row.id);
+    appendAudit(ctx, { action, entity: 'user', entityId: row.id, detail: { username: row.username, attempt: failures } });
+    if (lock) appendAudit(ctx, { action: 'auth.accountLocked', entity: 'user', entityId: row.id, detail: { username: row.username, lockedUntil } });
+  });
+  if (lock) throw new AppError('account_locked', `连续${MAX_FAILED_LOGINS}次密码错误，账户已锁定${LOCKOUT_MINUTES}分钟`, { details: { lockedUntil } });
+}
+
+/**
  * Checks a username and password. Five failures in a row lock the account for 15 minutes;
  * every failure, lock and success is audited.
  */
 export function authenticate(ctx: ServiceContext, username: string, password: string): SessionUser {
   const row = findByUsername(ctx, username);
   const now = ctx.clock.now();
+  // One scrypt on every path (unknown, disabled, locked, wrong, right), before anything is decided.
+  const passwordMatches = verifyPassword(password, row && row.active === 1 ? row.password_hash : dummyPasswordHash());
   if (!row || row.active !== 1) {
     inTransaction(ctx, () =>
       appendAudit(
@@ -103,18 +133,8 @@ export function authenticate(ctx: ServiceContext, username: string, password: st
       details: { lockedUntil: row.locked_until },
     });
   }
-  if (!verifyPassword(password, row.password_hash)) {
-    const failures = row.failed_logins + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    inTransaction(ctx, () => {
-      ctx.sqlite
-        .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
-        .run(lock ? 0 : failures, lockedUntil, row.id);
-      appendAudit(ctx, { action: 'auth.loginFailed', entity: 'user', entityId: row.id, detail: { username: row.username, attempt: failures } });
-      if (lock) appendAudit(ctx, { action: 'auth.accountLocked', entity: 'user', entityId: row.id, detail: { username: row.username, lockedUntil } });
-    });
-    if (lock) throw new AppError('account_locked', `连续${MAX_FAILED_LOGINS}次密码错误，账户已锁定${LOCKOUT_MINUTES}分钟`, { details: { lockedUntil } });
+  if (!passwordMatches) {
+    countFailure(ctx, row, 'auth.loginFailed');
     throw new AppError('bad_credentials', '用户名或密码不正确');
   }
   const user = toSessionUser(row, ctx.sqlite);
@@ -143,10 +163,37 @@ export function changePassword(ctx: ServiceContext, userId: number, currentPassw
   return getUser(ctx, userId)!;
 }
 
-/** Checks the signed-in person's password to unlock a locked screen (no lockout counting here). */
+/** Checks the signed-in person's password before a sensitive step (changing the database key). */
 export function checkOwnPassword(ctx: ServiceContext, userId: number, password: string): boolean {
   const row = ctx.sqlite.prepare('SELECT password_hash FROM users WHERE id = ?').get(userId) as { password_hash: string } | undefined;
   return row !== undefined && verifyPassword(password, row.password_hash);
+}
+
+/**
+ * Unlocks a locked screen with the signed-in person's password. Wrong passwords count with sign-in
+ * failures (audited as `auth.unlockFailed`): the fifth in a row locks the account as sign-in does and
+ * throws `account_locked` (the caller then signs the session out). A locked or disabled account is
+ * refused even with the right password. Returns the account as it stands now.
+ */
+export function unlockScreen(ctx: ServiceContext, userId: number, password: string): SessionUser {
+  const row = ctx.sqlite.prepare('SELECT * FROM users WHERE id = ?').get(userId) as UserRow | undefined;
+  const passwordMatches = verifyPassword(password, row?.password_hash ?? dummyPasswordHash());
+  if (!row || row.active !== 1) throw new AppError('unauthenticated', '账户已停用，请重新登录');
+  if (row.locked_until && new Date(row.locked_until) > ctx.clock.now()) {
+    inTransaction(ctx, () => appendAudit(ctx, { action: 'auth.loginRefusedLocked', entity: 'user', entityId: row.id, detail: { username: row.username, where: 'lockScreen' } }));
+    throw new AppError('account_locked', `账户已被锁定，请于 ${new Date(row.locked_until).toLocaleTimeString('zh-CN')} 后重新登录或联系管理员`, {
+      details: { lockedUntil: row.locked_until },
+    });
+  }
+  if (!passwordMatches) {
+    countFailure(ctx, row, 'auth.unlockFailed');
+    throw new AppError('bad_credentials', `密码不正确（连续${MAX_FAILED_LOGINS}次错误将退出登录并锁定账户）`, { field: 'password' });
+  }
+  inTransaction(ctx, () => {
+    ctx.sqlite.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+    appendAudit(ctx, { action: 'auth.screenUnlocked', entity: 'user', entityId: row.id });
+  });
+  return toSessionUser(row);
 }
 
 /** Every account, by username, disabled ones included (no password hashes leave the service). */

@@ -270,13 +270,19 @@ export function AuditPanel() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Stack gap={0} data-testid="audit-detail">
-                      {auditDetailLines(r, words, people).map((line, i) => (
-                        <Text key={i} size="xs">
-                          {line}
-                        </Text>
-                      ))}
-                    </Stack>
+                    {r.restricted ? (
+                      <Text size="xs" c="dimmed">
+                        {t('sec.auditRestricted')}
+                      </Text>
+                    ) : (
+                      <Stack gap={0} data-testid="audit-detail">
+                        {auditDetailLines(r, words, people).map((line, i) => (
+                          <Text key={i} size="xs">
+                            {line}
+                          </Text>
+                        ))}
+                      </Stack>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { call } from '../../api/client';
+import { notifications } from '@mantine/notifications';
+import { ApiError, call } from '../../api/client';
 import { useAppState } from '../../app/app-state';
 import { singleFieldError } from '../../components/form-errors';
 import { useT } from '../../i18n';
@@ -23,6 +24,13 @@ export function LockScreen() {
       setError(null);
       await refresh();
     } catch (e) {
+      if (e instanceof ApiError && (e.code === 'account_locked' || e.code === 'unauthenticated')) {
+        // The fifth wrong password locks the account and signs this session out: back to sign-in, saying why.
+        setPassword('');
+        notifications.show({ color: 'red', autoClose: false, message: t('sec.lockSignedOut', { message: e.message }) });
+        await refresh();
+        return;
+      }
       setError(singleFieldError(e));
     } finally {
       setBusy(false);

@@ -257,6 +257,7 @@ export function RehabTab({ childId }: { childId: number }) {
                     {s.amendsSessionId !== null && (
                       <Text size="xs" c="dimmed">
                         {t('rehab.session.amends', { id: s.amendsSessionId, reason: s.amendReason ?? '' })}
+                        {s.amender !== null && ` · ${t('sec.amendedByPerson', { name: s.amender.name })}`}
                       </Text>
                     )}
                     {s.amendedBy !== null && (
@@ -266,7 +267,7 @@ export function RehabTab({ childId }: { childId: number }) {
                     )}
                   </Table.Td>
                   <Table.Td className="no-print">
-                    {canWrite && s.amendedBy === null && (
+                    {(s.editable || s.mayAmend) && (
                       <Button
                         size="compact-xs"
                         variant="subtle"
