@@ -24,5 +24,6 @@ export const auditLog = sqliteTable(
     index('audit_child_idx').on(t.childId, t.id),
     index('audit_user_idx').on(t.userId, t.id),
     index('audit_action_idx').on(t.action, t.id),
+    index('audit_entity_idx').on(t.entity, t.entityId, t.id),
   ],
 );

@@ -9,3 +9,4 @@ export * from './rehab';
 export * from './mental-health';
 export * from './autism';
 export * from './child-versions';
+export * from './record-versions';

@@ -7,6 +7,8 @@ import { ensureCases } from '../services/reintegration/reintegration';
 import { createLogger } from '../services/core/logger';
 import { getSetting } from '../services/core/settings';
 import type { OpenedDatabase } from '../../db/open';
+import { withEditGuards, withVersionedReads } from './edit-guards';
+import { type ChangeFeed, createChangeFeed, withChangeFeed } from './events';
 import { type HostAbilities, createHandlers } from './handlers';
 import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_KEY } from './handlers/settings';
 import { type Router, createRouter } from './router';
@@ -21,6 +23,8 @@ export type AppHost = {
   core: AppCore;
   sessions: SessionStore;
   router: Router;
+  /** Changes made through the router, for the transports to tell their open pages (issue 19.4). */
+  events: ChangeFeed;
   /** Runs the daily backup if its time has come and none exists for the day (the timer calls it every minute). */
   runDueBackups: (now: Date) => BackupEntry | null;
   close: () => void;
@@ -42,7 +46,10 @@ export function createAppHost(
     }
   };
   const core = createAppCore({ demoLoader: loadDemoData, ...options, onOpened });
-  const router = createRouter(createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }), sessions);
+  const events = createChangeFeed(sessions);
+  const guarded = withVersionedReads(core, withEditGuards(core, createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf })));
+  const handlers = withChangeFeed(core, guarded, events, () => options.clock.now());
+  const router = createRouter(handlers, sessions);
   const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
   const timer = setInterval(() => {
     try {
@@ -56,6 +63,7 @@ export function createAppHost(
     core,
     sessions,
     router,
+    events,
     runDueBackups,
     close: () => {
       clearInterval(timer);

@@ -42,7 +42,27 @@ function shimScript(token: string): string {
       return { ok: false, error: { code: 'internal', message: '无法连接本地服务' } };
     }
   };
-  Object.defineProperty(window, 'api', { value: Object.freeze({ invoke }), writable: false });
+  const listeners = new Set();
+  let source = null;
+  const connect = () => {
+    if (source) return;
+    source = new EventSource('/events?token=' + encodeURIComponent(token) + '&client=' + encodeURIComponent(client));
+    source.addEventListener('change', (m) => {
+      let event;
+      try { event = JSON.parse(m.data); } catch { return; }
+      for (const l of [...listeners]) l(event);
+    });
+    // Some changes were missed (the host kept too few): every page reads again.
+    source.addEventListener('reset', () => {
+      for (const l of [...listeners]) l({ seq: 0, at: new Date().toISOString(), channel: '*', by: null, byUserId: null, childIds: [], mine: false });
+    });
+  };
+  const onChange = (listener) => {
+    listeners.add(listener);
+    connect();
+    return () => { listeners.delete(listener); };
+  };
+  Object.defineProperty(window, 'api', { value: Object.freeze({ invoke, onChange }), writable: false });
   window.__TONGHU_HOST__ = { kind: 'browser' };
 })();`;
 }
@@ -80,6 +100,47 @@ function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** How often an idle event stream sends a comment line (keeps proxies and the browser from timing out). */
+const SSE_HEARTBEAT_MS = 25_000;
+
+/**
+ * `GET /events?token=…&client=…`: the change feed as server-sent events (issue 19.4), for the page whose
+ * client id is given (the same id its `/rpc` calls carry). A reconnecting EventSource sends
+ * `Last-Event-ID`: the changes it missed are sent first, or `reset` when the feed no longer has them.
+ * The data host serves its workstations the same stream (this function takes any request/response pair).
+ */
+export function serveChangeEvents(app: Pick<AppHost, 'events'>, req: IncomingMessage, res: ServerResponse, url: URL, tokenOk: (given: string) => boolean): void {
+  if (req.method !== 'GET') return send(res, 405, 'method not allowed');
+  const given = url.searchParams.get('token');
+  if (given === null || !tokenOk(given)) return send(res, 401, 'bad token');
+  const client = url.searchParams.get('client');
+  if (client === null || !/^[\w-]{8,64}$/.test(client)) return send(res, 400, 'bad client id');
+  const connection = `host:${client}`;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-content-type-options': 'nosniff',
+  });
+  res.write('retry: 2000\n\n');
+  const write = (event: { seq: number }) => res.write(`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
+  const lastId = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? NaN);
+  if (Number.isInteger(lastId) && lastId >= 0) {
+    const missed = app.events.since(lastId, connection);
+    if (missed === null) res.write(`id: ${app.events.lastSeq()}\nevent: reset\ndata: {}\n\n`);
+    else for (const event of missed) write(event);
+  }
+  const unsubscribe = app.events.subscribe(connection, write);
+  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
+  heartbeat.unref();
+  const stop = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  };
+  req.on('close', stop);
+  res.on('close', stop);
 }
 
 /**
@@ -124,6 +185,7 @@ export async function startBrowserHost(app: AppHost, options: { rendererDir: str
       const result = await app.router.dispatch(`host:${client}`, channel, input);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
+    if (url.pathname === '/events') return serveChangeEvents(app, req, res, url, (given) => sameToken(given, token));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
     if (url.pathname === '/host-shim.js') return send(res, 200, shimScript(token), MIME['.js']);
     const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');

@@ -10,7 +10,7 @@ import { KEYSTORE_FILE } from '../services/app/app-core';
 import { createKeyStore } from '../services/keys/key-store';
 import { createLogger, setLogSink } from '../services/core/logger';
 import { denyAllPermissions, guardWebContents, installContentSecurityPolicy } from './hardening';
-import { registerInvokeHandler } from './ipc';
+import { CHANGE_CHANNEL, registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
 import { probeNativeDriver, resolveNativeBinding } from './native-driver';
 import { chooseKeyProtection } from './safe-storage-sealer';
@@ -86,7 +86,14 @@ function createMainWindow(): BrowserWindow {
     },
   });
   const connection = `wc:${win.webContents.id}`;
-  win.webContents.once('destroyed', () => host?.sessions.end(connection));
+  // Changes made at any desk reach this page (issue 19.4); the sender is the window's own contents.
+  const unsubscribe = host?.events.subscribe(connection, (event) => {
+    if (!win.webContents.isDestroyed()) win.webContents.send(CHANGE_CHANNEL, event);
+  });
+  win.webContents.once('destroyed', () => {
+    unsubscribe?.();
+    host?.sessions.end(connection);
+  });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

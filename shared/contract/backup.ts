@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { versioned } from './versions';
 import { nothing } from './common';
 
 export const BACKUP_FILE_PATTERN = /^tonghu-\d{8}-\d{6}(-\d+)?\.db$/;
@@ -32,8 +33,8 @@ export type BackupEntry = z.infer<typeof backupEntrySchema>;
 export const backupChannels = {
   /** Reads (input null) or saves the backup settings. */
   'backup:settings': channel({
-    input: backupSettingsSchema.nullable(),
-    output: backupSettingsSchema,
+    input: versioned(backupSettingsSchema).nullable(),
+    output: backupSettingsSchema.safeExtend({ version: z.number().int().optional() }),
     permission: 'backup.manage',
     description: 'backup settings get/set',
   }),

@@ -16,6 +16,7 @@ import { usersChannels } from './users';
 import { worklistChannels } from './worklist';
 import { z } from 'zod';
 import type { Result } from './errors';
+import type { ChangeSubscribe } from './events';
 
 /**
  * zod's own messages (a wrong type, a missing field) in Chinese, on both sides of the contract; every
@@ -56,4 +57,5 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 /** The one function the renderer uses to reach the main process. */
 export type Invoke = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
-export type TonghuApi = { invoke: Invoke };
+/** `onChange`: changes made at any desk (absent where the transport cannot tell, e.g. an old preload). */
+export type TonghuApi = { invoke: Invoke; onChange?: ChangeSubscribe };
