@@ -1,6 +1,7 @@
 import { appChannels } from './app';
 import { autismChannels } from './autism';
 import { backupChannels } from './backup';
+import { caseloadChannels } from './caseload';
 import { auditChannels } from './audit';
 import { childrenChannels } from './children';
 import { eligibilityChannels } from './eligibility';
@@ -47,6 +48,7 @@ export const contract = {
   ...reintegrationChannels,
   ...ledgerChannels,
   ...reportsChannels,
+  ...caseloadChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import type { SessionStore } from '../sessions';
 import { appHandlers } from './app';
 import { autismHandlers } from './autism';
 import { backupHandlers } from './backup';
+import { caseloadHandlers } from './caseload';
 import { auditHandlers } from './audit';
 import { childrenHandlers } from './children';
 import { eligibilityHandlers } from './eligibility';
@@ -39,5 +40,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore, abilities:
     ...reintegrationHandlers(core, abilities.exportPagePdf),
     ...ledgerHandlers(core),
     ...reportsHandlers(core),
+    ...caseloadHandlers(core),
   };
 }
