@@ -1,5 +1,6 @@
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
+import { conflictEn } from './parts/conflict';
 import { ledgersEn } from './parts/ledgers';
 import { reportsEn } from './parts/reports';
 import { recordEn } from './parts/record';
@@ -107,6 +108,7 @@ export const en: Messages = {
   wellbeing: wellbeingEn,
   ledgers: ledgersEn,
   reports: reportsEn,
+  conflict: conflictEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

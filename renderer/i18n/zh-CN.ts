@@ -2,6 +2,7 @@
 import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules-types';
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
+import { conflictZh } from './parts/conflict';
 import { ledgersZh } from './parts/ledgers';
 import { reportsZh } from './parts/reports';
 import { recordZh } from './parts/record';
@@ -207,6 +208,7 @@ export const zhCN = {
   wellbeing: wellbeingZh,
   ledgers: ledgersZh,
   reports: reportsZh,
+  conflict: conflictZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

@@ -53,6 +53,13 @@ export const caseloadChannels = {
   }),
   /** An administrator or supervisor gives a child to a caseworker, therapist or placement officer. */
   'caseload:assign': channel({ input: caseloadAssignSchema, output: caseloadRowSchema, permission: 'caseload.assign', description: 'assign a child to a person' }),
+  /** Active accounts holding each caseload role, for the assignment dialog. */
+  'caseload:people': channel({
+    input: z.null(),
+    output: z.array(z.object({ id: z.number().int(), name: z.string(), roles: z.array(caseloadRoleSchema) })),
+    permission: 'caseload.assign',
+    description: 'people who can carry a caseload',
+  }),
   /** Ends an assignment (the row is kept, with its end time). */
   'caseload:end': channel({ input: z.object({ id: idSchema }), output: z.null(), permission: 'caseload.assign', description: 'end a caseload assignment' }),
 };

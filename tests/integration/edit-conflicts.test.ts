@@ -166,4 +166,5 @@ const READS_AND_ACTIONS = new Set<string>([
   'caseload:assign',
   'caseload:end',
   'caseload:list',
+  'caseload:people',
 ]);

@@ -1,5 +1,5 @@
 import type { AppCore } from '../../services/app/app-core';
-import { assignCaseload, endCaseload, listCaseload } from '../../services/users/caseloads';
+import { assignCaseload, caseloadPeople, endCaseload, listCaseload } from '../../services/users/caseloads';
 import { approvalQueue } from '../../services/worklist/approvals';
 import type { Handler } from '../router';
 import { actorOf, requireSession } from './app';
@@ -11,6 +11,7 @@ export function caseloadHandlers(core: AppCore) {
     'caseload:list': Handler<'caseload:list'>;
     'caseload:assign': Handler<'caseload:assign'>;
     'caseload:end': Handler<'caseload:end'>;
+    'caseload:people': Handler<'caseload:people'>;
   } = {
     'approvals:queue': (_input, ctx) => approvalQueue(core.context(actorOf(ctx.session))),
     'caseload:list': (input, ctx) => {
@@ -19,6 +20,7 @@ export function caseloadHandlers(core: AppCore) {
     },
     'caseload:assign': (input, ctx) => assignCaseload(core.context(actorOf(ctx.session)), input),
     'caseload:end': (input, ctx) => endCaseload(core.context(actorOf(ctx.session)), input.id),
+    'caseload:people': (_input, ctx) => caseloadPeople(core.context(actorOf(ctx.session))),
   };
   return handlers;
 }

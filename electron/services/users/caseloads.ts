@@ -54,6 +54,19 @@ export function myChildIds(ctx: ServiceContext, userId: number): Set<number> {
   );
 }
 
+/** Active accounts that hold a caseload role, with those roles, by name. */
+export function caseloadPeople(ctx: ServiceContext): { id: number; name: string; roles: CaseloadRole[] }[] {
+  const caseloadRoles = new Set<string>(['caseworker', 'therapist', 'placementOfficer']);
+  return ctx.db
+    .select({ id: users.id, name: users.displayName, roles: users.roles, active: users.active })
+    .from(users)
+    .orderBy(asc(users.displayName))
+    .all()
+    .filter((u) => u.active)
+    .map((u) => ({ id: u.id, name: u.name, roles: (u.roles as string[]).filter((r) => caseloadRoles.has(r)) as CaseloadRole[] }))
+    .filter((u) => u.roles.length > 0);
+}
+
 /** Gives a child in care to a person who holds the role; refuses a duplicate or a person without the role. */
 export function assignCaseload(ctx: ServiceContext, raw: CaseloadAssignInput): CaseloadRow {
   const input = caseloadAssignSchema.parse(raw);

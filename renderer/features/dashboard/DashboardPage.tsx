@@ -4,6 +4,8 @@ import { call } from '../../api/client';
 import { useSessionUser } from '../../app/app-state';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
+import { ApprovalsCard } from './ApprovalsCard';
+import { MyChildrenCard } from './MyChildrenCard';
 import { WorklistPanel } from './WorklistPanel';
 
 /** The first page after sign-in. */
@@ -12,6 +14,10 @@ export function DashboardPage() {
   const user = useSessionUser();
   const canRead = useCan('children.read');
   const canWorklist = useCan('worklist.read');
+  const canApprovePlans = useCan('rehab.approve');
+  const canApproveAssessments = useCan('reintegration.approve');
+  const canApprove = canApprovePlans || canApproveAssessments;
+  const hasCaseload = (user?.roles ?? []).some((r) => r === 'caseworker' || r === 'therapist' || r === 'placementOfficer');
   const [inCare, setInCare] = useState<number | null>(null);
   useEffect(() => {
     if (!canRead) return;
@@ -22,6 +28,12 @@ export function DashboardPage() {
   return (
     <Stack gap="md">
       <Title order={2}>{t('dashboard.welcome', { name: user?.displayName ?? '' })}</Title>
+      {(hasCaseload || canApprove) && (
+        <SimpleGrid cols={{ base: 1, md: hasCaseload && canApprove ? 2 : 1 }}>
+          {hasCaseload && <MyChildrenCard />}
+          {canApprove && <ApprovalsCard />}
+        </SimpleGrid>
+      )}
       {canRead && (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Card withBorder>
