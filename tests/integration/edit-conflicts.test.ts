@@ -93,6 +93,19 @@ describe('two desks editing the same child', () => {
     expect(li.id).not.toBe(wang.id);
   });
 
+  it('the conflict names the change, not the reads made since (views are in the trail too)', async () => {
+    const version = versionIn(ok<ChildRecord>(await deskB('record:get', { childId })).versions, 'child', childId);
+    ok(await deskA('record:updateProfile', { childId, referringBody: '浦东新区公安分局', expectedVersion: version }));
+    for (let i = 0; i < 3; i += 1) {
+      ok(await deskA('record:get', { childId }));
+      ok(await deskB('record:get', { childId }));
+    }
+    const stale = await deskB('record:updateProfile', { childId, referringBody: '别的单位', expectedVersion: version });
+    expect(stale.ok ? null : stale.error.code).toBe('conflict');
+    const details = (stale.ok ? null : stale.error.details) as ConflictDetails;
+    expect(details).toMatchObject({ changedBy: '王社工', action: 'child.update', changes: [{ field: 'referringBody', after: '浦东新区公安分局' }] });
+  });
+
   it('an append (a placement added) does not make an edit of the particulars stale; an edit of a row is checked on that row', async () => {
     const read = ok<ChildRecord>(await deskA('record:get', { childId }));
     const version = versionIn(read.versions, 'child', childId);

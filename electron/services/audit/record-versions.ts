@@ -63,15 +63,15 @@ export function versionsOfEntity(ctx: Pick<ServiceContext, 'sqlite'>, entity: st
 
 type AuditChange = { at: string; username: string | null; displayName: string | null; action: string; detail: string | null };
 
-const VIEW_VERBS = new Set(['read', 'evaluate', 'export', 'print']);
+/** Views of the record are in the trail too (reads, prints, exports): never a change. */
+const NOT_A_VIEW_SQL = `a.action NOT LIKE '%.read' AND a.action NOT LIKE '%.evaluate' AND a.action NOT LIKE '%.export' AND a.action NOT LIKE '%.print' AND a.action <> 'print'`;
 
-/** The audited changes of a part, newest first (reads left out); settings by their audited action. */
+/** The audited changes of a part, newest first (views left out); settings by their audited action. */
 function changesOf(ctx: Pick<ServiceContext, 'sqlite'>, part: RecordPart, limit: number, settingAction?: string): AuditChange[] {
   const select = `SELECT a.at, a.username, u.display_name AS displayName, a.action, a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.user_id`;
-  const rows = part.entity.startsWith('setting:')
-    ? (ctx.sqlite.prepare(`${select} WHERE a.action = ? ORDER BY a.id DESC LIMIT ?`).all(settingAction ?? '', limit * 2) as AuditChange[])
-    : (ctx.sqlite.prepare(`${select} WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC LIMIT ?`).all(part.entity, part.id, limit * 2) as AuditChange[]);
-  return rows.filter((r) => !VIEW_VERBS.has(r.action.slice(r.action.lastIndexOf('.') + 1))).slice(0, limit);
+  return part.entity.startsWith('setting:')
+    ? (ctx.sqlite.prepare(`${select} WHERE a.action = ? ORDER BY a.id DESC LIMIT ?`).all(settingAction ?? '', limit) as AuditChange[])
+    : (ctx.sqlite.prepare(`${select} WHERE a.entity = ? AND a.entity_id = ? AND ${NOT_A_VIEW_SQL} ORDER BY a.id DESC LIMIT ?`).all(part.entity, part.id, limit) as AuditChange[]);
 }
 
 function fieldChanges(detail: string | null): { field: string; before: unknown; after: unknown }[] {
