@@ -46,7 +46,7 @@ export function ApprovalsCard() {
                 {t('conflict.approvals.plans')}
               </Badge>
               <Text size="xs" c="dimmed">
-                {t('conflict.approvals.planLine', { version: p.version, by: p.by ?? '—', at: readableTime(p.submittedAt) })}
+                {p.by ? t('conflict.approvals.planLine', { version: p.version, by: p.by, at: readableTime(p.submittedAt) }) : t('conflict.approvals.planLineNoBy', { version: p.version, at: readableTime(p.submittedAt) })}
               </Text>
             </div>
           </Group>
@@ -61,7 +61,7 @@ export function ApprovalsCard() {
                 {t('conflict.approvals.assessments')}
               </Badge>
               <Text size="xs" c="dimmed">
-                {t('conflict.approvals.assessmentLine', { round: a.round, date: a.assessedOn, by: a.by ?? '—' })}
+                {a.by ? t('conflict.approvals.assessmentLine', { round: a.round, date: a.assessedOn, by: a.by }) : t('conflict.approvals.assessmentLineNoBy', { round: a.round, date: a.assessedOn })}
               </Text>
             </div>
           </Group>

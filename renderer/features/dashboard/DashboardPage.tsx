@@ -1,4 +1,4 @@
-import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useSessionUser } from '../../app/app-state';
@@ -28,23 +28,25 @@ export function DashboardPage() {
   return (
     <Stack gap="md">
       <Title order={2}>{t('dashboard.welcome', { name: user?.displayName ?? '' })}</Title>
-      {(hasCaseload || canApprove) && (
-        <SimpleGrid cols={{ base: 1, md: hasCaseload && canApprove ? 2 : 1 }}>
-          {hasCaseload && <MyChildrenCard />}
-          {canApprove && <ApprovalsCard />}
-        </SimpleGrid>
-      )}
+      {canApprove && <ApprovalsCard />}
       {canRead && (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Card withBorder>
-            <Group justify="space-between">
-              <Text c="dimmed">{t('dashboard.childrenInCare')}</Text>
-            </Group>
-            <Text fz={32} fw={700} data-testid="children-in-care">
-              {inCare ?? '—'}
-            </Text>
-          </Card>
-        </SimpleGrid>
+        <Grid>
+          {hasCaseload && (
+            <Grid.Col span={{ base: 12, sm: 8 }}>
+              <MyChildrenCard />
+            </Grid.Col>
+          )}
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Card withBorder h="100%">
+              <Group justify="space-between">
+                <Text c="dimmed">{t('dashboard.childrenInCare')}</Text>
+              </Group>
+              <Text fz={32} fw={700} data-testid="children-in-care">
+                {inCare ?? '—'}
+              </Text>
+            </Card>
+          </Grid.Col>
+        </Grid>
       )}
       {canWorklist && <WorklistPanel />}
     </Stack>

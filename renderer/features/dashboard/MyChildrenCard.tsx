@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, ScrollArea, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CaseloadRow } from '../../../shared/contract/caseload';
@@ -20,9 +20,8 @@ export function MyChildrenCard() {
     if (event.channel.startsWith('caseload:') || event.channel === '*') load();
   });
   if (rows === null) return null;
-  const tabOf = (role: CaseloadRow['role']) => (role === 'therapist' ? 'rehab' : 'profile');
   return (
-    <Card withBorder padding="md" data-testid="my-children">
+    <Card withBorder padding="md" h="100%" data-testid="my-children">
       <Group justify="space-between" mb="xs">
         <Title order={3}>{t('conflict.caseload.mine')}</Title>
         <Text size="sm" c="dimmed">
@@ -34,30 +33,19 @@ export function MyChildrenCard() {
           {t('conflict.caseload.none')}
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={260}>
-          <Table striped aria-label={t('conflict.caseload.mine')}>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={r.role === 'placementOfficer' ? `/children/${r.childId}` : `/children/${r.childId}/${tabOf(r.role)}`} fw={600}>
-                      {r.childName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" size="sm">
-                      {t(`conflict.caseload.roles.${r.role}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed">
-                      {r.assignedBy ? `${t('conflict.caseload.assignedBy')}：${r.assignedBy}` : ''}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+        <ScrollArea.Autosize mah={150}>
+          <Group gap={8} role="list" aria-label={t('conflict.caseload.mine')}>
+            {rows.map((r) => (
+              <Group key={r.id} gap={4} wrap="nowrap" role="listitem">
+                <Anchor component={Link} to={r.role === 'therapist' ? `/children/${r.childId}/rehab` : `/children/${r.childId}`} fw={600} size="sm">
+                  {r.childName}
+                </Anchor>
+                <Badge variant="light" size="xs">
+                  {t(`conflict.caseload.roles.${r.role}`)}
+                </Badge>
+              </Group>
+            ))}
+          </Group>
         </ScrollArea.Autosize>
       )}
     </Card>
