@@ -9,18 +9,11 @@ import { call } from '../../api/client';
 import { ClauseRef } from '../../components/ClauseRef';
 import { EmptyState } from '../../components/EmptyState';
 import { useT } from '../../i18n';
+import { worklistTarget } from './worklist-target';
 
 type Worklist = ChannelOutput<'worklist:get'>;
 const FILTER_KEY = 'tonghu.worklist.kind';
 const URGENCY_COLOR: Record<WorklistItem['urgency'], string> = { now: 'red', soon: 'orange', upcoming: 'blue' };
-/** The child page's tab an item opens on, where its work is done (the eligibility tab for entitlement items). */
-const KIND_TAB: Partial<Record<WorklistKind, string>> = { mentalHealthDue: 'mentalHealth', mentalHealthHighRisk: 'mentalHealth', rehabReviewDue: 'rehab' };
-
-/** Where an item opens: its reintegration case for an overdue handover or a due assessment, else the child's tab. */
-export function worklistTarget(item: WorklistItem): string {
-  if ((item.kind === 'reintegrationOverdue' || item.kind === 'assessmentDue') && typeof item.caseId === 'number') return `/reintegration/${item.caseId}`;
-  return `/children/${item.childId}/${KIND_TAB[item.kind] ?? 'eligibility'}`;
-}
 const MINE_KEY = 'tonghu.worklist.mine';
 /**
  * Rows drawn until the person asks for all: the list comes most pressing first, and a large institution
