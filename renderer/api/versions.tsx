@@ -9,9 +9,9 @@ import { type Versions, versionIn } from '../../shared/contract/versions';
 const VersionsContext = createContext<Versions | undefined>(undefined);
 
 export function VersionsProvider({ versions, children }: { versions: Versions | undefined; children: ReactNode }) {
-  const outer = useContext(VersionsContext);
-  // A page inside another (a tab's own read inside the child page) adds its versions to the outer ones.
-  return <VersionsContext.Provider value={outer && versions ? { ...outer, ...versions } : (versions ?? outer)}>{children}</VersionsContext.Provider>;
+  // A tab with its own read (rehabilitation, a case) uses the versions of that read only: the versions
+  // must be those of the data its forms show, never newer ones read later by the page around it.
+  return <VersionsContext.Provider value={versions}>{children}</VersionsContext.Provider>;
 }
 
 export function useVersions(): Versions | undefined {
