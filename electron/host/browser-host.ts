@@ -111,13 +111,21 @@ const SSE_HEARTBEAT_MS = 25_000;
  * `Last-Event-ID`: the changes it missed are sent first, or `reset` when the feed no longer has them.
  * The data host serves its workstations the same stream (this function takes any request/response pair).
  */
-export function serveChangeEvents(app: Pick<AppHost, 'events'>, req: IncomingMessage, res: ServerResponse, url: URL, tokenOk: (given: string) => boolean): void {
+export function serveChangeEvents(
+  app: Pick<AppHost, 'events'>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  tokenOk: (given: string) => boolean,
+  /** The router's connection for a page's client id (the data host binds it to the workstation too). */
+  connectionOf: (client: string) => string = (client) => `host:${client}`,
+): void {
   if (req.method !== 'GET') return send(res, 405, 'method not allowed');
   const given = url.searchParams.get('token');
   if (given === null || !tokenOk(given)) return send(res, 401, 'bad token');
   const client = url.searchParams.get('client');
   if (client === null || !/^[\w-]{8,64}$/.test(client)) return send(res, 400, 'bad client id');
-  const connection = `host:${client}`;
+  const connection = connectionOf(client);
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
