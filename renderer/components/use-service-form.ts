@@ -40,7 +40,7 @@ type Options<V extends Record<string, unknown>, C extends Channel> = {
    * version when it opens (from the page's VersionsProvider) and sends it back as `expectedVersion`; a
    * stale save shows the conflict view. Absent for forms that add (appends carry no version).
    */
-  part?: { entity: string; id: number } | null;
+  part?: { entity: string; id: number; /** When the read that gave the values is not the page's (a list row's own version). */ version?: number } | null;
   /** The child the form is about: a change made to it at another desk while the form is open is told. */
   childId?: number;
 };
@@ -62,7 +62,7 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
   const [external, setExternal] = useState<ChangeEvent | null>(null);
   const versions = useVersions();
   const part = options.part ?? null;
-  const versionNow = () => (part ? versionIn(versions, part.entity, part.id) : undefined);
+  const versionNow = () => (part ? (part.version ?? versionIn(versions, part.entity, part.id)) : undefined);
   // The version the form's values were read at: taken when the form opens or is reset, never followed silently.
   const readVersion = useRef<number | undefined>(undefined);
   const readFor = useRef<string | null>(null);
