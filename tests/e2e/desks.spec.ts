@@ -15,6 +15,7 @@ import { rmSync } from 'node:fs';
 const PASSPHRASE = 'desks e2e passphrase';
 
 test('an edit at one desk updates the other desk’s page; a stale save there shows the conflict and nothing is lost', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
   const dataDir = freshDataDir(testInfo.testId);
   const host = await startHost(dataDir, PASSPHRASE);
   const one = await browser.newContext();
@@ -70,6 +71,56 @@ test('an edit at one desk updates the other desk’s page; a stale save there sh
     await expect(wang.page.getByText('李社工写的备注')).toBeVisible();
     const record = await invoke<{ child: { ethnicity: string; notes: string } }>(wang.page, 'record:get', { childId });
     expect(record.child).toMatchObject({ ethnicity: '回族', notes: '李社工写的备注' });
+  } finally {
+    await one.close();
+    await two.close();
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a supervisor gives a child to a caseworker on the child’s page; the caseworker’s dashboard lists it under 我的儿童 and puts its work first', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const dataDir = freshDataDir(testInfo.testId);
+  const host = await startHost(dataDir, PASSPHRASE);
+  const one = await browser.newContext();
+  const two = await browser.newContext();
+  try {
+    const admin = await one.newPage();
+    await admin.goto(host.url);
+    const start = new StartPages(admin);
+    await start.completeSetup();
+    await start.login();
+    await createAccount(admin, { username: 'zhao', displayName: '赵主管', roles: ['supervisor'] });
+    await createAccount(admin, { username: 'wang', displayName: '王社工', roles: ['caseworker'] });
+    // Two young people turning 18 within months: the later one becomes the caseworker's.
+    await invoke(admin, 'children:create', { name: '吴雨桐', sex: 'female', birthDate: '2008-12-20', idNumber: null, admissionDate: '2009-01-05' });
+    const { id: later } = await invoke<{ id: number }>(admin, 'children:create', { name: '郑浩然', sex: 'male', birthDate: '2009-02-20', idNumber: null, admissionDate: '2009-03-05' });
+    await admin.close();
+
+    const supervisor = new DeskPage(await one.newPage());
+    const caseworker = new DeskPage(await two.newPage());
+    await supervisor.firstSignIn(host.url, 'zhao', '赵主管');
+    await caseworker.firstSignIn(host.url, 'wang', '王社工');
+    await expect(caseworker.page.getByTestId('my-children')).toContainText('还没有分配给您的儿童');
+
+    await supervisor.openChild(host.url, later);
+    const card = supervisor.page.getByTestId('caseload-card');
+    await expect(card).toContainText('尚未分配负责人');
+    await card.getByRole('button', { name: '分配负责人' }).click();
+    const dialog = supervisor.page.getByRole('dialog', { name: '分配负责人' });
+    await dialog.getByRole('combobox', { name: '负责人', exact: true }).click();
+    await supervisor.page.getByRole('option', { name: '王社工', exact: true }).click();
+    await dialog.getByRole('button', { name: '分配负责人' }).click();
+    await expect(card).toContainText('社工 · 王社工');
+
+    // The caseworker's open dashboard follows without a reload: the child under 我的儿童, its item first.
+    const mine = caseworker.page.getByTestId('my-children');
+    await expect(mine.getByRole('link', { name: '郑浩然' })).toBeVisible();
+    const rows = caseworker.page.getByTestId('worklist').getByRole('row');
+    await expect(rows.nth(1)).toContainText('郑浩然');
+    await expect(rows.nth(1)).toContainText('我的');
+    await expect(rows.nth(2)).toContainText('吴雨桐');
   } finally {
     await one.close();
     await two.close();
