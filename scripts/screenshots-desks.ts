@@ -25,6 +25,8 @@ const COLLEAGUE: Account = { displayName: '李社工', username: 'li.sw', roles:
 const SUPERVISOR: Account = { displayName: '赵主管', username: 'zhao.sv', roles: ['supervisor'] };
 const THERAPIST: Account = { displayName: '孙康复', username: 'sun.pt', roles: ['therapist'] };
 
+/** TONGHU_SHOTS_VIEWPORT=1024x700 takes the same pages at another size (to look at, not for docs). */
+const [width, height] = (process.env.TONGHU_SHOTS_VIEWPORT ?? '1280x800').split('x').map(Number) as [number, number];
 const dataDir = freshDataDir('screenshots-desks');
 const host = await startHost(dataDir, 'screenshot passphrase');
 const browser = await chromium.launch({
@@ -38,7 +40,7 @@ const shotOf = (page: Page) => async (name: string) => {
   console.log(`saved ${join(outDir, `${name}.png`)}`);
 };
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   const page = await context.newPage();
   const shot = shotOf(page);
   await page.goto(host.url);
@@ -77,7 +79,7 @@ try {
   await shot('desks-03-child-caseload');
 
   // A second desk: 李社工 edits the same child meanwhile; 王社工's stale save shows the conflict view.
-  const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const other = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   const li = new DeskPage(await other.newPage());
   await li.firstSignIn(host.url, COLLEAGUE.username, COLLEAGUE.displayName);
   const wang = new DeskPage(page);
