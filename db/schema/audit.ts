@@ -27,5 +27,6 @@ export const auditLog = sqliteTable(
     index('audit_user_idx').on(t.userId, t.id),
     index('audit_action_idx').on(t.action, t.id),
     index('audit_workstation_idx').on(t.workstationId, t.id),
+    index('audit_entity_idx').on(t.entity, t.entityId, t.id),
   ],
 );

@@ -10,3 +10,4 @@ export * from './mental-health';
 export * from './autism';
 export * from './child-versions';
 export * from './desks';
+export * from './record-versions';

@@ -7,6 +7,8 @@ import { ensureCases } from '../services/reintegration/reintegration';
 import { createLogger } from '../services/core/logger';
 import { getSetting } from '../services/core/settings';
 import type { OpenedDatabase } from '../../db/open';
+import { withEditGuards, withVersionedReads } from './edit-guards';
+import { type ChangeFeed, createChangeFeed, withChangeFeed } from './events';
 import { type HostAbilities, createHandlers } from './handlers';
 import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_KEY } from './handlers/settings';
 import { type DataHost, createDataHost } from './data-host/data-host';
@@ -26,6 +28,8 @@ export type AppHost = {
   router: Router;
   /** The data host's listener and workstations (off until an administrator turns it on). */
   desks: DataHost;
+  /** Changes made through the router, for the transports to tell their open pages (issue 19.4). */
+  events: ChangeFeed;
   /** Runs the daily backup if its time has come and none exists for the day (the timer calls it every minute). */
   runDueBackups: (now: Date) => BackupEntry | null;
   close: () => void;
@@ -63,7 +67,10 @@ export function createAppHost(
   checkAnchors(core);
   let lastFullCheck = options.clock.now().getTime();
   const getDesks = (): DataHost => desks!;
-  const router = createRouter(createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }, getDesks), sessions, undefined, {
+  const events = createChangeFeed(sessions);
+  const guarded = withVersionedReads(core, withEditGuards(core, createHandlers(core, sessions, { exportPagePdf: options.exportPagePdf }, getDesks)));
+  const handlers = withChangeFeed(core, guarded, events, () => options.clock.now());
+  const router = createRouter(handlers, sessions, undefined, {
     answers: () => desks?.answers() ?? null,
   });
   desks = createDataHost(core, sessions, () => router);
@@ -90,6 +97,7 @@ export function createAppHost(
     sessions,
     router,
     desks,
+    events,
     runDueBackups,
     close: () => {
       clearInterval(timer);

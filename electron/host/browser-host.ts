@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ErrorCode } from '../../shared/contract/errors';
 import { createLogger } from '../services/core/logger';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import type { ChangeFeed } from './events';
 import type { Dispatch } from './router';
 
 const log = createLogger('browser-host');
@@ -54,7 +55,27 @@ function shimScript(token: string): string {
       return { ok: false, error: { code: 'internal', message: '本地服务的应答无法读取（HTTP ' + res.status + '）' } };
     }
   };
-  Object.defineProperty(window, 'api', { value: Object.freeze({ invoke }), writable: false });
+  const listeners = new Set();
+  let source = null;
+  const connect = () => {
+    if (source) return;
+    source = new EventSource('/events?token=' + encodeURIComponent(token) + '&client=' + encodeURIComponent(client));
+    source.addEventListener('change', (m) => {
+      let event;
+      try { event = JSON.parse(m.data); } catch { return; }
+      for (const l of [...listeners]) l(event);
+    });
+    // Some changes were missed (the host kept too few): every page reads again.
+    source.addEventListener('reset', () => {
+      for (const l of [...listeners]) l({ seq: 0, at: new Date().toISOString(), channel: '*', by: null, byUserId: null, childIds: [], mine: false });
+    });
+  };
+  const onChange = (listener) => {
+    listeners.add(listener);
+    connect();
+    return () => { listeners.delete(listener); };
+  };
+  Object.defineProperty(window, 'api', { value: Object.freeze({ invoke, onChange }), writable: false });
   window.__TONGHU_HOST__ = { kind: 'browser' };
 })();`;
 }
@@ -125,13 +146,64 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** How often an idle event stream sends a comment line (keeps proxies and the browser from timing out). */
+const SSE_HEARTBEAT_MS = 25_000;
+
+/**
+ * `GET /events?token=…&client=…`: the change feed as server-sent events (issue 19.4), for the page whose
+ * client id is given (the same id its `/rpc` calls carry). A reconnecting EventSource sends
+ * `Last-Event-ID`: the changes it missed are sent first, or `reset` when the feed no longer has them.
+ * The data host serves its workstations the same stream (this function takes any request/response pair).
+ */
+export function serveChangeEvents(
+  app: { events?: ChangeFeed },
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  tokenOk: (given: string) => boolean,
+  /** The router's connection for a page's client id (the data host binds it to the workstation too). */
+  connectionOf: (client: string) => string = (client) => `host:${client}`,
+): void {
+  if (req.method !== 'GET') return sendError(res, 405, 'invalid_input', '请求方式无效');
+  const given = url.searchParams.get('token');
+  if (given === null || !tokenOk(given)) return sendError(res, 401, 'unauthenticated', '页面已过期，请刷新页面');
+  const client = url.searchParams.get('client');
+  if (client === null || !/^[\w-]{8,64}$/.test(client)) return sendError(res, 400, 'invalid_input', '请求缺少有效的客户端标识');
+  const events = app.events;
+  if (!events) return sendError(res, 404, 'not_found', '此处没有变更通知');
+  const connection = connectionOf(client);
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-content-type-options': 'nosniff',
+  });
+  res.write('retry: 2000\n\n');
+  const write = (event: { seq: number }) => res.write(`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
+  const lastId = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? NaN);
+  if (Number.isInteger(lastId) && lastId >= 0) {
+    const missed = events.since(lastId, connection);
+    if (missed === null) res.write(`id: ${events.lastSeq()}\nevent: reset\ndata: {}\n\n`);
+    else for (const event of missed) write(event);
+  }
+  const unsubscribe = events.subscribe(connection, write);
+  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
+  heartbeat.unref();
+  const stop = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  };
+  req.on('close', stop);
+  res.on('close', stop);
+}
+
 /**
  * Serves the built renderer and answers `POST /rpc/<channel>` through the same router as Electron's
  * IPC. Loopback only; a per-run token, given only inside the served page (an inline script admitted
  * by a per-response CSP nonce); Host and Origin checked against DNS rebinding. Every refusal is the
  * closed error shape with its HTTP status (413 for a body over MAX_BODY, 400 for a malformed path).
  */
-export async function startBrowserHost(app: { router: { dispatch: Dispatch } }, options: { rendererDir: string; port?: number }): Promise<BrowserHost> {
+export async function startBrowserHost(app: { router: { dispatch: Dispatch }; events?: ChangeFeed }, options: { rendererDir: string; port?: number }): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
   const indexFile = join(rendererDir, 'index.html');
@@ -174,6 +246,7 @@ export async function startBrowserHost(app: { router: { dispatch: Dispatch } }, 
       const result = await app.router.dispatch(`host:${client}`, channel, input);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
+    if (url.pathname === '/events') return serveChangeEvents(app, req, res, url, (given) => sameToken(given, token));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid_input', '请求方式无效');
     const relative = normalize(path).replace(/^([/\\])+/, '');
     // The shim is part of the page now: its old address serves nothing (in particular, not the token).

@@ -12,7 +12,7 @@ import { createKeyStore } from '../services/keys/key-store';
 import { createLogger, setLogSink } from '../services/core/logger';
 import { configureWorkers } from '../services/core/worker-pool';
 import { denyAllPermissions, guardWebContents, installContentSecurityPolicy } from './hardening';
-import { registerInvokeHandler } from './ipc';
+import { CHANGE_CHANNEL, registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
 import { probeNativeDriver, resolveNativeBinding } from './native-driver';
 import { chooseKeyProtection } from './safe-storage-sealer';
@@ -89,7 +89,14 @@ function createMainWindow(): BrowserWindow {
     },
   });
   const connection = `wc:${win.webContents.id}`;
-  win.webContents.once('destroyed', () => host?.sessions.end(connection));
+  // Changes made at any desk reach this page (issue 19.4); the sender is the window's own contents.
+  const unsubscribe = host?.events.subscribe(connection, (event) => {
+    if (!win.webContents.isDestroyed()) win.webContents.send(CHANGE_CHANNEL, event);
+  });
+  win.webContents.once('destroyed', () => {
+    unsubscribe?.();
+    host?.sessions.end(connection);
+  });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

@@ -8,6 +8,8 @@ const log = createLogger('ipc');
 
 /** The one IPC channel: every request of the renderer goes through it to the router. */
 export const INVOKE_CHANNEL = 'tonghu:invoke';
+/** Main → page: a change made at some desk (electron/host/events.ts), sent with `webContents.send`. */
+export const CHANGE_CHANNEL = 'tonghu:change';
 
 /** The part of an invoke event the sender check reads. */
 export type InvokeEventLike = {

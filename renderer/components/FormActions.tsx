@@ -1,4 +1,5 @@
 import { Alert, Button, Group } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
 /**
@@ -11,8 +12,11 @@ export function FormActions({
   onCancel,
   submitLabel,
   danger = false,
+  notice = null,
 }: {
   formError: string | null;
+  /** The conflict view or the "changed at another desk" notice (useServiceForm's `notice`). */
+  notice?: ReactNode;
   busy: boolean;
   onCancel: () => void;
   submitLabel?: string;
@@ -22,6 +26,7 @@ export function FormActions({
   const t = useT();
   return (
     <>
+      {notice}
       {formError && (
         <Alert color="red" role="alert">
           {formError}

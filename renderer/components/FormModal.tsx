@@ -19,6 +19,7 @@ export function FormModal({
   size = 'lg',
   children,
   testId,
+  notice = null,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -32,13 +33,15 @@ export function FormModal({
   size?: string;
   children: ReactNode;
   testId?: string;
+  /** The conflict view or the "changed at another desk" notice (useServiceForm's `notice`). */
+  notice?: ReactNode;
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size} data-testid={testId}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           {children}
-          <FormActions formError={formError} busy={busy} onCancel={onClose} submitLabel={submitLabel} danger={danger} />
+          <FormActions formError={formError} busy={busy} onCancel={onClose} submitLabel={submitLabel} danger={danger} notice={notice} />
         </Stack>
       </form>
     </Modal>

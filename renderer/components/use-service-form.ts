@@ -1,9 +1,16 @@
+import { Alert } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { type ReactNode, createElement, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { call } from '../api/client';
+import type { ChangeEvent } from '../../shared/contract/events';
+import { type ConflictDetails, isConflictDetails, versionIn } from '../../shared/contract/versions';
+import { useChanges } from '../api/changes';
+import { ApiError, call } from '../api/client';
+import { useVersions } from '../api/versions';
+import { useT } from '../i18n';
+import { ConflictView, readableTime } from './ConflictView';
 import { applyServiceError, zodValidate } from './form-errors';
 
 /** Every leaf path of a form's values (`fact.value.father`), i.e. the paths an input can show an error at. */
@@ -28,7 +35,17 @@ type Options<V extends Record<string, unknown>, C extends Channel> = {
   /** Shown once saved (may name what was saved). */
   savedMessage: string | ((output: ChannelOutput<C>) => string);
   onSaved: (output: ChannelOutput<C>) => void;
+  /**
+   * The part of the record the form edits, when it edits one (issue 19.4): the form takes the part's
+   * version when it opens (from the page's VersionsProvider) and sends it back as `expectedVersion`; a
+   * stale save shows the conflict view. Absent for forms that add (appends carry no version).
+   */
+  part?: { entity: string; id: number; /** When the read that gave the values is not the page's (a list row's own version). */ version?: number } | null;
+  /** The child the form is about: a change made to it at another desk while the form is open is told. */
+  childId?: number;
 };
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * A form sent on one channel (the record's forms, account administration): validated with the contract's schema beside each field, sent on one channel,
@@ -38,8 +55,24 @@ type Options<V extends Record<string, unknown>, C extends Channel> = {
 export function useServiceForm<V extends Record<string, unknown>, C extends Channel>(options: Options<V, C>) {
   const { channel, schema, toInput, extraValidate, savedMessage, onSaved } = options;
   const mapPath = options.errorPath ?? ((path: string) => path);
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
+  const [external, setExternal] = useState<ChangeEvent | null>(null);
+  const versions = useVersions();
+  const part = options.part ?? null;
+  const versionNow = () => (part ? (part.version ?? versionIn(versions, part.entity, part.id)) : undefined);
+  // The version the form's values were read at: taken when the form opens or is reset, never followed silently.
+  const readVersion = useRef<number | undefined>(undefined);
+  const readFor = useRef<string | null>(null);
+  const partKey = part ? `${part.entity}:${part.id}` : null;
+  if (readFor.current !== partKey) {
+    readFor.current = partKey;
+    readVersion.current = versionNow();
+  }
+  const withVersion = (input: ChannelInput<C>): ChannelInput<C> =>
+    part && readVersion.current !== undefined ? ({ ...(input as object), expectedVersion: readVersion.current } as ChannelInput<C>) : input;
   const form = useForm<V>({
     mode: 'controlled',
     initialValues: options.initialValues,
@@ -61,10 +94,16 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
     setBusy(true);
     setFormError(null);
     try {
-      const output = await call(channel, toInput(values));
+      const output = await call(channel, withVersion(toInput(values)));
+      setConflict(null);
+      setExternal(null);
       notifications.show({ color: 'teal', message: typeof savedMessage === 'function' ? savedMessage(output) : savedMessage });
       onSaved(output);
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict' && isConflictDetails(error.details)) {
+        setConflict(error.details);
+        return;
+      }
       const fields = known();
       let hidden: string | null = null;
       const message = applyServiceError(error, (contractPath, text) => {
@@ -78,15 +117,52 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
     }
   };
 
+  useChanges((event) => {
+    if (event.mine || options.childId === undefined || !(event.channel === '*' || event.childIds.includes(options.childId))) return;
+    if (form.isDirty()) setExternal(event);
+  });
+
+  /** Their values for the items this person left as they were, theirs kept for the rest; then the latest version. */
+  const reapply = () => {
+    if (!conflict) return;
+    const initial = toInput(form.getInitialValues()) as Record<string, unknown>;
+    const mine = toInput(form.getValues()) as Record<string, unknown>;
+    const paths = known();
+    for (const change of conflict.changes) {
+      if (!paths.has(change.field) || !sameValue(initial[change.field], mine[change.field])) continue;
+      const current = form.getValues()[change.field];
+      const value = typeof current === 'string' && Array.isArray(change.after) ? change.after.join('、') : typeof current === 'string' && change.after === null ? '' : change.after;
+      form.setFieldValue(change.field as never, value as never);
+    }
+    readVersion.current = conflict.currentVersion;
+    setConflict(null);
+    setExternal(null);
+  };
+
+  const yours = (field: string) => (toInput(form.getValues()) as Record<string, unknown>)[field];
+  let notice: ReactNode = null;
+  if (conflict) notice = createElement(ConflictView, { details: conflict, yours, onReapply: reapply });
+  else if (external)
+    notice = createElement(
+      Alert,
+      { color: 'yellow', title: t('conflict.changedElsewhere'), ...{ 'data-testid': 'changed-elsewhere' } },
+      t('conflict.changedElsewhereBy', { who: external.by ?? t('conflict.someone'), when: readableTime(external.at) }),
+    );
+
   return {
     form,
     busy,
     formError,
+    /** The conflict view after a stale save, or the notice that another desk changed the record meanwhile. */
+    notice,
     /** For `<form onSubmit>`: validates, then sends. */
     onSubmit: form.onSubmit((values) => void submit(values), onInvalid),
     /** Back to the given values (or the initial ones), errors cleared. */
     reset: (values?: V) => {
       setFormError(null);
+      setConflict(null);
+      setExternal(null);
+      readVersion.current = versionNow();
       if (values) {
         form.setInitialValues(values);
         form.setValues(values);

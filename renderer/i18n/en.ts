@@ -3,6 +3,7 @@ import { readEn } from './parts/read';
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { desksEn } from './parts/desks';
+import { conflictEn } from './parts/conflict';
 import { ledgersEn } from './parts/ledgers';
 import { reportsEn } from './parts/reports';
 import { rulesEn } from './parts/rules';
@@ -119,6 +120,7 @@ export const en: Messages = {
   rules: rulesEn,
   read: readEn,
   sec: secEn,
+  conflict: conflictEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

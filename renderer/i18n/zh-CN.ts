@@ -5,6 +5,7 @@ import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
 import { desksZh } from './parts/desks';
+import { conflictZh } from './parts/conflict';
 import { ledgersZh } from './parts/ledgers';
 import { reportsZh } from './parts/reports';
 import { rulesZh } from './parts/rules';
@@ -219,6 +220,7 @@ export const zhCN = {
   rules: rulesZh,
   read: readZh,
   sec: secZh,
+  conflict: conflictZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

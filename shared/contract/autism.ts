@@ -8,6 +8,7 @@ import { MULTILINE, safeText } from './text';
 import { AUTISM_STAGES } from '../domain/autism';
 import { idSchema, isoDate, optionalText } from './common';
 import { channel } from './define';
+import { versioned, versionsSchema } from './versions';
 
 export const autismStageSchema = z.enum(AUTISM_STAGES, { message: '请选择阶段（筛查、评估、诊断、干预、康复或照护）' });
 
@@ -62,6 +63,8 @@ export type AutismEventRow = z.infer<typeof autismEventRowSchema>;
 export const AUTISM_CONSISTENCY = ['consistent', 'none', 'recordMissing', 'eventMissing', 'conflict'] as const;
 
 export const autismPathwaySchema = z.object({
+  /** The versions of the parts read here (issue 19.4): an edit sends back the one it was read at. */
+  versions: versionsSchema.optional(),
   childId: z.number().int(),
   /** Oldest first, voided ones included (marked). */
   events: z.array(autismEventRowSchema),
@@ -81,5 +84,5 @@ export const autismChannels = {
   /** Records an event of the pathway. */
   'autism:addEvent': channel({ input: autismEventAddSchema, output: autismEventRowSchema, permission: 'rehab.write', description: 'add an autism pathway event' }),
   /** Voids a mistaken event with a reason. */
-  'autism:void': channel({ input: autismVoidSchema, output: autismEventRowSchema, permission: 'rehab.write', description: 'void an autism pathway event' }),
+  'autism:void': channel({ input: versioned(autismVoidSchema), output: autismEventRowSchema, permission: 'rehab.write', description: 'void an autism pathway event' }),
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeText } from './text';
 import { channel } from './define';
+import { versioned } from './versions';
 import { nothing } from './common';
 
 export const BACKUP_FILE_PATTERN = /^tonghu-\d{8}-\d{6}(-\d+)?\.db$/;
@@ -49,8 +50,8 @@ export type BackupHealth = z.infer<typeof backupHealthSchema>;
 export const backupChannels = {
   /** Reads (input null) or saves the backup settings. */
   'backup:settings': channel({
-    input: backupSettingsSchema.nullable(),
-    output: backupSettingsSchema,
+    input: versioned(backupSettingsSchema).nullable(),
+    output: backupSettingsSchema.safeExtend({ version: z.number().int().optional() }),
     permission: 'backup.manage',
     description: 'backup settings get/set',
   }),

@@ -4,6 +4,7 @@ import { DISTRICT_CODES } from '../domain/districts';
 import { checkIdNumber } from '../domain/id-number';
 import { CATEGORY_CODES, PLACEMENTS } from '../domain/rules-types';
 import { channel } from './define';
+import { versioned } from './versions';
 import { birthDateSchema, idSchema, isoDate } from './common';
 
 export const sexSchema = z.enum(['male', 'female']);
@@ -159,21 +160,21 @@ export const childrenChannels = {
    * not before birth or admission and not in the future; the open placement ends on that date.
    */
   'children:discharge': channel({
-    input: childDischargeSchema,
+    input: versioned(childDischargeSchema),
     output: childStatusChangeSchema,
     permission: 'children.discharge',
     description: 'discharge a child',
   }),
   /** Archives a discharged child's file (a status; nothing is deleted). */
   'children:archive': channel({
-    input: childArchiveSchema,
+    input: versioned(childArchiveSchema),
     output: childStatusChangeSchema,
     permission: 'children.discharge',
     description: 'archive a child file',
   }),
   /** Brings a discharged or archived child back into care, with a reason; the history stays. */
   'children:restore': channel({
-    input: childRestoreSchema,
+    input: versioned(childRestoreSchema),
     output: childStatusChangeSchema,
     permission: 'children.restore',
     description: 'restore a child to care',

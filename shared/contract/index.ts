@@ -1,6 +1,7 @@
 import { appChannels } from './app';
 import { autismChannels } from './autism';
 import { backupChannels } from './backup';
+import { caseloadChannels } from './caseload';
 import { auditChannels } from './audit';
 import { childrenChannels } from './children';
 import { desksChannels } from './desks';
@@ -18,6 +19,7 @@ import { usersChannels } from './users';
 import { worklistChannels } from './worklist';
 import { z } from 'zod';
 import type { Result } from './errors';
+import type { ChangeSubscribe } from './events';
 
 /**
  * zod's own messages (a wrong type, a missing field) in Chinese, on both sides of the contract; every
@@ -50,6 +52,7 @@ export const contract = {
   ...reportsChannels,
   ...jobsChannels,
   ...desksChannels,
+  ...caseloadChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -60,4 +63,5 @@ export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
 /** The one function the renderer uses to reach the main process. */
 export type Invoke = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
-export type TonghuApi = { invoke: Invoke };
+/** `onChange`: changes made at any desk (absent where the transport cannot tell, e.g. an old preload). */
+export type TonghuApi = { invoke: Invoke; onChange?: ChangeSubscribe };

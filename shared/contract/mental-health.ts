@@ -9,6 +9,7 @@ import { MULTILINE, safeText } from './text';
 import { RISK_LEVELS, instrumentScale } from '../domain/mental-health';
 import { idSchema, isoDate, optionalText } from './common';
 import { channel } from './define';
+import { versioned, versionsSchema } from './versions';
 
 /** A refinement's `when`: run it once the input is an object whose named fields have no issue (whatever the other fields hold). */
 function whenValid(...fields: string[]) {
@@ -121,6 +122,8 @@ export const mentalHealthCheckRowSchema = z.object({
 export type MentalHealthCheckRow = z.infer<typeof mentalHealthCheckRowSchema>;
 
 export const mentalHealthFileSchema = z.object({
+  /** The versions of the parts read here (issue 19.4): an edit sends back the one it was read at. */
+  versions: versionsSchema.optional(),
   childId: z.number().int(),
   /** Checks newest first, voided ones included (marked). */
   checks: z.array(mentalHealthCheckRowSchema),
@@ -147,10 +150,10 @@ export const mentalHealthChannels = {
     description: 'add a mental-health follow-up',
   }),
   /** A supervisor closes a high-risk check with a comment; its worklist item goes. */
-  'mentalHealth:close': channel({ input: mentalHealthCloseSchema, output: mentalHealthCheckRowSchema, permission: 'mentalHealth.close', description: 'close a high-risk mental-health check' }),
+  'mentalHealth:close': channel({ input: versioned(mentalHealthCloseSchema), output: mentalHealthCheckRowSchema, permission: 'mentalHealth.close', description: 'close a high-risk mental-health check' }),
   /** Voids a mistaken check or follow-up with a reason; an open high-risk check must be closed by a supervisor first. */
   'mentalHealth:void': channel({
-    input: mentalHealthVoidSchema,
+    input: versioned(mentalHealthVoidSchema),
     output: z.object({ entity: z.enum(['check', 'followUp']), id: z.number().int(), voidedAt: z.string() }),
     permission: 'mentalHealth.write',
     description: 'void a mental-health row',

@@ -34,13 +34,15 @@ export const PERMISSIONS = [
   'audit.read',
   'backup.manage',
   'key.manage',
+  /** Gives children to a caseworker, therapist or placement officer (我的儿童). */
+  'caseload.assign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 type GrantedPermission = Exclude<Permission, 'public' | 'authenticated'>;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly GrantedPermission[]> = {
-  administrator: ['users.manage', 'audit.read', 'backup.manage', 'key.manage', 'children.read', 'reports.read'],
+  administrator: ['users.manage', 'audit.read', 'backup.manage', 'key.manage', 'children.read', 'reports.read', 'caseload.assign'],
   caseworker: [
     'children.read',
     'children.write',
@@ -92,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly GrantedPermission[]> = {
     'reports.read',
     'ledger.export',
     'audit.read',
+    'caseload.assign',
   ],
 };
 

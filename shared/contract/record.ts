@@ -22,6 +22,7 @@ import {
 import { childNameSchema, childStatusSchema, sexSchema } from './children';
 import { birthDateSchema, idSchema, isoDate, optionalText, requiredText } from './common';
 import { channel } from './define';
+import { versioned, versionsSchema } from './versions';
 
 // ——— codes ———
 
@@ -338,6 +339,8 @@ export type ChildProfile = z.infer<typeof childProfileSchema>;
  * so the history can be shown, and count nowhere. Lists are in date order, oldest first.
  */
 export const childRecordSchema = z.object({
+  /** The versions of the parts read here (issue 19.4): an edit sends back the one it was read at. */
+  versions: versionsSchema.optional(),
   child: childProfileSchema,
   statusFacts: z.array(statusFactRowSchema),
   placements: z.array(placementRowSchema),
@@ -604,10 +607,10 @@ export const recordChannels = {
   /** The whole record of one child, history included (audited as a read of the child's page). */
   'record:get': channel({ input: byChild, output: childRecordSchema, permission: 'children.read', description: 'read a child record' }),
   /** Changes identity and profile fields; field changes are audited before/after. */
-  'record:updateProfile': channel({ input: profileUpdateSchema, output: childProfileSchema, permission: 'children.write', description: 'update a child profile' }),
+  'record:updateProfile': channel({ input: versioned(profileUpdateSchema), output: childProfileSchema, permission: 'children.write', description: 'update a child profile' }),
   /** Sets (or clears) the photo: a photo document of the same child. */
   'record:setPhoto': channel({
-    input: photoSetSchema,
+    input: versioned(photoSetSchema),
     output: childProfileSchema,
     permission: 'children.write',
     description: 'set a child photo',
@@ -615,45 +618,45 @@ export const recordChannels = {
   /** Adds a placement interval; overlapping placements are refused. */
   'record:addPlacement': channel({ input: placementAddSchema, output: placementRowSchema, permission: 'children.write', description: 'add a placement' }),
   /** Ends an open placement on its last day. */
-  'record:endPlacement': channel({ input: intervalEndSchema, output: placementRowSchema, permission: 'children.write', description: 'end a placement' }),
+  'record:endPlacement': channel({ input: versioned(intervalEndSchema), output: placementRowSchema, permission: 'children.write', description: 'end a placement' }),
   /** Adds a guardianship interval; overlapping guardianships are refused. */
   'record:addGuardianship': channel({ input: guardianshipAddSchema, output: guardianshipRowSchema, permission: 'children.write', description: 'add a guardianship' }),
   /** Ends an open guardianship on its last day. */
-  'record:endGuardianship': channel({ input: intervalEndSchema, output: guardianshipRowSchema, permission: 'children.write', description: 'end a guardianship' }),
+  'record:endGuardianship': channel({ input: versioned(intervalEndSchema), output: guardianshipRowSchema, permission: 'children.write', description: 'end a guardianship' }),
   /** Adds a dated status fact (parents' status, police confirmation, family income…). */
   'record:addStatusFact': channel({ input: statusFactAddSchema, output: statusFactRowSchema, permission: 'children.write', description: 'add a status fact' }),
   /** Records a disability (certificate number parsed and checked); the current one ends the day before. */
   'record:setDisability': channel({ input: disabilitySetSchema, output: disabilityRowSchema, permission: 'children.write', description: 'set a disability' }),
   /** Ends the current disability (certificate withdrawn or expired) on its last day. */
-  'record:endDisability': channel({ input: intervalEndSchema, output: disabilityRowSchema, permission: 'children.write', description: 'end a disability' }),
+  'record:endDisability': channel({ input: versioned(intervalEndSchema), output: disabilityRowSchema, permission: 'children.write', description: 'end a disability' }),
   /** Adds an enrolment. */
   'record:addEducation': channel({ input: educationAddSchema, output: educationRowSchema, permission: 'children.write', description: 'add an education record' }),
   /** Updates an enrolment (completion, school…); changes audited before/after. */
-  'record:updateEducation': channel({ input: educationUpdateSchema, output: educationRowSchema, permission: 'children.write', description: 'update an education record' }),
+  'record:updateEducation': channel({ input: versioned(educationUpdateSchema), output: educationRowSchema, permission: 'children.write', description: 'update an education record' }),
   /** Adds a benefit received; the same benefit twice at once is refused. */
   'record:addBenefit': channel({ input: benefitAddSchema, output: benefitRowSchema, permission: 'children.write', description: 'add a benefit received' }),
   /** Ends an open benefit on its last day. */
-  'record:endBenefit': channel({ input: intervalEndSchema, output: benefitRowSchema, permission: 'children.write', description: 'end a benefit received' }),
+  'record:endBenefit': channel({ input: versioned(intervalEndSchema), output: benefitRowSchema, permission: 'children.write', description: 'end a benefit received' }),
   /** Records the year's medical insurance enrolment (superseding an earlier entry for the year). */
-  'record:setMedicalInsurance': channel({ input: medicalInsuranceSetSchema, output: medicalInsuranceRowSchema, permission: 'children.write', description: 'set medical insurance' }),
+  'record:setMedicalInsurance': channel({ input: versioned(medicalInsuranceSetSchema), output: medicalInsuranceRowSchema, permission: 'children.write', description: 'set medical insurance' }),
   /** Adds a medical aid claim (eligible cost and amount aided). */
   'record:addMedicalAidClaim': channel({ input: medicalAidClaimAddSchema, output: medicalAidClaimRowSchema, permission: 'children.write', description: 'add a medical aid claim' }),
   /** Voids a mistaken row of the record, with a reason; the row stays in the history. */
-  'record:void': channel({ input: voidSchema, output: z.object({ entity: z.enum(VOIDABLE_ENTITIES), id: z.number().int(), voidedAt: z.string() }), permission: 'children.write', description: 'void a record row' }),
+  'record:void': channel({ input: versioned(voidSchema), output: z.object({ entity: z.enum(VOIDABLE_ENTITIES), id: z.number().int(), voidedAt: z.string() }), permission: 'children.write', description: 'void a record row' }),
   /** Stores a scanned document inside the encrypted database. */
   'record:addDocument': channel({ input: documentAddSchema, output: documentMetaSchema, permission: 'documents.write', description: 'add a document' }),
   /** One document with its content (audited as a read). */
   'record:getDocument': channel({ input: documentGetSchema, output: documentWithContentSchema, permission: 'documents.read', description: 'read a document' }),
   /** Voids a document, with a reason; its content stays in the database. */
-  'record:voidDocument': channel({ input: voidDocumentSchema, output: documentMetaSchema, permission: 'documents.write', description: 'void a document' }),
+  'record:voidDocument': channel({ input: versioned(voidDocumentSchema), output: documentMetaSchema, permission: 'documents.write', description: 'void a document' }),
   /** Records a comprehensive assessment's decision (round 1 or 2); it takes effect once a supervisor approves it ('reintegration:decide'). */
   'record:addAssessment': channel({ input: assessmentAddSchema, output: assessmentRowSchema, permission: 'reintegration.write', description: 'add a reintegration assessment' }),
   /** Records vocational rehabilitation (completing it opens the second assessment). */
   'record:addVocationalRehab': channel({ input: vocationalRehabAddSchema, output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'add vocational rehabilitation' }),
   /** Marks vocational rehabilitation completed. */
-  'record:completeVocationalRehab': channel({ input: vocationalRehabCompleteSchema, output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'complete vocational rehabilitation' }),
+  'record:completeVocationalRehab': channel({ input: versioned(vocationalRehabCompleteSchema), output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'complete vocational rehabilitation' }),
   /** Voids a mistaken assessment or vocational rehabilitation row, with a reason. */
-  'record:voidReintegrationEntry': channel({ input: voidReintegrationSchema, output: z.object({ entity: z.enum(['assessment', 'vocationalRehab']), id: z.number().int(), voidedAt: z.string() }), permission: 'reintegration.write', description: 'void a reintegration row' }),
+  'record:voidReintegrationEntry': channel({ input: versioned(voidReintegrationSchema), output: z.object({ entity: z.enum(['assessment', 'vocationalRehab']), id: z.number().int(), voidedAt: z.string() }), permission: 'reintegration.write', description: 'void a reintegration row' }),
   /** The rules' facts for a child as of a date (default today) and what the policy gives on it (audited as a read). */
   'rules:evaluateChild': channel({
     input: evaluateChildInputSchema,

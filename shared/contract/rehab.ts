@@ -8,6 +8,7 @@ import { MULTILINE, safeText } from './text';
 import { INSTRUMENT_CODES } from '../domain/rehab';
 import { idSchema, isoDate, nothing, optionalText, requiredText } from './common';
 import { channel } from './define';
+import { versioned, versionsSchema } from './versions';
 
 export const INTERVENTION_KINDS = ['surgery', 'assistiveDevice', 'training'] as const;
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'changesRequested', 'rejected', 'superseded'] as const;
@@ -228,6 +229,8 @@ export const voidRehabSchema = z.object({ id: idSchema, reason: requiredText(500
 // ——— the child's rehabilitation page ———
 
 export const rehabChildSchema = z.object({
+  /** The versions of the parts read here (issue 19.4): an edit sends back the one it was read at. */
+  versions: versionsSchema.optional(),
   childId: z.number().int(),
   childName: z.string(),
   birthDate: z.string(),
@@ -284,9 +287,9 @@ export const rehabChannels = {
   /** Everything on a child's rehabilitation tab; reading it is audited. */
   'rehab:child': channel({ input: z.object({ childId: idSchema }), output: rehabChildSchema, permission: 'rehab.read', description: 'read a child rehabilitation file' }),
   /** A new plan, a revision (a new version of an approved one) or an edit of a version not yet approved; saved as submitted. */
-  'rehab:savePlan': channel({ input: planSaveSchema, output: planViewSchema, permission: 'rehab.write', description: 'save a rehabilitation plan' }),
+  'rehab:savePlan': channel({ input: versioned(planSaveSchema), output: planViewSchema, permission: 'rehab.write', description: 'save a rehabilitation plan' }),
   /** A supervisor's decision: approve (the version becomes active, the last one superseded), reject or ask for changes. */
-  'rehab:decidePlan': channel({ input: planDecideSchema, output: planViewSchema, permission: 'rehab.approve', description: 'decide on a rehabilitation plan' }),
+  'rehab:decidePlan': channel({ input: versioned(planDecideSchema), output: planViewSchema, permission: 'rehab.approve', description: 'decide on a rehabilitation plan' }),
   /** Plans awaiting a decision, for the supervisor's queue. */
   'rehab:pendingPlans': channel({
     input: nothing,
@@ -303,12 +306,12 @@ export const rehabChannels = {
   }),
   'rehab:logSession': channel({ input: sessionLogSchema, output: sessionViewSchema, permission: 'rehab.write', description: 'log a rehabilitation session' }),
   /** The therapist's own session within 7 days of logging it. */
-  'rehab:editSession': channel({ input: sessionEditSchema, output: sessionViewSchema, permission: 'rehab.write', description: 'edit a rehabilitation session' }),
+  'rehab:editSession': channel({ input: versioned(sessionEditSchema), output: sessionViewSchema, permission: 'rehab.write', description: 'edit a rehabilitation session' }),
   /** A correction after the edit window: a new row amending the session, which stays as written. */
   /** Only the session's therapist or a supervisor may amend it; the service checks which (the channel admits both). */
-  'rehab:amendSession': channel({ input: sessionAmendSchema, output: sessionViewSchema, permission: 'rehab.read', description: 'amend a rehabilitation session' }),
+  'rehab:amendSession': channel({ input: versioned(sessionAmendSchema), output: sessionViewSchema, permission: 'rehab.read', description: 'amend a rehabilitation session' }),
   'rehab:addMeasure': channel({ input: measureAddSchema, output: measureViewSchema, permission: 'rehab.write', description: 'record a measure' }),
-  'rehab:voidMeasure': channel({ input: voidRehabSchema, output: nothing, permission: 'rehab.write', description: 'void a measure' }),
+  'rehab:voidMeasure': channel({ input: versioned(voidRehabSchema), output: nothing, permission: 'rehab.write', description: 'void a measure' }),
   /** People who may be responsible for a plan (therapists), for the plan form. */
   'rehab:therapists': channel({ input: nothing, output: z.array(personSchema), permission: 'rehab.read', description: 'list therapists' }),
   /** The measures' cut-offs in force (latest version of each) and their history. */

@@ -10,6 +10,7 @@ import { CASE_STAGES, CHECKLIST_ITEMS, ITEM_STATUSES } from '../domain/reintegra
 import { ASSESSMENT_RESULTS, REINTEGRATION_STATUSES, REINTEGRATION_TASKS } from '../domain/rules-types';
 import { idSchema, isoDate } from './common';
 import { channel } from './define';
+import { expectedVersionField, versioned, versionsSchema } from './versions';
 import { optionalText, requiredText } from './common';
 import { assessmentRowSchema, childProfileSchema, documentMetaSchema, rowMeta, vocationalRehabRowSchema } from './record';
 
@@ -85,6 +86,8 @@ export const pipelineCaseSchema = z.object({
 export type PipelineCase = z.infer<typeof pipelineCaseSchema>;
 
 export const caseDetailSchema = z.object({
+  /** The versions of the parts read here (issue 19.4): an edit sends back the one it was read at. */
+  versions: versionsSchema.optional(),
   case: pipelineCaseSchema.extend({
     receivingStreet: z.string().nullable(),
     resettledOn: z.string().nullable(),
@@ -145,8 +148,8 @@ export const caseAssessmentAddSchema = z.object({
 export type CaseAssessmentAddInput = z.input<typeof caseAssessmentAddSchema>;
 
 export const decideSchema = z.discriminatedUnion('approve', [
-  z.object({ ...caseIdField, assessmentId: idSchema, approve: z.literal(true) }),
-  z.object({ ...caseIdField, assessmentId: idSchema, approve: z.literal(false), reason: requiredText(200, '退回时请写明原因', MULTILINE) }),
+  z.object({ ...caseIdField, assessmentId: idSchema, approve: z.literal(true), expectedVersion: expectedVersionField }),
+  z.object({ ...caseIdField, assessmentId: idSchema, approve: z.literal(false), reason: requiredText(200, '退回时请写明原因', MULTILINE), expectedVersion: expectedVersionField }),
 ]);
 export type DecideInput = z.input<typeof decideSchema>;
 
@@ -235,18 +238,18 @@ export const reintegrationChannels = {
     permission: 'reintegration.read',
     description: 'find the case of a child',
   }),
-  'reintegration:assignOfficer': channel({ input: assignOfficerSchema, output: z.null(), permission: 'reintegration.write', description: 'assign the placement officer' }),
-  'reintegration:updateChecklist': channel({ input: checklistUpdateSchema, output: checklistRowSchema, permission: 'reintegration.write', description: 'update a checklist item' }),
+  'reintegration:assignOfficer': channel({ input: versioned(assignOfficerSchema), output: z.null(), permission: 'reintegration.write', description: 'assign the placement officer' }),
+  'reintegration:updateChecklist': channel({ input: versioned(checklistUpdateSchema), output: checklistRowSchema, permission: 'reintegration.write', description: 'update a checklist item' }),
   /** Records a comprehensive assessment with its scores and the panel's conclusion (no effect until approved). */
   'reintegration:addAssessment': channel({ input: caseAssessmentAddSchema, output: caseAssessmentSchema, permission: 'reintegration.write', description: 'record a comprehensive assessment' }),
   /** A supervisor approves the decision (it takes effect) or returns it with a reason (it is voided). */
   'reintegration:decide': channel({ input: decideSchema, output: z.null(), permission: 'reintegration.approve', description: 'approve or return an assessment decision' }),
-  'reintegration:resettle': channel({ input: resettleSchema, output: z.array(taskRowSchema), permission: 'reintegration.write', description: 'start resettlement' }),
-  'reintegration:updateTask': channel({ input: taskUpdateSchema, output: taskRowSchema, permission: 'reintegration.write', description: 'update a handover task' }),
+  'reintegration:resettle': channel({ input: versioned(resettleSchema), output: z.array(taskRowSchema), permission: 'reintegration.write', description: 'start resettlement' }),
+  'reintegration:updateTask': channel({ input: versioned(taskUpdateSchema), output: taskRowSchema, permission: 'reintegration.write', description: 'update a handover task' }),
   'reintegration:addVisit': channel({ input: visitAddSchema, output: visitRowSchema, permission: 'reintegration.write', description: 'record a follow-up visit' }),
-  'reintegration:transfer': channel({ input: transferSchema, output: z.null(), permission: 'reintegration.write', description: 'record the transfer' }),
+  'reintegration:transfer': channel({ input: versioned(transferSchema), output: z.null(), permission: 'reintegration.write', description: 'record the transfer' }),
   'reintegration:startRehab': channel({ input: rehabStartSchema, output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'start vocational rehabilitation' }),
-  'reintegration:completeRehab': channel({ input: rehabCompleteSchema, output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'complete vocational rehabilitation' }),
+  'reintegration:completeRehab': channel({ input: versioned(rehabCompleteSchema), output: vocationalRehabRowSchema, permission: 'reintegration.write', description: 'complete vocational rehabilitation' }),
   /**
    * Exports the dossier print view the person is looking at as a PDF (audited as a print). In Electron
    * the window's page is rendered with printToPDF and saved where the person chooses (`savedTo`, null

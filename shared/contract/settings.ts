@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { versioned } from './versions';
 
 /** Minutes of inactivity before the screen locks (issue #7): a whole number from 1 to 120. */
 export const idleLockMinutesSchema = z
@@ -17,8 +18,8 @@ export type IdleLockInput = z.input<typeof idleLockInputSchema>;
 export const settingsChannels = {
   /** Reads, or (with `minutes`) sets and saves, the idle-lock time; applies to every open session at once. */
   'settings:idleLock': channel({
-    input: idleLockInputSchema,
-    output: z.object({ minutes: z.number().int() }),
+    input: versioned(idleLockInputSchema),
+    output: z.object({ minutes: z.number().int(), version: z.number().int().optional() }),
     permission: 'users.manage',
     description: 'read or set the idle-lock time',
   }),

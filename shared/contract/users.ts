@@ -3,6 +3,7 @@ import { safeText } from './text';
 import { passwordSchema, usernameSchema } from './app';
 import { idSchema, roleSchema, sessionUserSchema } from './common';
 import { channel } from './define';
+import { versioned } from './versions';
 
 const displayNameSchema = safeText().trim().min(1, '请填写姓名').max(40, '姓名最多40个字');
 const rolesSchema = z.array(roleSchema).min(1, '请至少选择一个角色').max(5);
@@ -18,6 +19,8 @@ export type UserCreateInput = z.input<typeof userCreateSchema>;
 
 /** One account as the administration page lists it (never the password hash). */
 export const userAccountSchema = sessionUserSchema.extend({
+  /** The account's version (issue 19.4): an edit sends it back. */
+  version: z.number().int().optional(),
   /** ISO time until which sign-in is refused after five wrong passwords; null when not locked. */
   lockedUntil: z.string().nullable(),
   /** A disabled account cannot sign in; accounts are never deleted (the audit trail names them). */
@@ -57,28 +60,28 @@ export const usersChannels = {
   }),
   /** Changes an account's display name and roles (an administrator cannot drop their own administrator role). */
   'users:update': channel({
-    input: userUpdateSchema,
+    input: versioned(userUpdateSchema),
     output: userAccountSchema,
     permission: 'users.manage',
     description: 'update a user account',
   }),
   /** Sets a temporary password; the person must change it at the next sign-in. Also clears a lock. */
   'users:resetPassword': channel({
-    input: userResetPasswordSchema,
+    input: versioned(userResetPasswordSchema),
     output: userAccountSchema,
     permission: 'users.manage',
     description: 'reset a password',
   }),
   /** Lifts the 15-minute lock after five wrong passwords. */
   'users:unlock': channel({
-    input: z.object({ id: idSchema }),
+    input: versioned(z.object({ id: idSchema })),
     output: userAccountSchema,
     permission: 'users.manage',
     description: 'unlock an account',
   }),
   /** Disables or re-enables an account (never deleted); an administrator cannot disable themselves. */
   'users:setActive': channel({
-    input: z.object({ id: idSchema, active: z.boolean() }),
+    input: versioned(z.object({ id: idSchema, active: z.boolean() })),
     output: userAccountSchema,
     permission: 'users.manage',
     description: 'disable or enable an account',

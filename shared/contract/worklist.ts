@@ -19,6 +19,10 @@ export const worklistItemSchema = z.object({
   reason: z.string(),
   /** now: due or overdue; soon: within weeks; upcoming: later inside the horizon. */
   urgency: z.enum(['now', 'soon', 'upcoming']),
+  /** The child is in the signed-in person's caseload (我的儿童); theirs come first (issue 18.9). */
+  mine: z.boolean().optional(),
+  /** The child's open reintegration case, for items whose work is done there (an overdue handover, an assessment). */
+  caseId: z.number().int().nullable().optional(),
 });
 export type WorklistItem = z.infer<typeof worklistItemSchema>;
 

@@ -56,7 +56,7 @@ afterEach(() => {
 describe('backup settings', () => {
   it('creates the folder (0700) and stores the settings; field-named errors in Chinese', async () => {
     const saved = await configure({ dailyAt: '02:30' });
-    expect(saved).toEqual({ folder, dailyAt: '02:30', keep: 30 });
+    expect(saved).toEqual({ folder, dailyAt: '02:30', keep: 30, version: 1 });
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(ok(await host.router.dispatch('c1', 'backup:settings', null))).toEqual(saved);
 

@@ -15,7 +15,7 @@ import { buildWorklist } from '../../electron/services/worklist/worklist';
 import { tempDatabase } from '../helpers/temp-db';
 
 /** Tables that are not a child's record: no version trigger, on purpose. */
-const NOT_A_CHILDS_RECORD = new Set(['__tonghu_migrations', 'audit_log', 'child_versions', 'rehab_config', 'settings', 'users']);
+const NOT_A_CHILDS_RECORD = new Set(['__tonghu_migrations', 'audit_log', 'child_versions', 'rehab_config', 'settings', 'users', 'record_versions', 'caseload_assignments']);
 
 let db: ReturnType<typeof tempDatabase>;
 

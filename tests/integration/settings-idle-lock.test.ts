@@ -25,7 +25,7 @@ afterAll(() => {
 
 describe('settings:idleLock', () => {
   it('reads 10 minutes by default', async () => {
-    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', {}))).toEqual({ minutes: 10 });
+    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', {}))).toEqual({ minutes: 10, version: 0 });
     expect(ok<AppStatus>(await host.router.dispatch('admin', 'app:status', null)).idleLockMinutes).toBe(10);
   });
 
@@ -47,8 +47,8 @@ describe('settings:idleLock', () => {
   });
 
   it('sets 3 minutes: saved, audited, applied to status and to idle sessions', async () => {
-    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', { minutes: 3 }))).toEqual({ minutes: 3 });
-    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', {}))).toEqual({ minutes: 3 });
+    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', { minutes: 3 }))).toEqual({ minutes: 3, version: 1 });
+    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', {}))).toEqual({ minutes: 3, version: 1 });
     expect(ok<AppStatus>(await host.router.dispatch('admin', 'app:status', null)).idleLockMinutes).toBe(3);
 
     const audit = ok<{ rows: AuditRowView[] }>(await host.router.dispatch('admin', 'audit:query', { action: 'settings.idleLock' }));
@@ -66,13 +66,13 @@ describe('settings:idleLock', () => {
     const locked = await host.router.dispatch('admin', 'settings:idleLock', {});
     expect(!locked.ok && locked.error.code).toBe('session_locked');
     ok(await host.router.dispatch('admin', 'auth:unlockScreen', { password: ADMIN.password }));
-    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', {}))).toEqual({ minutes: 3 });
+    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', {}))).toEqual({ minutes: 3, version: 1 });
     host.close();
     host = makeHost(`${root.dir}/data`, { clock, passphrase: 'not the passphrase' });
     expect(ok<AppStatus>(await host.router.dispatch('x', 'app:status', null)).phase).toBe('unlock');
     ok(await host.router.dispatch('x', 'app:unlock', { method: 'passphrase', secret: PASSPHRASE }));
     ok(await host.router.dispatch('x', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
     expect(ok<AppStatus>(await host.router.dispatch('x', 'app:status', null)).idleLockMinutes).toBe(3);
-    expect(ok(await host.router.dispatch('x', 'settings:idleLock', {}))).toEqual({ minutes: 3 });
+    expect(ok(await host.router.dispatch('x', 'settings:idleLock', {}))).toEqual({ minutes: 3, version: 1 });
   });
 });

@@ -5,6 +5,7 @@ import type { SessionStore } from '../sessions';
 import { appHandlers } from './app';
 import { autismHandlers } from './autism';
 import { backupHandlers } from './backup';
+import { caseloadHandlers } from './caseload';
 import { auditHandlers } from './audit';
 import { childrenHandlers } from './children';
 import { desksHandlers } from './desks';
@@ -50,5 +51,6 @@ export function createHandlers(core: AppCore, sessions: SessionStore, abilities:
     ...jobsHandlers(jobs),
     ...reportsHandlers(core),
     ...desksHandlers(core, desks),
+    ...caseloadHandlers(core),
   };
 }

@@ -3,6 +3,7 @@
  * attendance), and the therapist's list for a day.
  */
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { listCaseload } from '../users/caseloads';
 import { children, rehabInterventions, rehabPlanTherapists, rehabPlans, rehabSessions } from '../../../db/schema';
 import { AppError } from '../../../shared/contract/errors';
 import type { RehabChild, SessionView, TodayItem } from '../../../shared/contract/rehab';
@@ -98,7 +99,8 @@ export function rehabChild(ctx: ServiceContext, childId: number): RehabChild {
 
 /**
  * The person's list for a day: every child in care whose plan in force names them (as responsible
- * therapist or as the one delivering a training), trainings scheduled that weekday first.
+ * therapist or as the one delivering a training) or who is in their caseload as therapist (我的儿童),
+ * trainings scheduled that weekday first.
  */
 export function todayList(ctx: ServiceContext, date: string | null | undefined): { date: string; items: TodayItem[] } {
   const day = date ?? ctx.clock.today();
@@ -108,16 +110,21 @@ export function todayList(ctx: ServiceContext, date: string | null | undefined):
     ...ctx.db.select({ planId: rehabPlanTherapists.planId }).from(rehabPlanTherapists).where(eq(rehabPlanTherapists.userId, me)).all().map((r) => r.planId),
     ...ctx.db.select({ planId: rehabInterventions.planId }).from(rehabInterventions).where(eq(rehabInterventions.therapistId, me)).all().map((r) => r.planId),
   ]);
-  if (mine.size === 0) return { date: day, items: [] };
+  // Children given to the person as their therapist (caseload) are theirs too, before any plan names them.
+  const assigned = new Set(listCaseload(ctx, { userId: me }).filter((a) => a.role === 'therapist').map((a) => a.childId));
+  if (mine.size === 0 && assigned.size === 0) return { date: day, items: [] };
   const candidateChildren = [
-    ...new Set(
-      ctx.db
-        .select({ childId: rehabPlans.childId })
-        .from(rehabPlans)
-        .where(inArray(rehabPlans.id, [...mine]))
-        .all()
-        .map((r) => r.childId),
-    ),
+    ...new Set([
+      ...(mine.size === 0
+        ? []
+        : ctx.db
+            .select({ childId: rehabPlans.childId })
+            .from(rehabPlans)
+            .where(inArray(rehabPlans.id, [...mine]))
+            .all()
+            .map((r) => r.childId)),
+      ...assigned,
+    ]),
   ];
   const kids = ctx.db
     .select({ id: children.id, name: children.name, pinyin: children.namePinyin })
@@ -135,7 +142,7 @@ export function todayList(ctx: ServiceContext, date: string | null | undefined):
       allPlans.filter((p) => p.childId === k.id),
       day,
     );
-    if (plan && mine.has(plan.id)) active.set(k.id, plan);
+    if (plan && (mine.has(plan.id) || assigned.has(k.id))) active.set(k.id, plan);
   }
   const planIds = [...active.values()].map((p) => p.id);
   if (planIds.length === 0) return { date: day, items: [] };

@@ -19,6 +19,7 @@ import { ensureCases, overdueByChild } from '../reintegration/reintegration';
 import { lastMentalHealthChecks, rehabReviewDates } from './wellbeing-dates';
 import { HORIZON, KIND_PERMISSION, worklistItemsForChild } from './worklist-items';
 import { addMonths } from '../../../shared/domain/dates';
+import { myChildIds } from '../users/caseloads';
 
 const URGENCY_ORDER = { now: 0, soon: 1, upcoming: 2 } as const;
 
@@ -90,7 +91,31 @@ export function buildWorklist(ctx: ServiceContext, input: ChannelInput<'worklist
     }
   }
   items.sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || a.dueDate.localeCompare(b.dueDate) || a.childId - b.childId);
-  return { asOf, counts, visibleKinds, items };
+  return { asOf, counts, visibleKinds, items: placeForPerson(ctx, items) };
+}
+
+/** Kinds whose work is done on the child's reintegration case, not on the child's page. */
+const CASE_KINDS = new Set<WorklistKind>(['reintegrationOverdue', 'assessmentDue']);
+
+/**
+ * Marks the signed-in person's own children (caseload) and puts them first, most pressing first within
+ * each part; a supervisor sees everything in one order (their work is the whole institution's). Items of
+ * the reintegration case carry its id, so the worklist opens the case (new objects: memoed items stay as
+ * they are).
+ */
+function placeForPerson(ctx: ServiceContext, items: WorklistItem[]): WorklistItem[] {
+  const me = ctx.actor?.userId;
+  const mine = me === undefined ? new Set<number>() : myChildIds(ctx, me);
+  const caseChildren = [...new Set(items.filter((i) => CASE_KINDS.has(i.kind)).map((i) => i.childId))];
+  const caseOf = new Map<number, number>();
+  if (caseChildren.length > 0) {
+    const rows = ctx.sqlite.prepare('SELECT id, child_id AS childId FROM reintegration_cases WHERE voided_at IS NULL AND closed_on IS NULL').all() as { id: number; childId: number }[];
+    for (const r of rows) caseOf.set(r.childId, r.id);
+  }
+  const placed = items.map((i) => ({ ...i, mine: mine.has(i.childId), ...(CASE_KINDS.has(i.kind) ? { caseId: caseOf.get(i.childId) ?? null } : {}) }));
+  const supervisor = (ctx.actor?.roles ?? []).includes('supervisor');
+  if (supervisor || mine.size === 0) return placed;
+  return [...placed.filter((i) => i.mine), ...placed.filter((i) => !i.mine)];
 }
 
 /** Every worklist item of every child in care on `asOf`, by child (a worker's task: reads only). */

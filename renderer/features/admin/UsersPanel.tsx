@@ -74,8 +74,9 @@ type EditValues = { id: number; displayName: string; roles: Role[] };
 
 function EditUserModal({ user, onClose, onDone }: { user: UserAccount | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit, reset } = useServiceForm({
+  const { form, busy, formError, onSubmit, reset, notice } = useServiceForm({
     channel: 'users:update',
+    part: user ? { entity: 'user', id: user.id, version: user.version ?? 0 } : null,
     initialValues: { id: 0, displayName: '', roles: [] as Role[] } satisfies EditValues,
     schema: userUpdateSchema,
     toInput: (v) => v,
@@ -97,6 +98,7 @@ function EditUserModal({ user, onClose, onDone }: { user: UserAccount | null; on
       onSubmit={onSubmit}
       busy={busy}
       formError={formError}
+      notice={notice}
       testId="user-edit"
     >
       <TextInput label={t('admin.users.form.displayName')} withAsterisk data-autofocus {...form.getInputProps('displayName')} />
@@ -107,8 +109,9 @@ function EditUserModal({ user, onClose, onDone }: { user: UserAccount | null; on
 
 function ResetPasswordModal({ user, onClose, onDone }: { user: UserAccount | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit, reset } = useServiceForm({
+  const { form, busy, formError, onSubmit, reset, notice } = useServiceForm({
     channel: 'users:resetPassword',
+    part: user ? { entity: 'user', id: user.id, version: user.version ?? 0 } : null,
     initialValues: { id: 0, password: '' },
     schema: userResetPasswordSchema,
     toInput: (v) => v,
@@ -130,6 +133,7 @@ function ResetPasswordModal({ user, onClose, onDone }: { user: UserAccount | nul
       onSubmit={onSubmit}
       busy={busy}
       formError={formError}
+      notice={notice}
       submitLabel={t('admin.users.reset.submit')}
       size="md"
       testId="user-reset"

@@ -1,6 +1,8 @@
 import { Alert, Anchor, Button, Group, Loader, Stack, Tabs } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
+import { VersionsProvider } from '../../api/versions';
+import { CaseloadCard } from '../caseload/CaseloadCard';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
@@ -42,7 +44,8 @@ export function ChildPage() {
       (name !== 'mentalHealth' || canMentalHealth),
   );
   const activeTab: TabName = visible.find((name) => name === tab) ?? 'profile';
-  const { record, evaluation, error, reload, loads } = useChildRecord(childId);
+  const { record, evaluation, error, reload, loads, external } = useChildRecord(childId);
+  const [dismissed, setDismissed] = useState<number | null>(null);
 
   if (error && !record) return <Alert color="red">{error}</Alert>;
   if (!record) return <Loader />;
@@ -57,12 +60,13 @@ export function ChildPage() {
     // These two load their own data: mounted again after each reload, so a change (a discharge in the
     // header, a save in another tab) shows in them.
     eligibility: () => <EligibilityTab key={loads} childId={childId} />,
-    history: () => <HistoryTab key={loads} childId={childId} />,
+    history: () => <HistoryTab key={`${loads}-${external?.seq ?? 0}`} childId={childId} />,
     rehab: () => <RehabTab key={loads} childId={childId} />,
     autism: () => <AutismPathwayTab key={loads} childId={childId} />,
     mentalHealth: () => <MentalHealthTab childId={childId} onChanged={reload} />,
   };
   return (
+    <VersionsProvider versions={record?.versions}>
     <Stack gap="md">
       <Group justify="space-between">
         <Anchor component={Link} to="/children" size="sm" className="no-print">
@@ -81,7 +85,13 @@ export function ChildPage() {
         </Group>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
+      {external && (
+        <Alert color="blue" variant="light" withCloseButton onClose={() => setDismissed(external.seq)} hidden={dismissed === external.seq} data-testid="page-updated" className="no-print">
+          {t('conflict.pageUpdated', { who: external.by ?? t('conflict.someone') })}
+        </Alert>
+      )}
       <ChildHeader record={record} evaluation={evaluation} onChanged={reload} />
+      <CaseloadCard childId={childId} />
       <Tabs value={activeTab} onChange={(v) => navigate(`/children/${childId}${v === 'profile' || !v ? '' : `/${v}`}`, { replace: true })} keepMounted={false}>
         <Tabs.List className="no-print">
           {visible.map((name) => (
@@ -97,5 +107,6 @@ export function ChildPage() {
         ))}
       </Tabs>
     </Stack>
+    </VersionsProvider>
   );
 }

@@ -14,6 +14,7 @@ import { type MessageKey, useI18n } from '../../i18n';
 import { ChildCreateModal } from './ChildCreateModal';
 import { type ChildrenFilter, DEFAULT_FILTER, hasFilters, useChildrenFilter } from './children-filter';
 import { useChildrenPages } from './use-children-pages';
+import { useChanges } from '../../api/changes';
 import classes from './ChildrenListPage.module.css';
 
 const ROW_HEIGHT = 44;
@@ -117,6 +118,10 @@ export function ChildrenListPage() {
   const [query, setQuery] = useState(filter.query);
   const [debounced] = useDebouncedValue(query, 120);
   const [reload, setReload] = useState(0);
+  // A child added, edited or discharged at another desk: the list reads its pages again (issue 19.4).
+  useChanges((event) => {
+    if (!event.mine && (event.childIds.length > 0 || event.channel === '*')) setReload((n) => n + 1);
+  });
   const [createOpened, createModal] = useDisclosure(false);
   useEffect(() => {
     if (debounced !== filter.query) setFilter({ ...filter, query: debounced });

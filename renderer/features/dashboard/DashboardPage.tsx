@@ -1,10 +1,12 @@
-import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useSessionUser } from '../../app/app-state';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
 import { BackupHealthCard } from './BackupHealthCard';
+import { ApprovalsCard } from './ApprovalsCard';
+import { MyChildrenCard } from './MyChildrenCard';
 import { WorklistPanel } from './WorklistPanel';
 
 /** The first page after sign-in. */
@@ -14,6 +16,10 @@ export function DashboardPage() {
   const canRead = useCan('children.read');
   const canWorklist = useCan('worklist.read');
   const canBackup = useCan('backup.manage');
+  const canApprovePlans = useCan('rehab.approve');
+  const canApproveAssessments = useCan('reintegration.approve');
+  const canApprove = canApprovePlans || canApproveAssessments;
+  const hasCaseload = (user?.roles ?? []).some((r) => r === 'caseworker' || r === 'therapist' || r === 'placementOfficer');
   const [inCare, setInCare] = useState<number | null>(null);
   useEffect(() => {
     if (!canRead) return;
@@ -24,10 +30,17 @@ export function DashboardPage() {
   return (
     <Stack gap="md">
       <Title order={2}>{t('dashboard.welcome', { name: user?.displayName ?? '' })}</Title>
+      {canApprove && <ApprovalsCard />}
       {(canRead || canBackup) && (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Grid>
+          {canRead && hasCaseload && (
+            <Grid.Col span={{ base: 12, sm: 8 }}>
+              <MyChildrenCard />
+            </Grid.Col>
+          )}
           {canRead && (
-            <Card withBorder>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Card withBorder h="100%">
               <Group justify="space-between">
                 <Text c="dimmed">{t('dashboard.childrenInCare')}</Text>
               </Group>
@@ -35,9 +48,14 @@ export function DashboardPage() {
                 {inCare ?? '—'}
               </Text>
             </Card>
+          </Grid.Col>
           )}
-          {canBackup && <BackupHealthCard />}
-        </SimpleGrid>
+          {canBackup && (
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <BackupHealthCard />
+            </Grid.Col>
+          )}
+        </Grid>
       )}
       {canWorklist && <WorklistPanel />}
     </Stack>

@@ -1,19 +1,20 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Chip, Group, Loader, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Chip, Group, Loader, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { WorklistItem, WorklistKind } from '../../../shared/contract/worklist';
+import { useChanges } from '../../api/changes';
 import { call } from '../../api/client';
 import { ClauseRef } from '../../components/ClauseRef';
 import { EmptyState } from '../../components/EmptyState';
 import { useI18n } from '../../i18n';
+import { worklistTarget } from './worklist-target';
 
 type Worklist = ChannelOutput<'worklist:get'>;
 const FILTER_KEY = 'tonghu.worklist.kind';
 const URGENCY_COLOR: Record<WorklistItem['urgency'], string> = { now: 'red', soon: 'orange', upcoming: 'blue' };
-/** The child page's tab an item opens on (the eligibility tab unless said otherwise). */
-const KIND_TAB: Partial<Record<WorklistKind, string>> = { mentalHealthDue: 'mentalHealth', mentalHealthHighRisk: 'mentalHealth', compulsorySchooling: 'education' };
+const MINE_KEY = 'tonghu.worklist.mine';
 /**
  * Rows drawn until the person asks for all: the list comes most pressing first, and a large institution
  * can have well over a thousand items (drawing 1,500 rows took about 2 s in the renderer bench).
@@ -27,6 +28,7 @@ export function WorklistPanel() {
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<WorklistKind | 'all'>(() => (sessionStorage.getItem(FILTER_KEY) as WorklistKind | null) ?? 'all');
   const [showAll, setShowAll] = useState(false);
+  const [onlyMine, setOnlyMine] = useState(() => sessionStorage.getItem(MINE_KEY) === '1');
   const load = useCallback(() => {
     setError(null);
     call('worklist:get', {})
@@ -34,13 +36,22 @@ export function WorklistPanel() {
       .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
+  // A change at any desk may add or settle an item: read again (the list is worked out only for changed children).
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useChanges((event) => {
+    if (event.mine) return;
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = setTimeout(load, 300);
+  });
+  useEffect(() => () => void (pending.current && clearTimeout(pending.current)), []);
   const choose = (value: string) => {
     const next = value as WorklistKind | 'all';
     sessionStorage.setItem(FILTER_KEY, next);
     setKind(next);
   };
 
-  const items = data ? data.items.filter((i) => kind === 'all' || i.kind === kind) : [];
+  const mineCount = data ? data.items.filter((i) => i.mine).length : 0;
+  const items = data ? data.items.filter((i) => (kind === 'all' || i.kind === kind) && (!onlyMine || i.mine)) : [];
   return (
     <Card withBorder padding="md" data-testid="worklist">
       <Group justify="space-between" mb="sm">
@@ -75,6 +86,19 @@ export function WorklistPanel() {
               ))}
             </Group>
           </Chip.Group>
+          {mineCount > 0 && (
+            <Switch
+              mb="sm"
+              size="sm"
+              label={`${t('conflict.caseload.onlyMine')} · ${mineCount}`}
+              checked={onlyMine}
+              onChange={(e) => {
+                const next = e.currentTarget.checked;
+                sessionStorage.setItem(MINE_KEY, next ? '1' : '0');
+                setOnlyMine(next);
+              }}
+            />
+          )}
           {items.length === 0 ? (
             <EmptyState title={t('worklist.empty')} hint={t('worklist.emptyHint')} />
           ) : (
@@ -93,9 +117,16 @@ export function WorklistPanel() {
                   {(showAll ? items : items.slice(0, ITEMS_SHOWN)).map((item) => (
                     <Table.Tr key={`${item.kind}-${item.childId}-${item.dueDate}-${item.reason}`} data-kind={item.kind}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/children/${item.childId}/${KIND_TAB[item.kind] ?? 'eligibility'}`} fw={600}>
-                          {item.childName}
-                        </Anchor>
+                        <Group gap={4} wrap="nowrap">
+                          <Anchor component={Link} to={worklistTarget(item)} fw={600}>
+                            {item.childName}
+                          </Anchor>
+                          {item.mine && (
+                            <Badge size="xs" variant="outline" color="teal">
+                              {t('conflict.caseload.mineBadge')}
+                            </Badge>
+                          )}
+                        </Group>
                       </Table.Td>
                       <Table.Td>
                         <Badge variant="light" color={URGENCY_COLOR[item.urgency]} title={t(`worklist.urgency.${item.urgency}`)}>

@@ -53,8 +53,10 @@ function years(v: number | string): number | undefined {
 /** Adds an enrolment, or updates one (completion, outcome, school…); the expected completion defaults to the standard duration. */
 export function EducationForm({ childId, row, onClose, onDone }: { childId: number; row: EducationRow | null; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useServiceForm<Values, 'record:addEducation' | 'record:updateEducation'>({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm<Values, 'record:addEducation' | 'record:updateEducation'>({
     channel: row ? 'record:updateEducation' : 'record:addEducation',
+    part: row ? { entity: 'education', id: row.id } : null,
+    childId,
     initialValues: valuesOf(row),
     schema: row ? educationUpdateSchema : educationAddSchema,
     toInput: (v): EducationAddInput | EducationUpdateInput => {
@@ -90,7 +92,7 @@ export function EducationForm({ childId, row, onClose, onDone }: { childId: numb
     if (stage && form.getValues().standardDurationYears === '') form.setFieldValue('standardDurationYears', STANDARD_YEARS[stage] ?? '');
   };
   return (
-    <FormModal opened onClose={onClose} title={row ? t('record.education.update') : t('record.education.add')} onSubmit={onSubmit} busy={busy} formError={formError} testId="education-form">
+    <FormModal opened onClose={onClose} title={row ? t('record.education.update') : t('record.education.add')} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="education-form">
       <SimpleGrid cols={2}>
         <Select
           label={t('record.education.fields.stage')}

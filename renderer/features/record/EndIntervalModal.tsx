@@ -7,6 +7,8 @@ import { useT } from '../../i18n';
 import { useServiceForm } from '../../components/use-service-form';
 
 type EndChannel = 'record:endPlacement' | 'record:endGuardianship' | 'record:endBenefit' | 'record:endDisability';
+/** The part of the record each channel ends (its version is checked, issue 19.4). */
+const ENTITY_OF: Record<EndChannel, string> = { 'record:endPlacement': 'placement', 'record:endGuardianship': 'guardianship', 'record:endBenefit': 'benefit', 'record:endDisability': 'disability' };
 
 /**
  * Ends an open interval on its last day, after saying what ends: the row stays in the history with
@@ -32,8 +34,10 @@ export function EndIntervalModal({
 }) {
   const t = useT();
   const today = toIsoDate(new Date());
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel,
+    part: { entity: ENTITY_OF[channel], id: row.id },
+    childId,
     initialValues: { to: (today < row.from ? row.from : today) as string | null },
     schema: intervalEndSchema,
     toInput: (v) => ({ childId, id: row.id, to: v.to ?? '' }),
@@ -45,7 +49,7 @@ export function EndIntervalModal({
     },
   });
   return (
-    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} submitLabel={t('record.common.end')} danger size="md">
+    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} submitLabel={t('record.common.end')} danger size="md">
       <Text size="sm">{t('record.common.endQuestion', { what })}</Text>
       <DateField label={t('record.common.lastDay')} description={t('record.common.lastDayHint')} withAsterisk clearable={false} data-autofocus {...form.getInputProps('to')} />
     </FormModal>

@@ -91,8 +91,10 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
   const [editing, setEditing] = useState(false);
   const lang = locale === 'en' ? 'en' : 'zh';
 
-  const { form, busy, formError, onSubmit, reset } = useServiceForm({
+  const { form, busy, formError, onSubmit, reset, notice } = useServiceForm({
     channel: 'record:updateProfile',
+    part: { entity: 'child', id: child.id },
+    childId: child.id,
     initialValues: valuesOf(child),
     schema: profileUpdateSchema,
     toInput: (v) => toInput(child.id, v),
@@ -257,7 +259,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
             <TextInput label={t('record.profile.fields.referringBody')} {...form.getInputProps('referringBody')} />
           </SimpleGrid>
           <Textarea label={t('record.profile.fields.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-          <FormActions formError={formError} busy={busy} onCancel={cancel} />
+          <FormActions formError={formError} busy={busy} onCancel={cancel} notice={notice} />
         </Stack>
       </form>
     </Card>

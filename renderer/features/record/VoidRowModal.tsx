@@ -33,18 +33,22 @@ export function VoidRowModal({
   const rowForm = useServiceForm({
     ...common,
     channel: 'record:void',
+    part: target.entity === 'document' ? null : { entity: target.entity, id: target.id },
+    childId,
     schema: voidSchema,
     toInput: (v) => ({ childId, entity: target.entity as VoidableEntity, id: target.id, reason: v.reason }),
   });
   const documentForm = useServiceForm({
     ...common,
     channel: 'record:voidDocument',
+    part: target.entity === 'document' ? { entity: 'document', id: target.id } : null,
+    childId,
     schema: voidDocumentSchema,
     toInput: (v) => ({ childId, id: target.id, reason: v.reason }),
   });
-  const { form, busy, formError, onSubmit } = target.entity === 'document' ? documentForm : rowForm;
+  const { form, busy, formError, onSubmit, notice } = target.entity === 'document' ? documentForm : rowForm;
   return (
-    <FormModal opened onClose={onClose} title={t('record.common.voidTitle')} onSubmit={onSubmit} busy={busy} formError={formError} submitLabel={t('record.common.void')} danger size="md">
+    <FormModal opened onClose={onClose} title={t('record.common.voidTitle')} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} submitLabel={t('record.common.void')} danger size="md">
       <Text size="sm">{t('record.common.voidQuestion', { what })}</Text>
       <TextInput label={t('record.common.voidReason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
     </FormModal>

@@ -9,8 +9,10 @@ type Values = { decision: string; comment: string };
 /** A supervisor's decision on a submitted plan version: approve, reject or ask for changes (the last two with a comment). */
 export function DecisionForm({ plan, onClose, onDone }: { plan: PlanView; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'rehab:decidePlan',
+    part: { entity: 'rehabPlan', id: plan.id },
+    childId: plan.childId,
     initialValues: { decision: 'approve', comment: '' } as Values,
     schema: planDecideSchema,
     toInput: (v): PlanDecideInput => ({ planId: plan.id, decision: v.decision as PlanDecideInput['decision'], comment: v.comment }),
@@ -22,7 +24,7 @@ export function DecisionForm({ plan, onClose, onDone }: { plan: PlanView; onClos
     },
   });
   return (
-    <FormModal opened onClose={onClose} title={t('rehab.decision.title', { n: plan.version })} onSubmit={onSubmit} busy={busy} formError={formError} testId="decision-form" submitLabel={t('rehab.decision.decide')}>
+    <FormModal opened onClose={onClose} title={t('rehab.decision.title', { n: plan.version })} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="decision-form" submitLabel={t('rehab.decision.decide')}>
       <Radio.Group {...form.getInputProps('decision')} label={t('rehab.decision.decide')}>
         <Group mt="xs">
           {PLAN_DECISIONS.map((d) => (

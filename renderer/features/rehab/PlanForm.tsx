@@ -110,8 +110,10 @@ export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number;
           );
   if (mode.kind === 'edit') initial.goals.forEach((g, i) => (g.baseline = String(mode.plan.goals[i]!.baseline)));
   const num = (v: number | string) => (v === '' ? Number.NaN : Number(v));
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'rehab:savePlan',
+    part: mode.kind === 'edit' ? { entity: 'rehabPlan', id: mode.plan.id } : mode.kind === 'revise' ? { entity: 'rehabPlan', id: mode.from.id } : null,
+    childId: childId,
     initialValues: initial,
     schema: planSaveSchema,
     toInput: (v): PlanSaveInput => ({
@@ -161,7 +163,7 @@ export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number;
   const therapistData = (therapists ?? []).map((x) => ({ value: String(x.id), label: x.name }));
   const levelKeys = ['minus2', 'minus1', 'zero', 'plus1', 'plus2'] as const;
   return (
-    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} testId="plan-form" size="80rem" submitLabel={t('rehab.plan.submit')}>
+    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="plan-form" size="80rem" submitLabel={t('rehab.plan.submit')}>
       {therapists !== null && therapists.length === 0 && <Alert color="yellow">{t('rehab.plan.noTherapists')}</Alert>}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <DateField label={t('rehab.plan.startsOn')} withAsterisk clearable={false} {...form.getInputProps('startsOn')} />

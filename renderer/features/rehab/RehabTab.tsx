@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { type RehabChild, type SessionView, voidRehabSchema } from '../../../shared/contract/rehab';
 import { INSTRUMENTS, type InstrumentCode } from '../../../shared/domain/rehab';
 import { call } from '../../api/client';
+import { VersionsProvider } from '../../api/versions';
 import { useCan } from '../../app/permissions';
 import { useSessionUser } from '../../app/app-state';
 import { ClauseRef } from '../../components/ClauseRef';
@@ -108,6 +109,7 @@ export function RehabTab({ childId }: { childId: number }) {
   );
 
   return (
+    <VersionsProvider versions={data?.versions}>
     <Stack gap="md" data-testid="rehab-tab">
       <Group justify="space-between">
         <Group gap={6}>
@@ -435,6 +437,7 @@ export function RehabTab({ childId }: { childId: number }) {
         </Modal>
       )}
     </Stack>
+    </VersionsProvider>
   );
 }
 

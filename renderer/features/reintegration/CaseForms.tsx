@@ -38,8 +38,9 @@ function StatusSelect(props: ReturnType<ReturnType<typeof useServiceForm>['form'
 /** A checklist item's owner, due date, status and note. */
 export function ChecklistForm({ caseId, row, ...done }: Done & { caseId: number; row: ChecklistRow }) {
   const { t } = useI18n();
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'reintegration:updateChecklist',
+    part: { entity: 'reintegrationChecklist', id: row.id },
     initialValues: { owner: row.owner ?? '', dueOn: row.dueOn, status: row.status as string, note: row.note ?? '' },
     schema: checklistUpdateSchema,
     toInput: (v) => ({ caseId, id: row.id, owner: v.owner, dueOn: v.dueOn, status: v.status as ChecklistRow['status'], note: v.note }),
@@ -47,7 +48,7 @@ export function ChecklistForm({ caseId, row, ...done }: Done & { caseId: number;
     onSaved: finish(done),
   });
   return (
-    <FormModal opened onClose={done.onClose} title={`${t('reintegration.checklist.edit')}${t('read.colon')}${t(`reintegration.checklistItems.${row.item}`)}`} onSubmit={onSubmit} busy={busy} formError={formError} testId="checklist-form" size="md">
+    <FormModal opened onClose={done.onClose} title={`${t('reintegration.checklist.edit')}${t('read.colon')}${t(`reintegration.checklistItems.${row.item}`)}`} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="checklist-form" size="md">
       <SimpleGrid cols={2}>
         <TextInput label={t('reintegration.checklist.owner')} data-autofocus {...form.getInputProps('owner')} />
         <DateField label={t('reintegration.checklist.due')} {...form.getInputProps('dueOn')} />
@@ -167,8 +168,9 @@ export function AssessmentForm({ caseId, round, ...done }: Done & { caseId: numb
 /** Returning a decision to the panel, with the reason (the decision is voided). */
 export function ReturnDecisionForm({ caseId, assessmentId, ...done }: Done & { caseId: number; assessmentId: number }) {
   const { t } = useI18n();
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'reintegration:decide',
+    part: { entity: 'assessment', id: assessmentId },
     initialValues: { reason: '' },
     schema: decideSchema,
     toInput: (v) => ({ caseId, assessmentId, approve: false as const, reason: v.reason }),
@@ -176,7 +178,7 @@ export function ReturnDecisionForm({ caseId, assessmentId, ...done }: Done & { c
     onSaved: finish(done),
   });
   return (
-    <FormModal opened onClose={done.onClose} title={t('reintegration.assessment.returnTitle')} onSubmit={onSubmit} busy={busy} formError={formError} submitLabel={t('reintegration.assessment.return')} danger size="md">
+    <FormModal opened onClose={done.onClose} title={t('reintegration.assessment.returnTitle')} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} submitLabel={t('reintegration.assessment.return')} danger size="md">
       <TextInput label={t('reintegration.assessment.returnReason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
     </FormModal>
   );
@@ -185,8 +187,9 @@ export function ReturnDecisionForm({ caseId, assessmentId, ...done }: Done & { c
 /** The receiving district (one of the 16) and street/township; the four handover tasks are created. */
 export function ResettleForm({ caseId, ...done }: Done & { caseId: number }) {
   const { t, locale } = useI18n();
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'reintegration:resettle',
+    part: { entity: 'reintegrationCase', id: caseId },
     initialValues: { receivingDistrict: null as string | null, receivingStreet: '', resettledOn: today() as string | null },
     schema: resettleSchema,
     toInput: (v) => ({
@@ -200,7 +203,7 @@ export function ResettleForm({ caseId, ...done }: Done & { caseId: number }) {
     onSaved: finish(done),
   });
   return (
-    <FormModal opened onClose={done.onClose} title={t('reintegration.resettle.start')} onSubmit={onSubmit} busy={busy} formError={formError} testId="resettle-form" size="md">
+    <FormModal opened onClose={done.onClose} title={t('reintegration.resettle.start')} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="resettle-form" size="md">
       <Select
         label={t('reintegration.resettle.district')}
         withAsterisk
@@ -218,8 +221,9 @@ export function ResettleForm({ caseId, ...done }: Done & { caseId: number }) {
 /** A handover task: contact, due date, status and the evidence documents of the record. */
 export function TaskForm({ caseId, row, documents, ...done }: Done & { caseId: number; row: TaskRow; documents: CaseDetail['documents'] }) {
   const { t } = useI18n();
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'reintegration:updateTask',
+    part: { entity: 'reintegrationTask', id: row.id },
     initialValues: { contact: row.contact ?? '', dueOn: row.dueOn, status: row.status as string, evidence: row.evidenceDocumentIds.map(String), note: row.note ?? '' },
     schema: taskUpdateSchema,
     toInput: (v) => ({
@@ -236,7 +240,7 @@ export function TaskForm({ caseId, row, documents, ...done }: Done & { caseId: n
     onSaved: finish(done),
   });
   return (
-    <FormModal opened onClose={done.onClose} title={`${t('reintegration.resettle.editTask')}${t('read.colon')}${t(`reintegration.tasks.${row.task}`)}`} onSubmit={onSubmit} busy={busy} formError={formError} testId="task-form" size="md">
+    <FormModal opened onClose={done.onClose} title={`${t('reintegration.resettle.editTask')}${t('read.colon')}${t(`reintegration.tasks.${row.task}`)}`} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="task-form" size="md">
       <TextInput label={t('reintegration.resettle.contact')} data-autofocus {...form.getInputProps('contact')} />
       <SimpleGrid cols={2}>
         <DateField label={t('reintegration.checklist.due')} {...form.getInputProps('dueOn')} />
@@ -278,8 +282,9 @@ export function VisitForm({ caseId, ...done }: Done & { caseId: number }) {
 /** The transfer to a municipal social welfare institution. */
 export function TransferForm({ caseId, ...done }: Done & { caseId: number }) {
   const { t } = useI18n();
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'reintegration:transfer',
+    part: { entity: 'reintegrationCase', id: caseId },
     initialValues: { institution: '', transferredOn: today() as string | null },
     schema: transferSchema,
     toInput: (v) => ({ caseId, institution: v.institution, transferredOn: v.transferredOn ?? '' }),
@@ -287,7 +292,7 @@ export function TransferForm({ caseId, ...done }: Done & { caseId: number }) {
     onSaved: finish(done),
   });
   return (
-    <FormModal opened onClose={done.onClose} title={t('reintegration.transfer.record')} onSubmit={onSubmit} busy={busy} formError={formError} testId="transfer-form" size="md">
+    <FormModal opened onClose={done.onClose} title={t('reintegration.transfer.record')} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="transfer-form" size="md">
       <TextInput label={t('reintegration.transfer.institution')} withAsterisk data-autofocus {...form.getInputProps('institution')} />
       <DateField label={t('reintegration.transfer.date')} withAsterisk {...form.getInputProps('transferredOn')} />
     </FormModal>
@@ -320,8 +325,9 @@ export function RehabStartForm({ caseId, ...done }: Done & { caseId: number }) {
 /** Completing the episode, with its outcome. */
 export function RehabCompleteForm({ caseId, id, ...done }: Done & { caseId: number; id: number }) {
   const { t } = useI18n();
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'reintegration:completeRehab',
+    part: { entity: 'vocationalRehab', id },
     initialValues: { completedOn: today() as string | null, outcome: '' },
     schema: rehabCompleteSchema,
     toInput: (v) => ({ caseId, id, completedOn: v.completedOn ?? '', outcome: v.outcome }),
@@ -329,7 +335,7 @@ export function RehabCompleteForm({ caseId, id, ...done }: Done & { caseId: numb
     onSaved: finish(done),
   });
   return (
-    <FormModal opened onClose={done.onClose} title={t('reintegration.transfer.completeRehab')} onSubmit={onSubmit} busy={busy} formError={formError} testId="rehab-complete-form" size="md">
+    <FormModal opened onClose={done.onClose} title={t('reintegration.transfer.completeRehab')} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="rehab-complete-form" size="md">
       <DateField label={t('reintegration.transfer.completedOn')} withAsterisk data-autofocus {...form.getInputProps('completedOn')} />
       <Textarea label={t('reintegration.transfer.outcome')} withAsterisk autosize minRows={2} {...form.getInputProps('outcome')} />
     </FormModal>

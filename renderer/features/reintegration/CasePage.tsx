@@ -6,7 +6,9 @@ import { Link, useParams } from 'react-router-dom';
 import type { CaseAssessment, CaseDetail, ChecklistRow, TaskRow } from '../../../shared/contract/reintegration';
 import { toIsoDate } from '../../../shared/domain/dates';
 import { TASK_OWNER, rubricByVersion } from '../../../shared/domain/reintegration';
+import { touchesChild, useChanges } from '../../api/changes';
 import { call } from '../../api/client';
+import { VersionsProvider } from '../../api/versions';
 import { useCan } from '../../app/permissions';
 import { ClauseRef } from '../../components/ClauseRef';
 import { ConfirmModal } from '../../components/ConfirmModal';
@@ -59,6 +61,11 @@ export function CasePage() {
       .catch((e: Error) => setError(e.message));
   }, [caseId]);
   useEffect(load, [load]);
+  // A change to this young person at another desk: read the case again (open forms keep what is typed;
+  // they took their version when they opened, so a stale save is refused, never merged).
+  useChanges((event) => {
+    if (!event.mine && detail && touchesChild(event, detail.case.childId)) load();
+  });
   const close = () => setPending(null);
   const done = { onClose: close, onDone: load };
 
@@ -106,6 +113,7 @@ export function CasePage() {
   );
 
   return (
+    <VersionsProvider versions={detail?.versions}>
     <Stack gap="md">
       <Anchor component={Link} to="/reintegration" size="sm">
         <Group gap={4}>
@@ -336,6 +344,7 @@ export function CasePage() {
         }}
       />
     </Stack>
+    </VersionsProvider>
   );
 }
 

@@ -79,6 +79,7 @@ export const adminZh = {
     audit: { read: '查看审计日志' },
     backup: { manage: '管理备份与恢复' },
     key: { manage: '管理数据库密钥' },
+    caseload: { assign: '分配负责儿童' },
   },
   audit: {
     title: '审计日志',
@@ -242,6 +243,7 @@ export const adminEn: Widen<typeof adminZh> = {
     audit: { read: 'Read the audit trail' },
     backup: { manage: 'Manage backups and restore' },
     key: { manage: 'Manage the database key' },
+    caseload: { assign: 'Assign children to staff' },
   },
   audit: {
     title: 'Audit trail',
