@@ -23,6 +23,7 @@ import { DossierPage } from '../features/reintegration/DossierPage';
 import { PipelinePage } from '../features/reintegration/PipelinePage';
 import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
 import { SetupPage } from '../features/setup/SetupPage';
+import { LeaveGuardProvider } from '../components/unsaved';
 import { I18nProvider, useI18n } from '../i18n';
 import { AppStateProvider, useAppState } from './app-state';
 import { useIdleLock } from './idle-lock';
@@ -35,6 +36,7 @@ function SignedIn() {
   useIdleLock(status?.idleLockMinutes ?? 10, !status?.screenLocked, onLocked);
   return (
     <ChildrenFilterProvider>
+      <LeaveGuardProvider>
       <Shell>
         <Routes>
           <Route path="/" element={<DashboardPage />} />
@@ -56,6 +58,7 @@ function SignedIn() {
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Shell>
+      </LeaveGuardProvider>
       {status?.screenLocked && <LockScreen />}
     </ChildrenFilterProvider>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { call } from '../api/client';
+import { draftStore } from './drafts';
 import { applyServiceError, zodValidate } from './form-errors';
 
 /** Every leaf path of a form's values (`fact.value.father`), i.e. the paths an input can show an error at. */
@@ -28,6 +29,8 @@ type Options<V extends Record<string, unknown>, C extends Channel> = {
   /** Shown once saved (may name what was saved). */
   savedMessage: string | ((output: ChannelOutput<C>) => string);
   onSaved: (output: ChannelOutput<C>) => void;
+  /** A long form keeps a draft under this key (drafts.ts) until saved or discarded on purpose. */
+  draftKey?: string;
 };
 
 /**
@@ -40,9 +43,17 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
   const mapPath = options.errorPath ?? ((path: string) => path);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const { draftKey } = options;
+  const [restored] = useState(() => (draftKey ? draftStore.get<V>(draftKey) : null));
+  const [pristine] = useState(() => JSON.stringify(options.initialValues));
   const form = useForm<V>({
     mode: 'controlled',
-    initialValues: options.initialValues,
+    initialValues: restored ?? options.initialValues,
+    onValuesChange: (values) => {
+      if (!draftKey) return;
+      if (JSON.stringify(values) === pristine) draftStore.delete(draftKey);
+      else draftStore.set(draftKey, values);
+    },
     validate: (values) => {
       const errors: Record<string, string> = {};
       for (const [path, message] of Object.entries(zodValidate(schema)(toInput(values)))) errors[mapPath(path)] ??= message;
@@ -62,6 +73,7 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
     setFormError(null);
     try {
       const output = await call(channel, toInput(values));
+      if (draftKey) draftStore.delete(draftKey);
       notifications.show({ color: 'teal', message: typeof savedMessage === 'function' ? savedMessage(output) : savedMessage });
       onSaved(output);
     } catch (error) {
@@ -82,6 +94,13 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
     form,
     busy,
     formError,
+    /** The draft this form was opened from, if any, and how to throw it away on purpose. */
+    draft: draftKey
+      ? {
+          restored: restored !== null,
+          onDiscard: () => draftStore.delete(draftKey),
+        }
+      : undefined,
     /** For `<form onSubmit>`: validates, then sends. */
     onSubmit: form.onSubmit((values) => void submit(values), onInvalid),
     /** Back to the given values (or the initial ones), errors cleared. */

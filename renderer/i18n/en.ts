@@ -1,6 +1,7 @@
 import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { ledgersEn } from './parts/ledgers';
+import { formsEn } from './parts/forms';
 import { reportsEn } from './parts/reports';
 import { recordEn } from './parts/record';
 import { rehabEn } from './parts/rehab';
@@ -107,6 +108,7 @@ export const en: Messages = {
   wellbeing: wellbeingEn,
   ledgers: ledgersEn,
   reports: reportsEn,
+  forms: formsEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

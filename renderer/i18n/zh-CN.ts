@@ -3,6 +3,7 @@ import { BENEFIT_LABELS_ZH, CATEGORY_LABELS_ZH } from '../../shared/domain/rules
 import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
 import { ledgersZh } from './parts/ledgers';
+import { formsZh } from './parts/forms';
 import { reportsZh } from './parts/reports';
 import { recordZh } from './parts/record';
 import { rehabZh } from './parts/rehab';
@@ -207,6 +208,7 @@ export const zhCN = {
   wellbeing: wellbeingZh,
   ledgers: ledgersZh,
   reports: reportsZh,
+  forms: formsZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

@@ -3,6 +3,7 @@ import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../app/permissions';
+import { useLeaveGuard } from '../../components/unsaved';
 import { useT } from '../../i18n';
 import { AutismPathwayTab } from '../autism/AutismPathwayTab';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
@@ -28,6 +29,7 @@ export function ChildPage() {
   const { id, tab } = useParams();
   const childId = Number(id);
   const navigate = useNavigate();
+  const { confirmLeave } = useLeaveGuard();
   const canEligibility = useCan('eligibility.read');
   const canDocuments = useCan('documents.read');
   const canRehab = useCan('rehab.read');
@@ -82,7 +84,11 @@ export function ChildPage() {
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       <ChildHeader record={record} evaluation={evaluation} onChanged={reload} />
-      <Tabs value={activeTab} onChange={(v) => navigate(`/children/${childId}${v === 'profile' || !v ? '' : `/${v}`}`, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={activeTab}
+        onChange={(v) => confirmLeave(() => navigate(`/children/${childId}${v === 'profile' || !v ? '' : `/${v}`}`, { replace: true }))}
+        keepMounted={false}
+      >
         <Tabs.List className="no-print">
           {visible.map((name) => (
             <Tabs.Tab key={name} value={name}>

@@ -1,6 +1,6 @@
 import { Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { type ChildProfile, ADMISSION_SOURCES, type ProfileUpdateInput, profileUpdateSchema } from '../../../shared/contract/record';
 import { toIsoDate } from '../../../shared/domain/dates';
 import { PROVINCE_PREFIXES, SHANGHAI_DISTRICTS, districtName } from '../../../shared/domain/districts';
@@ -13,6 +13,7 @@ import type { RecordTabProps } from './use-child-record';
 import { useServiceForm } from '../../components/use-service-form';
 import { joinList, withAside } from './labels';
 import { FormActions } from '../../components/FormActions';
+import { DiscardConfirm, useUnsavedEdit } from '../../components/unsaved';
 
 type ProfileValues = {
   name: string;
@@ -123,14 +124,25 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
     },
   });
 
+  useUnsavedEdit('profile', () => form.isDirty(), editing);
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    }
+  };
+
   const startEditing = () => {
     reset(valuesOf(child));
     setEditing(true);
   };
-  const cancel = () => {
+  const [askingDiscard, setAskingDiscard] = useState(false);
+  const discard = () => {
+    setAskingDiscard(false);
     reset(valuesOf(child));
     setEditing(false);
   };
+  const cancel = () => (form.isDirty() ? setAskingDiscard(true) : discard());
 
   const hukouText = () => {
     if (child.hukouKind === null) return null;
@@ -178,7 +190,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
   const hukouKind = form.getValues().hukouKind;
   return (
     <Card withBorder data-testid="profile-edit">
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
         <Title order={4} mb="sm">
           {t('record.profile.editTitle')}
         </Title>
@@ -260,6 +272,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
           <FormActions formError={formError} busy={busy} onCancel={cancel} />
         </Stack>
       </form>
+      <DiscardConfirm guard={{ asking: askingDiscard, keepsDraft: false, stay: () => setAskingDiscard(false), keep: () => setAskingDiscard(false), discard }} />
     </Card>
   );
 }
