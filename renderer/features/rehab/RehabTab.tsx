@@ -402,7 +402,7 @@ export function RehabTab({ childId }: { childId: number }) {
       )}
 
       {dialog?.kind === 'plan' && <PlanForm childId={childId} mode={dialog.mode} onClose={close} onSaved={reload} />}
-      {dialog?.kind === 'decide' && pending && <DecisionForm plan={pending} onClose={close} onDone={reload} />}
+      {dialog?.kind === 'decide' && pending && <DecisionForm plan={pending} previous={previousOf(pending.previousPlanId)} onClose={close} onDone={reload} />}
       {dialog?.kind === 'session' && (
         <SessionForm
           mode={dialog.mode}
