@@ -42,6 +42,20 @@ export const formsZh = {
     },
     decisionRequired: '请选择审批意见',
   },
+  assessment: {
+    noScore: '加权得分：尚未评分（认定线 {threshold}/{max} 分）',
+    running: '加权得分 {score}/{max}（认定线 {threshold} 分）',
+    reads: { capable: '达到认定线：按量表为“具备回归社会生活能力”', notCapable: '低于认定线：按量表为“不具备回归社会生活能力”' },
+    partial: '已评 {n}/{of} 个维度，全部评分后与认定线比较',
+    thresholdReason: '结论与认定线不符的理由',
+    thresholdReasonHint: '评估结论与加权得分对照认定线（{threshold} 分）的结果不一致时必填',
+  },
+  checklist: {
+    hintAdult: '已于 {date} 年满18周岁：证件材料与独立生活技能训练应在满18周岁前完成，未完成的项目均已逾期，请尽快办理。',
+    overdue: '已逾期',
+    doneNoId: '已完成？档案无身份证号',
+    noIdNumber: '档案中没有身份证号，请核对后在基本信息中登记，或把此项改为进行中',
+  },
   mentalHealth: {
     instrumentHint: '从固定量表清单中选择（可输入代码或名称搜索）；不用量表时留空',
     cutoff: '按量表划界分：{scale} {value} 分 → {level}',
@@ -90,6 +104,20 @@ export const formsEn: Widen<typeof formsZh> = {
       therapists: 'Responsible therapists',
     },
     decisionRequired: 'Choose a decision',
+  },
+  assessment: {
+    noScore: 'Weighted score: not scored yet (threshold {threshold}/{max})',
+    running: 'Weighted score {score}/{max} (threshold {threshold})',
+    reads: { capable: 'At or above the threshold: the rubric reads “capable of living in society”', notCapable: 'Below the threshold: the rubric reads “not capable of living in society”' },
+    partial: '{n} of {of} domains scored; compared with the threshold once all are scored',
+    thresholdReason: 'Why the conclusion goes against the threshold',
+    thresholdReasonHint: 'Required when the conclusion differs from what the weighted score reads against the threshold ({threshold})',
+  },
+  checklist: {
+    hintAdult: 'Turned 18 on {date}: documents and independent-living training were due before the 18th birthday; every open item is overdue.',
+    overdue: 'overdue',
+    doneNoId: 'Done? No ID number on file',
+    noIdNumber: 'The record has no ID number: check, then record it in the profile, or set this item back to in progress',
   },
   mentalHealth: {
     instrumentHint: 'Pick from the fixed list of instruments (search by code or name); leave empty when none was used',
