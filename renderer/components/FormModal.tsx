@@ -1,5 +1,5 @@
 import { Modal, Stack } from '@mantine/core';
-import { type FormEvent, type KeyboardEvent, type ReactNode, useRef } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import { FormActions } from './FormActions';
 import { DiscardConfirm, useDiscardGuard } from './unsaved';
 
@@ -44,6 +44,11 @@ export function FormModal({
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const guard = useDiscardGuard(formRef, { dirty: dirty ?? false, onClose, onDiscard: draft?.onDiscard, keepsDraft: draft !== undefined });
+  const { reset } = guard;
+  useEffect(() => {
+    if (!opened) reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog opens or closes
+  }, [opened]);
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
       event.preventDefault();

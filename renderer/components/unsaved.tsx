@@ -14,6 +14,8 @@ export function fieldSnapshot(root: HTMLElement | null): string {
 }
 
 export type DiscardGuard = {
+  /** Forget the "before" picture (the dialog closed). */
+  reset: () => void;
   /** Close if nothing changed; otherwise ask. */
   requestClose: () => void;
   /** Takes the "before" picture of the fields at the first touch (a key or a pointer inside the form). */
@@ -37,6 +39,10 @@ export function useDiscardGuard(
   const [asking, setAsking] = useState(false);
   const changed = () => options.dirty || (before.current !== null && before.current !== fieldSnapshot(root.current));
   return {
+    reset: () => {
+      before.current = null;
+      setAsking(false);
+    },
     touch: () => {
       if (before.current === null) before.current = fieldSnapshot(root.current);
     },

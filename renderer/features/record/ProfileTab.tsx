@@ -5,6 +5,7 @@ import { type ChildProfile, ADMISSION_SOURCES, type ProfileUpdateInput, profileU
 import { toIsoDate } from '../../../shared/domain/dates';
 import { PROVINCE_PREFIXES, SHANGHAI_DISTRICTS, districtName } from '../../../shared/domain/districts';
 import { checkIdNumber } from '../../../shared/domain/id-number';
+import { ETHNIC_GROUPS } from '../../../shared/domain/ethnic-groups';
 import { useCan } from '../../app/permissions';
 import { DateField } from '../../components/DateField';
 import { LabeledValue } from '../../components/LabeledValue';
@@ -216,7 +217,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
                 </Text>
               )}
             </Stack>
-            <DateField label={t('record.profile.fields.birthDate')} withAsterisk maxDate={new Date()} clearable={false} {...form.getInputProps('birthDate')} />
+            <DateField label={t('record.profile.fields.birthDate')} withAsterisk clearable={false} {...form.getInputProps('birthDate')} />
             <TextInput
               label={t('record.profile.fields.idNumber')}
               description={t('record.profile.idNumberHint')}
@@ -224,7 +225,16 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
               {...form.getInputProps('idNumber')}
             />
             <TextInput label={t('record.profile.fields.nationality')} placeholder={t('record.profile.nationalityPlaceholder')} {...form.getInputProps('nationality')} />
-            <TextInput label={t('record.profile.fields.ethnicity')} placeholder={t('record.profile.ethnicityPlaceholder')} {...form.getInputProps('ethnicity')} />
+            <Select
+              label={t('record.profile.fields.ethnicity')}
+              searchable
+              clearable
+              data={[...new Set([...ETHNIC_GROUPS, ...(child.ethnicity ? [child.ethnicity] : [])])]}
+              nothingFoundMessage={t('forms.registration.noEthnicity')}
+              {...form.getInputProps('ethnicity')}
+              value={form.getValues().ethnicity || null}
+              onChange={(v) => form.setFieldValue('ethnicity', v ?? '')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
@@ -259,7 +269,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
             {hukouKind && <TextInput label={t('record.profile.fields.hukouStreet')} {...form.getInputProps('hukouStreet')} />}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DateField label={t('record.profile.fields.admissionDate')} maxDate={new Date()} {...form.getInputProps('admissionDate')} />
+            <DateField label={t('record.profile.fields.admissionDate')} {...form.getInputProps('admissionDate')} />
             <Select
               label={t('record.profile.fields.admissionSource')}
               clearable

@@ -56,6 +56,20 @@ export const formsZh = {
     doneNoId: '已完成？档案无身份证号',
     noIdNumber: '档案中没有身份证号，请核对后在基本信息中登记，或把此项改为进行中',
   },
+  users: {
+    adminClinicalTitle: '职责分离：管理员兼任业务角色',
+    adminClinical: '{name} 既是系统管理员，又担任{roles}',
+    adminClinicalBadge: '管理员兼任业务角色',
+  },
+  registration: {
+    filled: '已按身份证号填写出生日期、性别和户籍区，请核对',
+    openRegistered: '打开{name}的档案',
+    hukouDistrict: '户籍区（上海）',
+    noEthnicity: '请从56个民族中选择',
+  },
+  health: {
+    insuranceMismatch: '待遇资格显示该儿童目前不享受医保全额资助，但此处登记为“全额资助”，请核对资助方式或儿童的身份事实',
+  },
   mentalHealth: {
     instrumentHint: '从固定量表清单中选择（可输入代码或名称搜索）；不用量表时留空',
     cutoff: '按量表划界分：{scale} {value} 分 → {level}',
@@ -118,6 +132,20 @@ export const formsEn: Widen<typeof formsZh> = {
     overdue: 'overdue',
     doneNoId: 'Done? No ID number on file',
     noIdNumber: 'The record has no ID number: check, then record it in the profile, or set this item back to in progress',
+  },
+  users: {
+    adminClinicalTitle: 'Separation of duties: administrators holding work roles',
+    adminClinical: '{name} is an administrator and also a {roles}',
+    adminClinicalBadge: 'Admin with work role',
+  },
+  registration: {
+    filled: 'Birth date, sex and hukou district filled from the ID number; please check',
+    openRegistered: 'Open {name}’s record',
+    hukouDistrict: 'Hukou district (Shanghai)',
+    noEthnicity: 'Choose one of the 56 ethnic groups',
+  },
+  health: {
+    insuranceMismatch: 'Entitlements say this child is not covered by full medical-insurance funding, yet it is recorded here as fully funded: check the funding or the child’s facts',
   },
   mentalHealth: {
     instrumentHint: 'Pick from the fixed list of instruments (search by code or name); leave empty when none was used',
