@@ -19,6 +19,7 @@ import { PlanDetails, PlanStatusBadge } from './PlanDetails';
 import { PlanForm, type PlanFormMode } from './PlanForm';
 import { AttendanceChart, GoalChart, MeasureChart, TScoreChart } from './ProgressCharts';
 import { SessionForm } from './SessionForm';
+import { sessionMinutesOf } from './plan-revision';
 import { gasColor, gasLabel } from './rehab-format';
 
 /** Sessions listed before "show all". */
@@ -412,6 +413,7 @@ export function RehabTab({ childId }: { childId: number }) {
             title: g.title,
             latest: g.latest?.level ?? null,
           }))}
+          defaultMinutes={active ? sessionMinutesOf(active.interventions.filter((i) => i.kind === 'training').map((i) => i.frequency)) : null}
           onClose={close}
           onSaved={reload}
         />

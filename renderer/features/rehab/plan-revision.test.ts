@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanView } from '../../../shared/contract/rehab';
-import { baselineNotBelowExpected, planChanges, planValues } from './plan-revision';
+import { baselineNotBelowExpected, planChanges, planValues, sessionMinutesOf } from './plan-revision';
 
 const levels = { minus2: '完全依赖喂食', minus1: '需大量协助', zero: '少量协助下自己进食', plus1: '独立进食偶有洒漏', plus2: '独立进食' };
 const goal = (over: Partial<PlanView['goals'][number]>): PlanView['goals'][number] => ({
@@ -73,5 +73,14 @@ describe('what changed between two versions', () => {
   it('an unchanged revision has no changes', () => {
     const v1 = plan({});
     expect(planChanges(v1, plan({ id: 11, version: 2, goals: [goal({ id: 7 })] }))).toEqual([]);
+  });
+});
+
+describe('the session length a plan gives', () => {
+  it('reads 每次N分钟 from the trainings’ frequency', () => {
+    expect(sessionMinutesOf(['每周3次，每次40分钟'])).toBe(40);
+    expect(sessionMinutesOf([null, '每周2次', '每次 45 分钟'])).toBe(45);
+    expect(sessionMinutesOf(['30min/次'])).toBe(30);
+    expect(sessionMinutesOf(['每周3次', null])).toBeNull();
   });
 });

@@ -109,3 +109,19 @@ export function planChanges(previous: PlanView, next: PlanView): PlanChange[] {
   for (const i of previous.interventions) if (!afterKeys.has(ivKey(i))) out.push({ kind: 'interventionRemoved', intervention: i.description });
   return out;
 }
+
+/**
+ * The minutes a session of the plan lasts, as its trainings' frequency says ("每周3次，每次40分钟",
+ * "每次 45 分钟", "40min/次"): the first training that names them, or null.
+ */
+export function sessionMinutesOf(frequencies: readonly (string | null)[]): number | null {
+  for (const f of frequencies) {
+    if (!f) continue;
+    const m = /每次\s*(\d{1,3})\s*分钟/.exec(f) ?? /(\d{1,3})\s*(?:分钟|min)\s*\/\s*次/i.exec(f);
+    if (m) {
+      const minutes = Number(m[1]);
+      if (minutes >= 1 && minutes <= 480) return minutes;
+    }
+  }
+  return null;
+}

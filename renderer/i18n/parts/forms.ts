@@ -70,6 +70,11 @@ export const formsZh = {
   health: {
     insuranceMismatch: '待遇资格显示该儿童目前不享受医保全额资助，但此处登记为“全额资助”，请核对资助方式或儿童的身份事实',
   },
+  gmfm: {
+    itemError: '第{n}项（{text}）填写了“{value}”：应为 0–3 的整数，留空表示未测',
+    dimensionBlocked: '—（有项目待更正）',
+    totalBlocked: '—（有项目待更正）',
+  },
   mentalHealth: {
     instrumentHint: '从固定量表清单中选择（可输入代码或名称搜索）；不用量表时留空',
     cutoff: '按量表划界分：{scale} {value} 分 → {level}',
@@ -146,6 +151,11 @@ export const formsEn: Widen<typeof formsZh> = {
   },
   health: {
     insuranceMismatch: 'Entitlements say this child is not covered by full medical-insurance funding, yet it is recorded here as fully funded: check the funding or the child’s facts',
+  },
+  gmfm: {
+    itemError: 'Item {n} ({text}) holds “{value}”: it should be a whole number 0–3, or empty for not tested',
+    dimensionBlocked: '— (an item needs correcting)',
+    totalBlocked: '— (an item needs correcting)',
   },
   mentalHealth: {
     instrumentHint: 'Pick from the fixed list of instruments (search by code or name); leave empty when none was used',
