@@ -90,7 +90,7 @@ export function isInstrumentCode(value: unknown): value is MentalHealthInstrumen
   return typeof value === 'string' && (MENTAL_HEALTH_INSTRUMENT_CODES as readonly string[]).includes(value);
 }
 
-const squash = (s: string) => s.replace(/[\s　（）()·-]/g, '').toUpperCase();
+const squash = (s: string) => s.replace(/[\s\u3000（）()·-]/g, '').toUpperCase();
 
 /**
  * The code of an instrument as people wrote it in earlier years ("SDQ", "SDQ 长处和困难问卷", "sdq",
