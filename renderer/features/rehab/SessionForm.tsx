@@ -129,7 +129,7 @@ export function SessionForm({
           />
         </Stack>
         {v.attendance === 'attended' ? (
-          <NumberInput label={t('rehab.session.minutes')} withAsterisk min={1} max={480} clampBehavior="none" allowDecimal={false} data-autofocus {...form.getInputProps('minutes')} />
+          <NumberInput label={t('rehab.session.minutes')} withAsterisk min={1} max={480} clampBehavior="none" allowDecimal={false} data-autofocus onFocus={(e) => e.currentTarget.select()} {...form.getInputProps('minutes')} />
         ) : (
           <TextInput label={t('rehab.session.absenceReason')} withAsterisk data-autofocus {...form.getInputProps('absenceReason')} />
         )}
