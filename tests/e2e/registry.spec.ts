@@ -39,7 +39,7 @@ test('a child registered with every section filled is found by initials and ID f
     await r.text(profile, '姓名', '张晓明');
     await page.getByRole('button', { name: '取消' }).click();
     // What was typed is not thrown away without asking.
-    await page.getByTestId('discard-confirm').getByRole('button', { name: '放弃更改' }).click();
+    await page.getByRole('dialog', { name: '放弃未保存的内容？' }).getByRole('button', { name: '放弃更改' }).click();
     await expect(page.getByTestId('profile-view')).toContainText('张小明');
     await page.getByRole('button', { name: '编辑' }).click();
     await expect(profile.getByRole('textbox', { name: '姓名', exact: true })).toBeFocused();

@@ -72,6 +72,7 @@ export function MentalHealthCheckForm({ childId, onClose, onDone }: { childId: n
   // A new instrument brings its own scales: its main scale replaces rows that name none of them.
   const chooseInstrument = (next: string | null) => {
     form.setFieldValue('instrument', next);
+    if (next === null) return;
     const scales = next && instrumentCodeOf(next) ? MENTAL_HEALTH_INSTRUMENTS[instrumentCodeOf(next)!].scales : [];
     const kept = form.getValues().scores.filter((s) => scales.some((k) => k.name === s.name));
     form.setFieldValue('scores', kept.length > 0 || scales.length === 0 ? kept : [{ name: scales[0].name, value: '' }]);
@@ -96,6 +97,7 @@ export function MentalHealthCheckForm({ childId, onClose, onDone }: { childId: n
           description={t('forms.mentalHealth.instrumentHint')}
           searchable
           clearable
+          allowDeselect={false}
           data={MENTAL_HEALTH_INSTRUMENT_CODES.map((value) => ({ value, label: locale === 'en' ? MENTAL_HEALTH_INSTRUMENTS[value].en : MENTAL_HEALTH_INSTRUMENTS[value].label }))}
           {...form.getInputProps('instrument')}
           onChange={chooseInstrument}

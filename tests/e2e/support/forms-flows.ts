@@ -15,7 +15,7 @@ export const CASEWORKER: Account = { username: 'forms.cw', displayName: '赵社�
 export const THERAPIST: Account = { username: 'forms.pt', displayName: '孙康复', roles: ['therapist'] };
 export const SUPERVISOR: Account = { username: 'forms.sv', displayName: '钱主管', roles: ['supervisor'] };
 
-const discard = (page: Page) => page.getByTestId('discard-confirm');
+const discard = (page: Page) => page.getByRole('dialog', { name: '放弃未保存的内容？' });
 
 /**
  * Item 1 and 5: an in-place profile edit asks before another tab throws it away; a dialog asks before
@@ -152,7 +152,7 @@ export async function mentalHealthCheck(page: Page, url: string, shot: Shot): Pr
   await shot('forms-03-mental-health-cutoff');
   // Closing keeps the draft; it comes back when the form opens again, even after another page.
   await page.keyboard.press('Escape');
-  await page.getByTestId('discard-confirm').getByRole('button', { name: '保留草稿并关闭' }).click();
+  await discard(page).getByRole('button', { name: '保留草稿并关闭' }).click();
   await expect(dialog).toBeHidden();
   await page.goto(`${url}#/`);
   await page.goto(`${url}#/children/${child.id}/mentalHealth`);
