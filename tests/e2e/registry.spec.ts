@@ -46,7 +46,7 @@ test('a child registered with every section filled is found by initials and ID f
     await r.text(profile, '曾用名', '张明、小明');
     await r.text(profile, '身份证号', '310101201503070017');
     await r.text(profile, '国籍', '中国');
-    await r.text(profile, '民族', '汉族');
+    await r.choose(profile, '民族', '汉族');
     await r.choose(profile, '户籍类型', '本市户籍');
     await r.choose(profile, '户籍所在区', '徐汇区（310104）');
     await r.text(profile, '街道（乡镇）', '枫林路街道');
@@ -56,7 +56,7 @@ test('a child registered with every section filled is found by initials and ID f
     await r.text(profile, '备注', '入院时营养不良，已恢复。');
     await profile.getByRole('button', { name: '保存' }).click();
     await expect(profile.getByText('身份证号校验位不正确，请核对')).toBeVisible();
-    await expect(profile.getByRole('textbox', { name: '民族', exact: true })).toHaveValue('汉族');
+    await expect(profile.getByLabel('民族', { exact: true })).toHaveValue('汉族');
     await r.text(profile, '身份证号', ID_NUMBER);
     await profile.getByRole('button', { name: '保存' }).click();
     const view = page.getByTestId('profile-view');
