@@ -47,7 +47,9 @@ test('a child registered with every section filled is found by initials and ID f
     await r.text(profile, '身份证号', '310101201503070017');
     await r.text(profile, '国籍', '中国');
     await r.choose(profile, '民族', '汉族');
-    await r.choose(profile, '户籍类型', '本市户籍');
+    // Registration read the hukou from the ID number (310101: 黄浦区); it is corrected here.
+    await expect(profile.getByRole('combobox', { name: '户籍类型', exact: true })).toHaveValue('本市户籍');
+    await expect(profile.getByRole('combobox', { name: '户籍所在区', exact: true })).toHaveValue('黄浦区（310101）');
     await r.choose(profile, '户籍所在区', '徐汇区（310104）');
     await r.text(profile, '街道（乡镇）', '枫林路街道');
     await r.date(profile, '入院日期', '2020-05-01');
