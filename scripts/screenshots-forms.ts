@@ -76,7 +76,7 @@ try {
     await form.getByTestId('running-score').waitFor();
     await shot('forms-07-assessment-threshold');
     await page.keyboard.press('Escape');
-    await page.getByRole('dialog', { name: '放弃未保存的内容？' }).getByRole('button', { name: '放弃更改' }).click();
+    await page.getByRole('alertdialog', { name: '放弃未保存的内容？' }).getByRole('button', { name: '放弃更改' }).click();
     await page.goto(`${url}#/reintegration/${assessed.id}/dossier`);
     await page.getByTestId('dossier-draft').waitFor();
     await shot('forms-08-dossier-draft');

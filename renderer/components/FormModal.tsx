@@ -1,7 +1,7 @@
 import { Modal, Stack } from '@mantine/core';
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import { FormActions } from './FormActions';
-import { DiscardConfirm, useDiscardGuard } from './unsaved';
+import { InlineDiscardConfirm, useDiscardGuard } from './unsaved';
 
 /**
  * A dialog holding one form: the fields, the form-level error (when the service names no field an
@@ -57,15 +57,18 @@ export function FormModal({
   };
   return (
     <>
-      <Modal opened={opened} onClose={guard.requestClose} title={title} size={size} data-testid={testId}>
-        <form ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} onPointerDownCapture={guard.touch} onKeyDownCapture={guard.touch} noValidate>
+      <Modal opened={opened} onClose={guard.asking ? guard.stay : guard.requestClose} title={title} size={size} data-testid={testId}>
+        <form ref={formRef} onSubmit={onSubmit} onKeyDown={onKeyDown} onFocusCapture={guard.touch} onPointerDownCapture={guard.touch} onKeyDownCapture={guard.touch} noValidate>
           <Stack gap="sm">
             {children}
-            <FormActions formError={formError} busy={busy} onCancel={guard.requestClose} submitLabel={submitLabel} danger={danger} />
+            {guard.asking ? (
+              <InlineDiscardConfirm guard={guard} />
+            ) : (
+              <FormActions formError={formError} busy={busy} onCancel={guard.requestClose} submitLabel={submitLabel} danger={danger} />
+            )}
           </Stack>
         </form>
       </Modal>
-      <DiscardConfirm guard={guard} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { type ReactNode, type RefObject, createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 
@@ -18,7 +18,7 @@ export type DiscardGuard = {
   reset: () => void;
   /** Close if nothing changed; otherwise ask. */
   requestClose: () => void;
-  /** Takes the "before" picture of the fields at the first touch (a key or a pointer inside the form). */
+  /** Takes the "before" picture of the fields at the first touch (focus, a key or a pointer inside the form). */
   touch: () => void;
   asking: boolean;
   keepsDraft: boolean;
@@ -63,6 +63,32 @@ export function useDiscardGuard(
       options.onClose();
     },
   };
+}
+
+/**
+ * The question inside a form dialog, in place of its buttons (a second modal over the first would
+ * fight it for the focus): stay, keep the draft, or discard.
+ */
+export function InlineDiscardConfirm({ guard }: { guard: Pick<DiscardGuard, 'keepsDraft' | 'stay' | 'discard' | 'keep'> }) {
+  const t = useT();
+  return (
+    <Alert color="orange" role="alertdialog" aria-label={t('forms.discard.title')} title={t('forms.discard.title')} data-testid="discard-confirm">
+      <Text size="sm">{guard.keepsDraft ? t('forms.discard.draftMessage') : t('forms.discard.message')}</Text>
+      <Group justify="flex-end" mt="sm">
+        <Button variant="default" onClick={guard.stay} data-autofocus autoFocus>
+          {t('forms.discard.stay')}
+        </Button>
+        {guard.keepsDraft && (
+          <Button variant="light" onClick={guard.keep}>
+            {t('forms.discard.keepDraft')}
+          </Button>
+        )}
+        <Button color="red" onClick={guard.discard}>
+          {t('forms.discard.discard')}
+        </Button>
+      </Group>
+    </Alert>
+  );
 }
 
 /** The question asked before what was typed is thrown away. */

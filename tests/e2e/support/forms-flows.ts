@@ -15,7 +15,8 @@ export const CASEWORKER: Account = { username: 'forms.cw', displayName: '赵社�
 export const THERAPIST: Account = { username: 'forms.pt', displayName: '孙康复', roles: ['therapist'] };
 export const SUPERVISOR: Account = { username: 'forms.sv', displayName: '钱主管', roles: ['supervisor'] };
 
-const discard = (page: Page) => page.getByRole('dialog', { name: '放弃未保存的内容？' });
+/** The question: a dialog of its own over the page, or inside the form dialog in place of its buttons. */
+const discard = (page: Page) => page.getByRole('dialog', { name: '放弃未保存的内容？' }).or(page.getByRole('alertdialog', { name: '放弃未保存的内容？' }));
 
 /**
  * Item 1 and 5: an in-place profile edit asks before another tab throws it away; a dialog asks before
