@@ -36,7 +36,7 @@ export const MENTAL_HEALTH_INSTRUMENTS: Readonly<Record<MentalHealthInstrumentCo
       { name: '同伴交往问题', min: 0, max: 10 },
       { name: '亲社会行为', min: 0, max: 10 },
     ],
-    cutoffs: { watchFrom: 16, highFrom: 20, source: '困难总分 0–15 正常，16–19 边缘，20–40 异常（自评版）' },
+    cutoffs: { watchFrom: 16, highFrom: 20, source: '困难总分 0–15 正常，16–19 边缘，20–40 异常，按自评版' },
     aliases: ['长处和困难问卷', 'SDQ长处和困难问卷'],
   },
   'PHQ-9': {
