@@ -28,7 +28,7 @@ function revision(childId: number, plan: PlanView, therapistId: number, today: s
 
 /** Closes the open form dialog, discarding what the shot typed into it (the dialog asks first). */
 async function closeDialog(page: Page): Promise<void> {
-  await closeDialog(page);
+  await page.keyboard.press('Escape');
   const ask = page.getByRole('alertdialog', { name: '放弃未保存的内容？' });
   if (await ask.isVisible().catch(() => false)) await ask.getByRole('button', { name: '放弃更改' }).click();
   await page.getByRole('dialog').last().waitFor({ state: 'hidden' }).catch(() => undefined);
