@@ -21,9 +21,17 @@ function revision(childId: number, plan: PlanView, therapistId: number, today: s
     reviewOn: plan.reviewOn > today ? plan.reviewOn : toIsoDate(new Date(Date.now() + 90 * 86_400_000)),
     summary: plan.summary,
     therapistIds: [therapistId],
-    goals: plan.goals.map((g) => ({ continuesGoalId: g.id, title: g.title, icfCode: g.icfCode, levels: g.levels, baseline: g.latest?.level ?? g.baseline, importance: g.importance, difficulty: g.difficulty })),
+    goals: plan.goals.map((g) => ({ continuesGoalId: g.id, title: g.title, icfCode: g.icfCode, levels: g.levels, baseline: g.baseline, importance: g.importance, difficulty: g.difficulty })),
     interventions: plan.interventions.map((i) => ({ ...i, therapistId: null, startsOn: today, weekdays: i.kind === 'training' ? [1, 2, 3, 4, 5, 6, 7] : [] })),
   };
+}
+
+/** Closes the open form dialog, discarding what the shot typed into it (the dialog asks first). */
+async function closeDialog(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('alertdialog', { name: '放弃未保存的内容？' });
+  if (await ask.isVisible().catch(() => false)) await ask.getByRole('button', { name: '放弃更改' }).click();
+  await page.getByRole('dialog').last().waitFor({ state: 'hidden' }).catch(() => undefined);
 }
 
 export async function rehabShots(page: Page, url: string, shot: (name: string, fullPage?: boolean) => Promise<void>): Promise<void> {
@@ -63,14 +71,14 @@ export async function rehabShots(page: Page, url: string, shot: (name: string, f
   await page.getByRole('button', { name: '记录训练' }).click();
   await page.getByRole('dialog').getByLabel('时长（分钟）').fill('40');
   await shot('rehab-06-session-form');
-  await page.keyboard.press('Escape');
+  await closeDialog(page);
   await page.getByRole('button', { name: '录入评估' }).click();
   await shot('rehab-07-gmfm-form');
-  await page.keyboard.press('Escape');
+  await closeDialog(page);
   await page.goto(`${url}#/children/${withPlans[2]}/rehab`);
   await page.getByRole('button', { name: '修改待审批版本' }).click();
   await shot('rehab-08-plan-form');
-  await page.keyboard.press('Escape');
+  await closeDialog(page);
   await page.goto(`${url}#/rehabilitation/cutoffs`);
   await shot('rehab-09-cutoffs');
 }

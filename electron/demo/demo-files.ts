@@ -59,7 +59,7 @@ export function demoMentalHealthFile(
       { name: '亲社会行为', value: between(rand, riskLevel === 'none' ? 6 : 3, 10) },
     ];
   } else {
-    instrument = '发育行为观察';
+    instrument = 'OBSERVATION';
   }
   const followUps: { followedOn: string; note: string }[] = [];
   const check: DemoMentalHealthFile['check'] = {

@@ -5,7 +5,8 @@
  * shows cases in every stage. Deterministic for a seed.
  */
 import { eq, isNull } from 'drizzle-orm';
-import { reintegrationAssessmentScores, reintegrationAssessments } from '../../db/schema';
+import { reintegrationAssessmentScores, reintegrationAssessments, users } from '../../db/schema';
+import type { Role } from '../../shared/contract/permissions';
 import { addDays, addMonths } from '../../shared/domain/dates';
 import { SHANGHAI_DISTRICTS } from '../../shared/domain/districts';
 import { rubricOn } from '../../shared/domain/reintegration';
@@ -47,6 +48,14 @@ export function loadDemoCases(ctx: ServiceContext, rand: () => number, pinnedChi
   const due = pipeline(ctx, {}).cases.filter((c) => c.stage === 'assessmentDue');
   const free = due.filter((c) => !pinnedChildIds.has(c.childId));
   const panel = ['市民政局 李明', '福利院 张华', '社工 陈静'];
+  // Nobody approves an assessment they recorded: a supervisor other than the loader does, or the system.
+  const supervisor = ctx.db
+    .select({ id: users.id, username: users.username, roles: users.roles })
+    .from(users)
+    .where(eq(users.active, true))
+    .all()
+    .find((u) => (u.roles as Role[]).includes('supervisor') && u.id !== ctx.actor?.userId);
+  const approver: ServiceContext = { ...ctx, actor: supervisor ? { userId: supervisor.id, username: supervisor.username, roles: supervisor.roles as Role[] } : null };
   // Never before the 18th birthday (a large demo has young people who turned 18 only days ago).
   const notBefore18 = (c: { eighteenthBirthday: string }, date: string) => (date < c.eighteenthBirthday ? c.eighteenthBirthday : date);
   free.slice(0, 2).forEach((c, i) => {
@@ -60,7 +69,7 @@ export function loadDemoCases(ctx: ServiceContext, rand: () => number, pinnedChi
       result: 'notCapable',
       reasons: '劳动能力和独立生活技能评分偏低，尚需职业康复。',
     });
-    decideAssessment(ctx, { caseId: c.id, assessmentId: a.id, approve: true });
+    decideAssessment(approver, { caseId: c.id, assessmentId: a.id, approve: true });
     transfer(ctx, { caseId: c.id, institution: pick(rand, INSTITUTIONS), transferredOn: addDays(on, 10) });
     if (i === 1) startRehab(ctx, { caseId: c.id, programme: '烘焙职业康复', provider: '上海市阳光职业康复中心', from: addDays(on, 20), plannedEnd: addMonths(on, 8) });
   });
@@ -83,7 +92,9 @@ export function loadDemoCases(ctx: ServiceContext, rand: () => number, pinnedChi
     const progress = c.stage === 'preparing' ? rand() : 1;
     detail.checklist.forEach((item, i) => {
       const share = (i + 1) / detail.checklist.length;
-      const status = share <= progress ? 'done' : share <= progress + 0.2 ? 'inProgress' : 'todo';
+      const planned = share <= progress ? 'done' : share <= progress + 0.2 ? 'inProgress' : 'todo';
+      // An ID card is not done while the record has no ID number.
+      const status = item.item === 'idCard' && planned === 'done' && !detail.child.idNumber ? 'inProgress' : planned;
       const overdueDemo = c.stage === 'preparing' && status !== 'done' && rand() < 0.15;
       updateChecklist(ctx, {
         caseId: c.id,

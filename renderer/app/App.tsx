@@ -24,6 +24,7 @@ import { PipelinePage } from '../features/reintegration/PipelinePage';
 import { RecoveryCodeGate } from '../features/setup/RecoveryCodeGate';
 import { RecoveryCodePage } from '../features/setup/RecoveryCodePage';
 import { SetupPage } from '../features/setup/SetupPage';
+import { LeaveGuardProvider } from '../components/unsaved';
 import { I18nProvider, useI18n } from '../i18n';
 import { AppStateProvider, useAppState } from './app-state';
 import { DeskBanner, DeskStateProvider, useDeskState } from './desk-state';
@@ -38,6 +39,7 @@ function SignedIn() {
   useIdleLock(status?.idleLockMinutes ?? 10, !status?.screenLocked, onLocked);
   return (
     <ChildrenFilterProvider>
+      <LeaveGuardProvider>
       <Shell>
         <RecoveryCodeGate>
         <Routes>
@@ -61,6 +63,7 @@ function SignedIn() {
         </Routes>
         </RecoveryCodeGate>
       </Shell>
+      </LeaveGuardProvider>
       {status?.screenLocked && <LockScreen />}
     </ChildrenFilterProvider>
   );

@@ -14,10 +14,11 @@ import {
   IconWalk,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { NavLink as RouterLink, useLocation } from 'react-router-dom';
+import { NavLink as RouterLink, useLocation, useNavigate } from 'react-router-dom';
 import { can, type Permission } from '../../shared/contract/permissions';
 import { call } from '../api/client';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useLeaveGuard } from '../components/unsaved';
 import { type MessageKey, useT } from '../i18n';
 import { WitnessAlarm } from '../features/desks/WitnessAlarm';
 import { useDeskState } from './desk-state';
@@ -39,12 +40,26 @@ const NAV: NavItem[] = [
 function NavEntry({ item }: { item: NavItem }) {
   const t = useT();
   const location = useLocation();
+  const navigate = useNavigate();
+  const { confirmLeave } = useLeaveGuard();
   const user = useSessionUser();
   const permissions = Array.isArray(item.permission) ? item.permission : [item.permission];
   const allowed = user !== null && permissions.some((p) => can(user.roles, p));
   if (!allowed) return null;
   const active = item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to);
-  return <NavLink component={RouterLink} to={item.to} label={t(item.label)} leftSection={item.icon} active={active} />;
+  return (
+    <NavLink
+      component={RouterLink}
+      to={item.to}
+      label={t(item.label)}
+      leftSection={item.icon}
+      active={active}
+      onClick={(event) => {
+        event.preventDefault();
+        confirmLeave(() => navigate(item.to));
+      }}
+    />
+  );
 }
 
 /** The signed-in frame: header with the institution and the person, navigation by role, the page. */

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/contract/app';
 import { call, onSessionError } from '../api/client';
+import { draftStore } from '../components/drafts';
 
 type AppState = {
   status: AppStatus | null;
@@ -25,6 +26,11 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       setLoadError((error as Error).message);
     }
   }, []);
+  // Drafts belong to the person who typed them: they go when that person signs out or another signs in.
+  const userId = status?.user?.id ?? null;
+  useEffect(() => {
+    if (status) draftStore.setOwner(userId);
+  }, [status, userId]);
   useEffect(() => {
     void refresh();
     return onSessionError(() => void refresh());

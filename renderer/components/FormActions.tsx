@@ -1,4 +1,4 @@
-import { Alert, Button, Group } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
@@ -33,6 +33,9 @@ export function FormActions({
         </Alert>
       )}
       <Group justify="flex-end" mt="xs">
+        <Text size="xs" c="dimmed" mr="auto" data-testid="save-hint">
+          {t('forms.saveHint')}
+        </Text>
         <Button variant="default" onClick={onCancel}>
           {t('common.cancel')}
         </Button>

@@ -11,6 +11,7 @@ import { ApiError, call } from '../api/client';
 import { useVersions } from '../api/versions';
 import { useT } from '../i18n';
 import { ConflictView, readableTime } from './ConflictView';
+import { draftStore } from './drafts';
 import { applyServiceError, zodValidate } from './form-errors';
 
 /** Every leaf path of a form's values (`fact.value.father`), i.e. the paths an input can show an error at. */
@@ -43,6 +44,8 @@ type Options<V extends Record<string, unknown>, C extends Channel> = {
   part?: { entity: string; id: number; /** When the read that gave the values is not the page's (a list row's own version). */ version?: number } | null;
   /** The child the form is about: a change made to it at another desk while the form is open is told. */
   childId?: number;
+  /** A long form keeps a draft under this key (drafts.ts) until saved or discarded on purpose. */
+  draftKey?: string;
 };
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -73,9 +76,17 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
   }
   const withVersion = (input: ChannelInput<C>): ChannelInput<C> =>
     part && readVersion.current !== undefined ? ({ ...(input as object), expectedVersion: readVersion.current } as ChannelInput<C>) : input;
+  const { draftKey } = options;
+  const [restored] = useState(() => (draftKey ? draftStore.get<V>(draftKey) : null));
+  const [pristine] = useState(() => JSON.stringify(options.initialValues));
   const form = useForm<V>({
     mode: 'controlled',
-    initialValues: options.initialValues,
+    initialValues: restored ?? options.initialValues,
+    onValuesChange: (values) => {
+      if (!draftKey) return;
+      if (JSON.stringify(values) === pristine) draftStore.delete(draftKey);
+      else draftStore.set(draftKey, values);
+    },
     validate: (values) => {
       const errors: Record<string, string> = {};
       for (const [path, message] of Object.entries(zodValidate(schema)(toInput(values)))) errors[mapPath(path)] ??= message;
@@ -95,6 +106,7 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
     setFormError(null);
     try {
       const output = await call(channel, withVersion(toInput(values)));
+      if (draftKey) draftStore.delete(draftKey);
       setConflict(null);
       setExternal(null);
       notifications.show({ color: 'teal', message: typeof savedMessage === 'function' ? savedMessage(output) : savedMessage });
@@ -155,6 +167,13 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
     formError,
     /** The conflict view after a stale save, or the notice that another desk changed the record meanwhile. */
     notice,
+    /** The draft this form was opened from, if any, and how to throw it away on purpose. */
+    draft: draftKey
+      ? {
+          restored: restored !== null,
+          onDiscard: () => draftStore.delete(draftKey),
+        }
+      : undefined,
     /** For `<form onSubmit>`: validates, then sends. */
     onSubmit: form.onSubmit((values) => void submit(values), onInvalid),
     /** Back to the given values (or the initial ones), errors cleared. */

@@ -5,6 +5,7 @@ import { backupEn } from './parts/backup';
 import { desksEn } from './parts/desks';
 import { conflictEn } from './parts/conflict';
 import { ledgersEn } from './parts/ledgers';
+import { formsEn } from './parts/forms';
 import { reportsEn } from './parts/reports';
 import { rulesEn } from './parts/rules';
 import { recordEn } from './parts/record';
@@ -121,6 +122,7 @@ export const en: Messages = {
   read: readEn,
   sec: secEn,
   conflict: conflictEn,
+  forms: formsEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',
     temporaryAid: 'Temporary aid', disabledLivingSubsidy: 'Living subsidy for disabled people in hardship', severeDisabilityUnemployedSubsidy: 'Allowance for severely disabled people without work',

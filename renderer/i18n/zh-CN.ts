@@ -7,6 +7,7 @@ import { backupZh } from './parts/backup';
 import { desksZh } from './parts/desks';
 import { conflictZh } from './parts/conflict';
 import { ledgersZh } from './parts/ledgers';
+import { formsZh } from './parts/forms';
 import { reportsZh } from './parts/reports';
 import { rulesZh } from './parts/rules';
 import { recordZh } from './parts/record';
@@ -221,6 +222,7 @@ export const zhCN = {
   read: readZh,
   sec: secZh,
   conflict: conflictZh,
+  forms: formsZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },
   worklist: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MULTILINE, safeText } from './text';
 import { DISTRICT_CODES } from '../domain/districts';
+import { ETHNIC_GROUPS, ethnicGroupOf } from '../domain/ethnic-groups';
 import { checkIdNumber } from '../domain/id-number';
 import { CATEGORY_CODES, PLACEMENTS } from '../domain/rules-types';
 import { channel } from './define';
@@ -35,6 +36,12 @@ export const childNameSchema = safeText()
   .max(40, '姓名最多40个字');
 
 /** The identity fields every new child needs; the registry adds the rest of the record. */
+/** 民族: one of the 56 groups (shared/domain/ethnic-groups.ts); "汉" is read as 汉族; blank is none. */
+export const ethnicitySchema = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : (ethnicGroupOf(v) ?? v.trim())) : v),
+  z.enum(ETHNIC_GROUPS, { message: '请从56个民族中选择' }).nullable().optional(),
+);
+
 export const childCreateSchema = z
   .object({
     name: childNameSchema,
@@ -46,6 +53,9 @@ export const childCreateSchema = z
       .nullable()
       .transform((v) => (v === '' ? null : v)),
     admissionDate: isoDate.nullable().optional(),
+    ethnicity: ethnicitySchema,
+    /** 户籍区 of a Shanghai hukou (the ID number's first six digits suggest it); the hukou is then Shanghai's. */
+    hukouDistrictCode: z.enum(DISTRICT_CODES, { message: '请选择上海市现有的16个区之一' }).nullable().optional(),
     /** Save even though a child with the same name (or pinyin) and birth date exists. */
     confirmPossibleDuplicate: z.boolean().optional(),
   })

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MULTILINE, safeText } from './text';
-import { RISK_LEVELS, instrumentScale } from '../domain/mental-health';
+import { MENTAL_HEALTH_INSTRUMENTS, MENTAL_HEALTH_INSTRUMENT_CODES, RISK_LEVEL_LABELS_ZH, RISK_LEVELS, instrumentCodeOf, instrumentScale, riskFromScores } from '../domain/mental-health';
 import { idSchema, isoDate, optionalText } from './common';
 import { channel } from './define';
 import { versioned, versionsSchema } from './versions';
@@ -34,13 +34,24 @@ export const mentalHealthScoreSchema = z.object({
 });
 export type MentalHealthScore = z.infer<typeof mentalHealthScoreSchema>;
 
+/**
+ * The instrument, as a code of the fixed list (shared/domain/mental-health.ts); a name written the old
+ * way ("SDQ 长处和困难问卷", "phq9") is read as its code, anything else is refused. Blank: no instrument.
+ */
+export const instrumentCodeSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : (instrumentCodeOf(v) ?? v.trim())) : v),
+  z.enum(MENTAL_HEALTH_INSTRUMENT_CODES, { message: '请从列表中选择量表' }).nullish().transform((v) => v ?? null),
+);
+
 export const mentalHealthCheckAddSchema = z
   .object({
     childId: idSchema,
     checkedOn: isoDate,
-    instrument: optionalText(60),
+    instrument: instrumentCodeSchema,
     scores: z.array(mentalHealthScoreSchema).max(20, '最多20项分数').default([]),
     riskLevel: riskLevelSchema,
+    /** Why the risk level differs from what the instrument's cut-offs give (required then). */
+    riskReason: optionalText(500, MULTILINE),
     actions: optionalText(1000, MULTILINE),
     referral: optionalText(100, MULTILINE),
     referralDate: isoDate.nullish().transform((v) => v ?? null),
@@ -53,11 +64,26 @@ export const mentalHealthCheckAddSchema = z
       if (seen.has(s.name)) ctx.addIssue({ code: 'custom', path: ['scores', i, 'name'], message: '同一分量表不能填写两次' });
       seen.add(s.name);
       const scale = instrumentScale(v.instrument, s.name);
+      const known = v.instrument ? MENTAL_HEALTH_INSTRUMENTS[v.instrument].scales : null;
+      if (known && !scale) {
+        const names = known.map((k) => k.name).join('、');
+        ctx.addIssue({ code: 'custom', path: ['scores', i, 'name'], message: names ? `${v.instrument}没有“${s.name}”这一分量表（可填：${names}）` : `${MENTAL_HEALTH_INSTRUMENTS[v.instrument!].label}不记分数` });
+      }
       if (scale && (s.value < scale.min || s.value > scale.max)) {
         ctx.addIssue({ code: 'custom', path: ['scores', i, 'value'], message: `${v.instrument}“${scale.name}”的分数应在 ${scale.min}–${scale.max} 之间` });
       }
     });
   }, whenValid('instrument', 'scores'))
+  .superRefine((v, ctx) => {
+    const read = riskFromScores(v.instrument, v.scores);
+    if (read && read.level !== v.riskLevel && !v.riskReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['riskReason'],
+        message: `按${v.instrument}划界分，“${read.scale}”${read.value}分对应“${RISK_LEVEL_LABELS_ZH[read.level]}”；选择“${RISK_LEVEL_LABELS_ZH[v.riskLevel]}”请写明理由`,
+      });
+    }
+  }, whenValid('instrument', 'scores', 'riskLevel', 'riskReason'))
   .superRefine((v, ctx) => {
     if (v.referralDate && !v.referral) ctx.addIssue({ code: 'custom', path: ['referral'], message: '填写转介日期时请写明转介的医疗机构' });
     if (v.referralDate && v.referralDate < v.checkedOn) ctx.addIssue({ code: 'custom', path: ['referralDate'], message: '转介日期不能早于监测日期' });
@@ -106,6 +132,7 @@ export const mentalHealthCheckRowSchema = z.object({
   instrument: z.string().nullable(),
   scores: z.array(z.object({ name: z.string(), value: z.number() })),
   riskLevel: z.enum(RISK_LEVELS),
+  riskReason: z.string().nullable(),
   actions: z.string().nullable(),
   referral: z.string().nullable(),
   referralDate: z.string().nullable(),

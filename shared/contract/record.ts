@@ -19,7 +19,7 @@ import {
   childFactsSchema,
   disabilityGradeSchema,
 } from '../domain/rules-types';
-import { childNameSchema, childStatusSchema, sexSchema } from './children';
+import { childNameSchema, childStatusSchema, ethnicitySchema, sexSchema } from './children';
 import { birthDateSchema, idSchema, isoDate, optionalText, requiredText } from './common';
 import { channel } from './define';
 import { versioned, versionsSchema } from './versions';
@@ -373,7 +373,7 @@ export const profileUpdateSchema = z.object({
   admissionDate: isoDate.nullable().optional(),
   formerNames: z.array(safeText().trim().min(1, '曾用名不能为空').max(40, '最多40个字')).max(10, '最多10个曾用名').optional(),
   nationality: patchText(40),
-  ethnicity: patchText(20),
+  ethnicity: ethnicitySchema,
   hukouKind: hukouKindSchema.nullable().optional(),
   hukouDistrictCode: districtCodeSchema.nullable().optional(),
   hukouStreet: patchText(60),

@@ -58,6 +58,7 @@ export type VisitRow = z.infer<typeof visitRowSchema>;
 export const scoreRowSchema = z.object({ domain: z.string(), weight: z.number(), score: z.number().int(), evidence: z.string().nullable() });
 
 export const caseAssessmentSchema = assessmentRowSchema.extend({
+  thresholdReason: z.string().nullable(),
   scores: z.array(scoreRowSchema),
   weightedScore: z.number().nullable(),
   approvedByName: z.string().nullable(),
@@ -144,6 +145,8 @@ export const caseAssessmentAddSchema = z.object({
   ),
   result: z.enum(ASSESSMENT_RESULTS, { message: '请选择评估结论' }),
   reasons: requiredText(1000, '请写明评估结论的理由', MULTILINE),
+  /** Why the conclusion goes against the rubric's threshold for the weighted score (required then). */
+  thresholdReason: optionalText(500, MULTILINE),
 });
 export type CaseAssessmentAddInput = z.input<typeof caseAssessmentAddSchema>;
 

@@ -57,3 +57,24 @@ export function districtName(code: string, lang: 'zh' | 'en' = 'zh'): string | u
 export function isCurrentShanghaiDistrict(code: string): code is DistrictCode {
   return SHANGHAI_DISTRICTS.some((d) => d.code === code);
 }
+
+/** Where a retired Shanghai code's area belongs today (卢湾区 → 黄浦区, 南汇区 → 浦东新区…); 310100 belongs to none. */
+const SUCCESSOR_DISTRICTS: Record<string, DistrictCode> = {
+  '310102': '310101',
+  '310103': '310101',
+  '310108': '310106',
+  '310111': '310113',
+  '310119': '310115',
+  '310225': '310115',
+  '310226': '310120',
+  '310227': '310117',
+  '310228': '310116',
+  '310229': '310118',
+  '310230': '310151',
+};
+
+/** The current district an ID number's address code points to (a current code, or a retired one's successor), or null. */
+export function currentDistrictOf(addressCode: string): DistrictCode | null {
+  if (isCurrentShanghaiDistrict(addressCode)) return addressCode;
+  return SUCCESSOR_DISTRICTS[addressCode] ?? null;
+}

@@ -124,7 +124,8 @@ export const TASK_LABELS_ZH: Readonly<Record<ReintegrationTask, string>> = {
 };
 
 export type RubricDomain = { code: string; zh: string; en: string; weight: number };
-export type Rubric = { version: string; from: string; maxScore: number; domains: readonly RubricDomain[] };
+/** `threshold`: the weighted score (of `maxScore`) from which the rubric reads the young person as capable. */
+export type Rubric = { version: string; from: string; maxScore: number; threshold: number; domains: readonly RubricDomain[] };
 
 /**
  * The assessment rubric, by version (the newest whose `from` is on or before the assessment date
@@ -136,6 +137,7 @@ export const RUBRICS: readonly Rubric[] = [
     version: '2026-01',
     from: '2026-01-01',
     maxScore: 100,
+    threshold: 60,
     domains: [
       { code: 'physicalMentalHealth', zh: '身心健康', en: 'Physical and mental health', weight: 0.25 },
       { code: 'selfCare', zh: '生活自理', en: 'Self-care', weight: 0.2 },
@@ -154,6 +156,11 @@ export function rubricOn(date: string): Rubric {
 
 export function rubricByVersion(version: string): Rubric | null {
   return RUBRICS.find((r) => r.version === version) ?? null;
+}
+
+/** The conclusion the rubric's threshold gives for a weighted score. */
+export function resultByThreshold(rubric: Rubric, score: number): 'capable' | 'notCapable' {
+  return score >= rubric.threshold ? 'capable' : 'notCapable';
 }
 
 /** The weighted total of domain scores (weights of the scored domains; rounded to one decimal). */

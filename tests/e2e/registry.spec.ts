@@ -38,14 +38,18 @@ test('a child registered with every section filled is found by initials and ID f
     await page.getByRole('button', { name: '编辑' }).click();
     await r.text(profile, '姓名', '张晓明');
     await page.getByRole('button', { name: '取消' }).click();
+    // What was typed is not thrown away without asking.
+    await page.getByRole('dialog', { name: '放弃未保存的内容？' }).getByRole('button', { name: '放弃更改' }).click();
     await expect(page.getByTestId('profile-view')).toContainText('张小明');
     await page.getByRole('button', { name: '编辑' }).click();
     await expect(profile.getByRole('textbox', { name: '姓名', exact: true })).toBeFocused();
     await r.text(profile, '曾用名', '张明、小明');
     await r.text(profile, '身份证号', '310101201503070017');
     await r.text(profile, '国籍', '中国');
-    await r.text(profile, '民族', '汉族');
-    await r.choose(profile, '户籍类型', '本市户籍');
+    await r.choose(profile, '民族', '汉族');
+    // Registration read the hukou from the ID number (310101: 黄浦区); it is corrected here.
+    await expect(profile.getByRole('combobox', { name: '户籍类型', exact: true })).toHaveValue('本市户籍');
+    await expect(profile.getByRole('combobox', { name: '户籍所在区', exact: true })).toHaveValue('黄浦区（310101）');
     await r.choose(profile, '户籍所在区', '徐汇区（310104）');
     await r.text(profile, '街道（乡镇）', '枫林路街道');
     await r.date(profile, '入院日期', '2020-05-01');
@@ -54,7 +58,7 @@ test('a child registered with every section filled is found by initials and ID f
     await r.text(profile, '备注', '入院时营养不良，已恢复。');
     await profile.getByRole('button', { name: '保存' }).click();
     await expect(profile.getByText('身份证号校验位不正确，请核对')).toBeVisible();
-    await expect(profile.getByRole('textbox', { name: '民族', exact: true })).toHaveValue('汉族');
+    await expect(profile.getByLabel('民族', { exact: true })).toHaveValue('汉族');
     await r.text(profile, '身份证号', ID_NUMBER);
     await profile.getByRole('button', { name: '保存' }).click();
     const view = page.getByTestId('profile-view');

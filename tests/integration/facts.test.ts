@@ -92,7 +92,8 @@ describe('evaluateChild over a stored record', () => {
     // Until a supervisor approves the decision it has no effect.
     expect(evaluateChild(ctx, childId, '2026-08-01').evaluation.reintegration.status).toBe('assessmentDue');
     const { caseId } = caseOfChild(ctx, { childId });
-    decideAssessment(ctx, { caseId: caseId!, assessmentId: a.id, approve: true });
+    // Approved by a supervisor who did not record it (nobody approves their own assessment).
+    decideAssessment({ ...ctx, actor: { userId: 2, username: 'supervisor', roles: ['supervisor'] } }, { caseId: caseId!, assessmentId: a.id, approve: true });
     expect(evaluateChild(ctx, childId, '2026-07-31').evaluation.reintegration.status).toBe('assessmentDue');
     const r = evaluateChild(ctx, childId, '2026-08-01');
     expect(r.evaluation.reintegration).toMatchObject({ status: 'resettle', tasks: ['housing', 'hukou', 'employment', 'longTermCare'] });

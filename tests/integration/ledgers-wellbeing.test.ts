@@ -91,7 +91,9 @@ describe('the reintegration ledger', () => {
     expect(rows).toHaveLength(3);
     const [first, second] = [rows[1]!, rows[2]!];
     expect(first.slice(0, 12)).toEqual([1, '陈思远', ID_NUMBER, '2026-03-10', '回归社会安置中', '周安置', '徐汇区', '田林街道', '未开始', '2026-12-31', '未开始', '2026-11-15']);
-    expect(first[17]).toBe('落实户口（2026-11-15到期）');
+    // Opened after the 18th birthday: the preparation checklist is overdue from the birthday on, beside the task.
+    expect(String(first[17])).toContain('落实户口（2026-11-15到期）');
+    expect(String(first[17])).toContain('居民身份证（2025-12-10到期）');
     expect(String(first[16])).toContain('交接任务未完成');
     expect(second.slice(0, 9)).toEqual([2, '林一舟', null, '2027-05-01', '准备中', '周安置', null, null, null]);
     expect(second[17]).toBeNull();

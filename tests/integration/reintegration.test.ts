@@ -116,16 +116,16 @@ describe('opening', () => {
   });
 
   it('a checklist item past its due date and not done shows as overdue until done', () => {
-    const childId = institutionChild('林四', '2008-03-10');
+    const childId = institutionChild('林四', '2009-03-10');
     const caseId = caseOfChild(ctx, { childId }).caseId!;
-    const idCard = getCase(ctx, { caseId }).checklist.find((i) => i.item === 'idCard')!;
+    const idCard = getCase(ctx, { caseId }).checklist.find((i) => i.item === 'hukou')!;
     updateChecklist(ctx, { caseId, id: idCard.id, owner: '周安置', dueOn: '2026-10-01', status: 'inProgress' });
-    expect(pipeline(ctx, {}).cases[0].overdue).toContain('居民身份证（2026-10-01到期）');
+    expect(pipeline(ctx, {}).cases[0].overdue).toContain('户口材料（2026-10-01到期）');
     const worklist = () => buildWorklist(as(['placementOfficer'], officerId), {}).items.filter((i) => i.kind === 'reintegrationOverdue');
-    expect(worklist()).toEqual([expect.objectContaining({ childId, dueDate: '2026-10-01', reason: '回归社会安置：1项逾期——居民身份证（2026-10-01到期）' })]);
+    expect(worklist()).toEqual([expect.objectContaining({ childId, dueDate: '2026-10-01', reason: '回归社会安置：1项逾期——户口材料（2026-10-01到期）' })]);
     expect(buildWorklist(as(['supervisor'], 2), {}).visibleKinds).toContain('reintegrationOverdue');
     updateChecklist(ctx, { caseId, id: idCard.id, owner: '周安置', dueOn: '2026-10-01', status: 'done' });
-    expect(pipeline(ctx, {}).cases[0].overdue.join()).not.toContain('居民身份证');
+    expect(pipeline(ctx, {}).cases[0].overdue.join()).not.toContain('户口材料');
     expect(worklist()).toEqual([]);
   });
 });
@@ -232,7 +232,7 @@ describe('bad input is refused with a field-named message, nothing half-saved', 
 
   it('a receiving district outside the 16 current ones', () => {
     const a = addCaseAssessment(ctx, assessment(caseId));
-    decideAssessment(ctx, { caseId, assessmentId: a.id, approve: true });
+    decideAssessment(as(['supervisor'], 2), { caseId, assessmentId: a.id, approve: true });
     for (const district of ['310108', '310000', '上海']) {
       const e = refused(() => resettle(ctx, { caseId, receivingDistrict: district as '310104', receivingStreet: '天目西路街道', resettledOn: '2026-11-01', tasks: [] }));
       expect(e).toBeInstanceOf(ValidationError);
@@ -258,8 +258,8 @@ describe('bad input is refused with a field-named message, nothing half-saved', 
   });
 
   it('a second assessment before vocational rehabilitation is completed', () => {
-    const a = addCaseAssessment(ctx, assessment(caseId, { result: 'notCapable', reasons: '劳动能力不足' }));
-    decideAssessment(ctx, { caseId, assessmentId: a.id, approve: true });
+    const a = addCaseAssessment(ctx, assessment(caseId, { result: 'notCapable', scores: scores(50), reasons: '劳动能力不足' }));
+    decideAssessment(as(['supervisor'], 2), { caseId, assessmentId: a.id, approve: true });
     transfer(ctx, { caseId, institution: '上海市第三社会福利院', transferredOn: '2026-08-10' });
     startRehab(ctx, { caseId, programme: '园艺', from: '2026-08-15' });
     const scoresBefore = count('reintegration_assessment_scores');
@@ -333,8 +333,8 @@ describe('the stage shown always agrees with the rules', () => {
         const on = eighteenth > '2026-06-01' ? eighteenth : '2026-06-01';
         const decide = (round: 1 | 2, r: { capable: boolean; approve: boolean }, date: string) =>
           attempt(() => {
-            const a = addCaseAssessment(ctx, assessment(caseId, { round, assessedOn: date, result: r.capable ? 'capable' : 'notCapable' }));
-            if (r.approve) decideAssessment(ctx, { caseId, assessmentId: a.id, approve: true });
+            const a = addCaseAssessment(ctx, assessment(caseId, { round, assessedOn: date, result: r.capable ? 'capable' : 'notCapable', scores: scores(r.capable ? 80 : 50) }));
+            if (r.approve) decideAssessment(as(['supervisor'], 2), { caseId, assessmentId: a.id, approve: true });
           });
         if (s.round1) decide(1, s.round1, on);
         if (s.transferAndRehab !== 'none') {

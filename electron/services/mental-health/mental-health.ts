@@ -124,6 +124,7 @@ export function addMentalHealthCheck(ctx: ServiceContext, raw: MentalHealthCheck
         instrument: input.instrument,
         scores: input.scores,
         riskLevel: input.riskLevel,
+        riskReason: input.riskReason,
         actions: input.actions,
         referral: input.referral,
         referralDate: input.referralDate,
@@ -168,7 +169,7 @@ export function addMentalHealthFollowUp(ctx: ServiceContext, raw: MentalHealthFo
   });
 }
 
-/** A supervisor closes a live, open high-risk check with a comment; the worklist item goes with it. */
+/** A supervisor closes a live, open high-risk check with a comment (never one they recorded themselves); the worklist item goes with it. */
 export function closeMentalHealthCheck(ctx: ServiceContext, raw: MentalHealthCloseInput): MentalHealthCheckRow {
   const input = parseInput(mentalHealthCloseSchema, raw);
   return inTransaction(ctx, () => {
@@ -177,6 +178,7 @@ export function closeMentalHealthCheck(ctx: ServiceContext, raw: MentalHealthClo
     if (check.voidedAt !== null) throw new AppError('conflict', '该监测记录已作废');
     if (check.riskLevel !== 'high') throw new AppError('conflict', '只有高风险的监测需要结案');
     if (check.closedAt !== null) throw new AppError('conflict', `该高风险监测已于 ${toIsoDate(new Date(check.closedAt))} 结案`);
+    if (check.createdBy !== null && check.createdBy === actorId(ctx)) throw new AppError('forbidden', '不能结案自己录入的高风险监测，请由另一位主管结案');
     const closedAt = nowIso(ctx);
     const updated = ctx.db
       .update(mentalHealthChecks)

@@ -262,17 +262,30 @@ export function createChild(ctx: ServiceContext, rawInput: ChildCreateInput): Ch
     const now = ctx.clock.now().toISOString();
     const info = ctx.sqlite
       .prepare(
-        `INSERT INTO children (name, name_pinyin, name_initials, sex, birth_date, id_number, status, admission_date, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'inCare', ?, ?, ?)`,
+        `INSERT INTO children (name, name_pinyin, name_initials, sex, birth_date, id_number, status, admission_date, ethnicity, hukou_kind, hukou_district_code, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'inCare', ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.name, full, initials, input.sex, input.birthDate, input.idNumber, input.admissionDate ?? null, now, now);
+      .run(
+        input.name,
+        full,
+        initials,
+        input.sex,
+        input.birthDate,
+        input.idNumber,
+        input.admissionDate ?? null,
+        input.ethnicity ?? null,
+        input.hukouDistrictCode ? 'shanghai' : null,
+        input.hukouDistrictCode ?? null,
+        now,
+        now,
+      );
     const id = Number(info.lastInsertRowid);
     appendAudit(ctx, {
       action: 'child.create',
       entity: 'child',
       entityId: id,
       childId: id,
-      detail: { fields: ['name', 'sex', 'birthDate', 'idNumber', 'admissionDate'] },
+      detail: { fields: ['name', 'sex', 'birthDate', 'idNumber', 'admissionDate', ...(input.ethnicity ? ['ethnicity'] : []), ...(input.hukouDistrictCode ? ['hukouKind', 'hukouDistrictCode'] : [])] },
     });
     const row = ctx.sqlite.prepare(`SELECT ${IDENTITY_COLUMNS} FROM children WHERE id = ?`).get(id) as ChildRow;
     return toSummary(row);

@@ -15,6 +15,7 @@ import {
   measureAddSchema,
   voidRehabSchema,
 } from '../../../shared/contract/rehab';
+import { GMFM88_ITEMS_ZH } from '../../../shared/domain/gmfm88-items';
 import { INSTRUMENTS, type InstrumentCode, type CutoffConfig, cutoffProblems, gmfm88Scores, GMFM88_ITEM_COUNT, instrumentProblems, interpretScore } from '../../../shared/domain/rehab';
 import { appendAudit } from '../audit/audit';
 import { type ServiceContext, inTransaction } from '../core/context';
@@ -96,7 +97,7 @@ export function addMeasure(ctx: ServiceContext, raw: MeasureAddInput): MeasureVi
     if (def.mode === 'computed') {
       if (!input.items || input.items.length !== GMFM88_ITEM_COUNT) throw new ValidationError('items', `GMFM-88 需要逐项录入 ${GMFM88_ITEM_COUNT} 项得分`);
       const bad = input.items.findIndex((v) => v !== null && (!Number.isInteger(v) || v < 0 || v > 3));
-      if (bad >= 0) throw new ValidationError(`items.${bad}`, `第 ${bad + 1} 项得分应为 0–3 的整数，或标记为未测`);
+      if (bad >= 0) throw new ValidationError(`items.${bad}`, `第 ${bad + 1} 项（${GMFM88_ITEMS_ZH[bad]}）得分应为 0–3 的整数，或标记为未测`);
       if (input.items.every((v) => v === null)) throw new ValidationError('items', '请至少录入一项得分');
       items = input.items;
       const result = gmfm88Scores(items);

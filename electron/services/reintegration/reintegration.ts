@@ -65,6 +65,7 @@ import {
   type CaseStage,
   TASK_LABELS_ZH,
   caseStage,
+  resultByThreshold,
   rubricOn,
   weightedScore,
 } from '../../../shared/domain/reintegration';
@@ -108,13 +109,12 @@ function placementOfficers(ctx: ServiceContext): { id: number; displayName: stri
 }
 
 /**
- * The default checklist of a new case: documents due three months before the birthday, skills by it;
- * a case opened later (already 18) gives a month from opening.
+ * The default checklist of a new case: documents due three months before the birthday, skills by it.
+ * A case opened after the birthday keeps those dates: its open items are overdue, never given a date
+ * after the birthday they are meant to precede.
  */
-function defaultChecklist(eighteenth: string, today: string): { item: (typeof CHECKLIST_ITEMS)[number]; dueOn: string }[] {
-  const earliest = addMonths(today, 1);
-  const atLeast = (date: string) => (date < earliest ? earliest : date);
-  return CHECKLIST_ITEMS.map((item) => ({ item, dueOn: atLeast(item.startsWith('skill') ? eighteenth : addMonths(eighteenth, -3)) }));
+function defaultChecklist(eighteenth: string): { item: (typeof CHECKLIST_ITEMS)[number]; dueOn: string }[] {
+  return CHECKLIST_ITEMS.map((item) => ({ item, dueOn: item.startsWith('skill') ? eighteenth : addMonths(eighteenth, -3) }));
 }
 
 /**
@@ -195,7 +195,7 @@ export function ensureCases(ctx: ServiceContext): number {
         .values({ childId: child.id, createdAt: now, createdBy: null, openedOn: today, officerId: officer?.id ?? null })
         .returning()
         .get();
-      for (const c of defaultChecklist(evaluation.eighteenthBirthday, today)) {
+      for (const c of defaultChecklist(evaluation.eighteenthBirthday)) {
         ctx.db.insert(reintegrationChecklist).values({ childId: child.id, createdAt: now, createdBy: null, caseId: row.id, item: c.item, dueOn: c.dueOn }).run();
       }
       appendAudit(system, {
@@ -341,9 +341,19 @@ function summaryOf(ctx: ServiceContext, row: CaseRow) {
 function caseAssessments(ctx: ServiceContext, record: ChildRecord, names: Map<number, string>): CaseAssessment[] {
   const ids = record.assessments.map((a) => a.id);
   const scores = ids.length === 0 ? [] : ctx.db.select().from(reintegrationAssessmentScores).where(inArray(reintegrationAssessmentScores.assessmentId, ids)).orderBy(asc(reintegrationAssessmentScores.id)).all();
+  const reasons = new Map(
+    ids.length === 0
+      ? []
+      : ctx.db
+          .select({ id: reintegrationAssessments.id, thresholdReason: reintegrationAssessments.thresholdReason })
+          .from(reintegrationAssessments)
+          .where(inArray(reintegrationAssessments.id, ids))
+          .all()
+          .map((r) => [r.id, r.thresholdReason]),
+  );
   return record.assessments.map((a) => {
     const own = scores.filter((s) => s.assessmentId === a.id).map(({ domain, weight, score, evidence }) => ({ domain, weight, score, evidence }));
-    return { ...a, scores: own, weightedScore: weightedScore(own), approvedByName: a.approvedBy === null ? null : (names.get(a.approvedBy) ?? null) };
+    return { ...a, thresholdReason: reasons.get(a.id) ?? null, scores: own, weightedScore: weightedScore(own), approvedByName: a.approvedBy === null ? null : (names.get(a.approvedBy) ?? null) };
   });
 }
 
@@ -528,6 +538,9 @@ export function updateChecklist(ctx: ServiceContext, raw: ChecklistUpdateInput):
     refuseIfClosed(c);
     const item = ctx.db.select().from(reintegrationChecklist).where(and(eq(reintegrationChecklist.id, input.id), eq(reintegrationChecklist.caseId, c.id))).get();
     if (!item || item.voidedAt !== null) throw new AppError('not_found', '未找到该清单项');
+    if (item.item === 'idCard' && input.status === 'done' && !requireChild(ctx, c.childId).idNumber) {
+      throw new ValidationError('status', '档案中尚无身份证号，“居民身份证”不能标为已完成；请先在基本信息中登记身份证号');
+    }
     const doneOn = input.status === 'done' ? (item.doneOn ?? ctx.clock.today()) : null;
     const after = { owner: input.owner, dueOn: input.dueOn ?? null, status: input.status, note: input.note, doneOn };
     const updated = ctx.db.update(reintegrationChecklist).set({ ...after, updatedAt: nowIso(ctx) }).where(eq(reintegrationChecklist.id, item.id)).returning().get();
@@ -577,6 +590,13 @@ export function addCaseAssessment(ctx: ServiceContext, raw: CaseAssessmentAddInp
     });
     const unknown = input.scores.find((s) => !rubric.domains.some((d) => d.code === s.domain));
     if (unknown) throw new ValidationError('scores', `评分维度“${unknown.domain}”不在评估量表（${rubric.version}版）中`);
+    const total = weightedScore(scores);
+    if (total !== null && resultByThreshold(rubric, total) !== input.result && !input.thresholdReason) {
+      throw new ValidationError(
+        'thresholdReason',
+        `加权得分 ${total}/${rubric.maxScore}${total >= rubric.threshold ? '达到' : '低于'}认定线 ${rubric.threshold} 分，结论“${input.result === 'capable' ? '具备' : '不具备'}回归社会生活能力”与之不符，请写明理由`,
+      );
+    }
     const row = ctx.db
       .insert(reintegrationAssessments)
       .values({
@@ -586,6 +606,7 @@ export function addCaseAssessment(ctx: ServiceContext, raw: CaseAssessmentAddInp
         result: input.result,
         panel: input.panel.join('、'),
         reasons: input.reasons,
+        thresholdReason: input.thresholdReason,
         rubricVersion: rubric.version,
       })
       .returning()
@@ -622,6 +643,7 @@ export function decideAssessment(ctx: ServiceContext, raw: DecideInput): null {
       voidRow(ctx, { table: 'reintegration_assessments', noun: '综合评估记录', entity: 'assessment', clinical: true }, c.childId, a.id, `退回：${input.reason}`);
       return null;
     }
+    if (input.approve) refuseOwnAssessment(ctx, a);
     if (!a.reasons) throw new ValidationError('reasons', '评估结论没有写明理由，不能审批；请退回后重新录入');
     const now = nowIso(ctx);
     ctx.db.update(reintegrationAssessments).set({ approvedAt: now, approvedBy: actorId(ctx) }).where(eq(reintegrationAssessments.id, a.id)).run();
@@ -629,6 +651,19 @@ export function decideAssessment(ctx: ServiceContext, raw: DecideInput): null {
     if (a.round === 2 && a.result === 'notCapable') closeCase(ctx, c, 'finalNotCapable');
     return null;
   });
+}
+
+/**
+ * Separation of duties: nobody approves an assessment they recorded, nor one on whose panel they sat
+ * (the panel is names as written; the approver's display name is looked for among them).
+ */
+function refuseOwnAssessment(ctx: ServiceContext, a: typeof reintegrationAssessments.$inferSelect): void {
+  const me = actorId(ctx);
+  if (me === null) return;
+  if (a.createdBy === me) throw new AppError('forbidden', '不能审批自己提交的综合评估，请由另一位主管审批');
+  const name = ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, me)).get()?.name?.trim();
+  const panel = (a.panel ?? '').split(/[、,，;；\s]+/).map((p) => p.trim()).filter(Boolean);
+  if (name && panel.includes(name)) throw new AppError('forbidden', `您（${name}）是该评估的评估小组成员，不能审批；请由未参加评估的主管审批`);
 }
 
 function closeCase(ctx: ServiceContext, c: CaseRow, why: 'tasksDone' | 'finalNotCapable'): void {

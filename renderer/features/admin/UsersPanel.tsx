@@ -16,6 +16,7 @@ import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { type MessageKey, useT } from '../../i18n';
 import { IdleLockSetting } from './IdleLockSetting';
 import { formatDateTime } from '../../components/date-time';
+import { clinicalRolesOfAdministrator } from './role-warnings';
 
 function formatTime(iso: string): string {
   return formatDateTime(iso, true);
@@ -185,6 +186,21 @@ export function UsersPanel() {
           </Button>
         </Group>
         {error && <Alert color="red">{error}</Alert>}
+        {users && users.some((u) => u.active && clinicalRolesOfAdministrator(u.roles).length > 0) && (
+          <Alert color="orange" mb="sm" title={t('forms.users.adminClinicalTitle')} data-testid="admin-clinical-warning">
+            {users
+              .filter((u) => u.active && clinicalRolesOfAdministrator(u.roles).length > 0)
+              .map((u) =>
+                t('forms.users.adminClinical', {
+                  name: u.displayName,
+                  roles: clinicalRolesOfAdministrator(u.roles)
+                    .map((r) => t(`roles.${r}` as MessageKey))
+                    .join('、'),
+                }),
+              )
+              .join('；')}
+          </Alert>
+        )}
         {!users && !error && <Loader size="sm" />}
         {users && users.length === 0 && <EmptyState title={t('admin.users.empty')} />}
         {users && users.length > 0 && (
@@ -233,6 +249,11 @@ export function UsersPanel() {
                           {u.lockedUntil && (
                             <Badge size="sm" color="red" variant="light">
                               {t('admin.users.locked', { time: formatTime(u.lockedUntil) })}
+                            </Badge>
+                          )}
+                          {clinicalRolesOfAdministrator(u.roles).length > 0 && (
+                            <Badge size="sm" color="orange" variant="outline" title={t('forms.users.adminClinicalTitle')}>
+                              {t('forms.users.adminClinicalBadge')}
                             </Badge>
                           )}
                           {u.mustChangePassword && (

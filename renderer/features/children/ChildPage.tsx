@@ -5,6 +5,7 @@ import { VersionsProvider } from '../../api/versions';
 import { CaseloadCard } from '../caseload/CaseloadCard';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../app/permissions';
+import { useLeaveGuard } from '../../components/unsaved';
 import { useT } from '../../i18n';
 import { AutismPathwayTab } from '../autism/AutismPathwayTab';
 import { EligibilityTab } from '../eligibility/EligibilityTab';
@@ -30,6 +31,7 @@ export function ChildPage() {
   const { id, tab } = useParams();
   const childId = Number(id);
   const navigate = useNavigate();
+  const { confirmLeave } = useLeaveGuard();
   const canEligibility = useCan('eligibility.read');
   const canDocuments = useCan('documents.read');
   const canRehab = useCan('rehab.read');
@@ -92,7 +94,11 @@ export function ChildPage() {
       )}
       <ChildHeader record={record} evaluation={evaluation} onChanged={reload} />
       <CaseloadCard childId={childId} />
-      <Tabs value={activeTab} onChange={(v) => navigate(`/children/${childId}${v === 'profile' || !v ? '' : `/${v}`}`, { replace: true })} keepMounted={false}>
+      <Tabs
+        value={activeTab}
+        onChange={(v) => confirmLeave(() => navigate(`/children/${childId}${v === 'profile' || !v ? '' : `/${v}`}`, { replace: true }))}
+        keepMounted={false}
+      >
         <Tabs.List className="no-print">
           {visible.map((name) => (
             <Tabs.Tab key={name} value={name}>

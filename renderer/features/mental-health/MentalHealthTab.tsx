@@ -1,3 +1,4 @@
+import { instrumentLabel } from '../../../shared/domain/mental-health';
 import { Alert, Badge, Button, Card, Group, Loader, Menu, ActionIcon, SimpleGrid, Stack, Switch, Text, Timeline } from '@mantine/core';
 import { IconDots, IconLock, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -57,7 +58,7 @@ export function MentalHealthTab({ childId, onChanged }: { childId: number; onCha
   const today = toIsoDate(new Date());
   const voidedCount = file.checks.filter((c) => c.voidedAt !== null).length;
   const checks = file.checks.filter((c) => showVoided || c.voidedAt === null);
-  const describe = (c: MentalHealthCheckRow) => `${c.checkedOn} ${c.instrument ?? ''} ${t(`wellbeing.mentalHealth.risk.${c.riskLevel}`)}`;
+  const describe = (c: MentalHealthCheckRow) => `${c.checkedOn} ${instrumentLabel(c.instrument) ?? ''} ${t(`wellbeing.mentalHealth.risk.${c.riskLevel}`)}`;
 
   return (
     <Section
@@ -204,7 +205,7 @@ function CheckCard({ check: c, actions, onVoidFollowUp }: { check: MentalHealthC
           <Badge color={RISK_COLOR[c.riskLevel]} variant={c.riskLevel === 'none' ? 'light' : 'filled'}>
             {t(`wellbeing.mentalHealth.risk.${c.riskLevel}`)}
           </Badge>
-          {c.instrument && <Text size="sm">{c.instrument}</Text>}
+          {c.instrument && <Text size="sm">{instrumentLabel(c.instrument)}</Text>}
           {c.riskLevel === 'high' &&
             !voided &&
             (c.closedAt === null ? (
@@ -250,6 +251,7 @@ function CheckCard({ check: c, actions, onVoidFollowUp }: { check: MentalHealthC
           value={c.referral ? `${c.referral}${c.referralDate ? t('wellbeing.mentalHealth.referredOn', { date: c.referralDate }) : ''}` : null}
         />
       </SimpleGrid>
+      {c.riskReason && <LabeledValue label={t('forms.mentalHealth.riskReason')} value={c.riskReason} />}
       {c.note && (
         <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
           {c.note}

@@ -1,10 +1,11 @@
-import { Badge, Button, Text } from '@mantine/core';
+import { Alert, Badge, Button, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MedicalInsuranceRow } from '../../../shared/contract/record';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
 import { InsuranceForm } from './InsuranceForm';
+import { fundedWithoutEntitlement } from './insurance-check';
 import { byNewest } from './record-format';
 import { RecordTable } from './RecordTable';
 import { Section } from './Section';
@@ -14,12 +15,13 @@ import { VoidRowModal } from './VoidRowModal';
 type Pending = { kind: 'form' } | { kind: 'void'; row: MedicalInsuranceRow } | null;
 
 /** Residents' medical insurance, one entry per year (enrolled, premium subsidised). */
-export function InsuranceSection({ record, onChanged }: RecordTabProps) {
+export function InsuranceSection({ record, evaluation, onChanged }: RecordTabProps) {
   const t = useT();
   const canWrite = useCan('children.write');
   const [pending, setPending] = useState<Pending>(null);
   const close = () => setPending(null);
   const thisYear = new Date().getFullYear();
+  const mismatched = fundedWithoutEntitlement(record.medicalInsurance, evaluation?.evaluation);
   const yesNo = (value: boolean, yes: string, no: string) => (
     <Badge variant="light" color={value ? 'teal' : 'orange'}>
       {value ? yes : no}
@@ -37,6 +39,11 @@ export function InsuranceSection({ record, onChanged }: RecordTabProps) {
         )
       }
     >
+      {mismatched.length > 0 && (
+        <Alert color="orange" mb="sm" data-testid="insurance-mismatch">
+          {t('forms.health.insuranceMismatch')}
+        </Alert>
+      )}
       <RecordTable
         rows={byNewest(record.medicalInsurance, (r) => String(r.year))}
         label={t('record.insurance.title')}
@@ -49,7 +56,14 @@ export function InsuranceSection({ record, onChanged }: RecordTabProps) {
           {
             key: 'premium',
             label: t('record.insurance.fields.premiumSubsidised'),
-            render: (r) => yesNo(r.premiumSubsidised, t('record.insurance.subsidisedYes'), t('record.insurance.subsidisedNo')),
+            render: (r) =>
+              mismatched.includes(r.id) ? (
+                <Badge variant="light" color="red" title={t('forms.health.insuranceMismatch')}>
+                  {t('record.insurance.subsidisedYes')} ⚠
+                </Badge>
+              ) : (
+                yesNo(r.premiumSubsidised, t('record.insurance.subsidisedYes'), t('record.insurance.subsidisedNo'))
+              ),
           },
           { key: 'note', label: t('record.common.note'), render: (r) => <Text size="sm">{r.note ?? ''}</Text> },
         ]}

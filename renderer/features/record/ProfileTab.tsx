@@ -1,10 +1,11 @@
 import { Button, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { type ChildProfile, ADMISSION_SOURCES, type ProfileUpdateInput, profileUpdateSchema } from '../../../shared/contract/record';
 import { toIsoDate } from '../../../shared/domain/dates';
 import { PROVINCE_PREFIXES, SHANGHAI_DISTRICTS, districtName } from '../../../shared/domain/districts';
 import { checkIdNumber } from '../../../shared/domain/id-number';
+import { ETHNIC_GROUPS } from '../../../shared/domain/ethnic-groups';
 import { useCan } from '../../app/permissions';
 import { DateField } from '../../components/DateField';
 import { LabeledValue } from '../../components/LabeledValue';
@@ -13,6 +14,7 @@ import type { RecordTabProps } from './use-child-record';
 import { useServiceForm } from '../../components/use-service-form';
 import { joinList, withAside } from './labels';
 import { FormActions } from '../../components/FormActions';
+import { DiscardConfirm, useUnsavedEdit } from '../../components/unsaved';
 
 type ProfileValues = {
   name: string;
@@ -125,14 +127,25 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
     },
   });
 
+  useUnsavedEdit('profile', () => form.isDirty(), editing);
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    }
+  };
+
   const startEditing = () => {
     reset(valuesOf(child));
     setEditing(true);
   };
-  const cancel = () => {
+  const [askingDiscard, setAskingDiscard] = useState(false);
+  const discard = () => {
+    setAskingDiscard(false);
     reset(valuesOf(child));
     setEditing(false);
   };
+  const cancel = () => (form.isDirty() ? setAskingDiscard(true) : discard());
 
   const hukouText = () => {
     if (child.hukouKind === null) return null;
@@ -180,7 +193,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
   const hukouKind = form.getValues().hukouKind;
   return (
     <Card withBorder data-testid="profile-edit">
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
         <Title order={4} mb="sm">
           {t('record.profile.editTitle')}
         </Title>
@@ -206,7 +219,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
                 </Text>
               )}
             </Stack>
-            <DateField label={t('record.profile.fields.birthDate')} withAsterisk maxDate={new Date()} clearable={false} {...form.getInputProps('birthDate')} />
+            <DateField label={t('record.profile.fields.birthDate')} withAsterisk clearable={false} {...form.getInputProps('birthDate')} />
             <TextInput
               label={t('record.profile.fields.idNumber')}
               description={t('record.profile.idNumberHint')}
@@ -214,7 +227,16 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
               {...form.getInputProps('idNumber')}
             />
             <TextInput label={t('record.profile.fields.nationality')} placeholder={t('record.profile.nationalityPlaceholder')} {...form.getInputProps('nationality')} />
-            <TextInput label={t('record.profile.fields.ethnicity')} placeholder={t('record.profile.ethnicityPlaceholder')} {...form.getInputProps('ethnicity')} />
+            <Select
+              label={t('record.profile.fields.ethnicity')}
+              searchable
+              clearable
+              data={[...new Set([...ETHNIC_GROUPS, ...(child.ethnicity ? [child.ethnicity] : [])])]}
+              nothingFoundMessage={t('forms.registration.noEthnicity')}
+              {...form.getInputProps('ethnicity')}
+              value={form.getValues().ethnicity || null}
+              onChange={(v) => form.setFieldValue('ethnicity', v ?? '')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
@@ -249,7 +271,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
             {hukouKind && <TextInput label={t('record.profile.fields.hukouStreet')} {...form.getInputProps('hukouStreet')} />}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DateField label={t('record.profile.fields.admissionDate')} maxDate={new Date()} {...form.getInputProps('admissionDate')} />
+            <DateField label={t('record.profile.fields.admissionDate')} {...form.getInputProps('admissionDate')} />
             <Select
               label={t('record.profile.fields.admissionSource')}
               clearable
@@ -262,6 +284,7 @@ export function ProfileTab({ record, onChanged }: RecordTabProps) {
           <FormActions formError={formError} busy={busy} onCancel={cancel} notice={notice} />
         </Stack>
       </form>
+      <DiscardConfirm guard={{ asking: askingDiscard, keepsDraft: false, stay: () => setAskingDiscard(false), keep: () => setAskingDiscard(false), discard }} />
     </Card>
   );
 }

@@ -1,7 +1,8 @@
 import { Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { type MeasureAddInput, measureAddSchema } from '../../../shared/contract/rehab';
 import { toIsoDate } from '../../../shared/domain/dates';
-import { GMFM88_DIMENSIONS, GMFM88_ITEM_COUNT, INSTRUMENTS, INSTRUMENT_CODES, type InstrumentCode, gmfm88Scores } from '../../../shared/domain/rehab';
+import { GMFM88_ITEMS_ZH, gmfm88Partial } from '../../../shared/domain/gmfm88-items';
+import { GMFM88_DIMENSIONS, GMFM88_ITEM_COUNT, INSTRUMENTS, INSTRUMENT_CODES, type InstrumentCode } from '../../../shared/domain/rehab';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { useServiceForm } from '../../components/use-service-form';
@@ -38,7 +39,9 @@ export function MeasureForm({ childId, onClose, onDone }: { childId: number; onC
     },
     extraValidate: (v: Values) => {
       const errors: Record<string, string | null> = {};
-      if (INSTRUMENTS[v.instrument as InstrumentCode].mode === 'computed') v.items.forEach((s, i) => Number.isNaN(itemValue(s)) && (errors[`items.${i}`] = '0–3'));
+      if (INSTRUMENTS[v.instrument as InstrumentCode].mode === 'computed') {
+        v.items.forEach((s, i) => Number.isNaN(itemValue(s)) && (errors[`items.${i}`] = t('forms.gmfm.itemError', { n: i + 1, text: GMFM88_ITEMS_ZH[i] ?? '', value: s })));
+      }
       return errors;
     },
     savedMessage: t('rehab.measures.saved'),
@@ -51,7 +54,8 @@ export function MeasureForm({ childId, onClose, onDone }: { childId: number; onC
   const def = INSTRUMENTS[v.instrument as InstrumentCode];
   const name = (d: { zh: string; en: string }) => (locale === 'en' ? d.en : d.zh);
   const parsed = v.items.map(itemValue);
-  const preview = def.mode === 'computed' && parsed.every((x) => !Number.isNaN(x)) ? gmfm88Scores(parsed) : null;
+  // Each dimension's percentage shows while its own items are valid; a mistake blanks only its dimension (and the total).
+  const preview = def.mode === 'computed' ? gmfm88Partial(parsed.map((x) => (x === null ? null : x))) : null;
   let start = 0;
   return (
     <FormModal opened onClose={onClose} title={t('rehab.measures.add')} onSubmit={onSubmit} busy={busy} formError={formError} testId="measure-form" size="70rem">
@@ -72,6 +76,11 @@ export function MeasureForm({ childId, onClose, onDone }: { childId: number; onC
             {t('rehab.measures.gmfmHint')} {t('rehab.measures.itemsFilled', { n: parsed.filter((x) => x !== null).length })}
           </Text>
           {form.errors.items && <Text size="xs" c="red">{form.errors.items}</Text>}
+          {preview && preview.invalid.length > 0 && (
+            <Text size="sm" c="red" role="alert" data-testid="gmfm-invalid">
+              {preview.invalid.map((n) => t('forms.gmfm.itemError', { n, text: GMFM88_ITEMS_ZH[n - 1] ?? '', value: v.items[n - 1] })).join('；')}
+            </Text>
+          )}
           {GMFM88_DIMENSIONS.map((d) => {
             const first = start;
             start += d.items;
@@ -82,33 +91,40 @@ export function MeasureForm({ childId, onClose, onDone }: { childId: number; onC
                     {t('rehab.measures.dimension', { key: d.key, name: name(d) })}
                   </Text>
                   {preview && (
-                    <Text size="sm" c="teal" fw={600} data-testid={`gmfm-dim-${d.key}`}>
-                      {preview.dimensions[d.key].toFixed(1)}%
+                    <Text size="sm" c={preview.dimensions[d.key] === null ? 'red' : 'teal'} fw={600} data-testid={`gmfm-dim-${d.key}`}>
+                      {preview.dimensions[d.key] === null ? t('forms.gmfm.dimensionBlocked') : `${preview.dimensions[d.key]!.toFixed(1)}%`}
                     </Text>
                   )}
                 </Group>
-                <Group gap={4}>
-                  {Array.from({ length: d.items }, (_, k) => first + k).map((i) => (
-                    <TextInput
-                      key={i}
-                      w={44}
-                      size="xs"
-                      maxLength={1}
-                      styles={{ input: { textAlign: 'center', padding: 0 } }}
-                      aria-label={t('rehab.measures.item', { n: i + 1 })}
-                      title={t('rehab.measures.item', { n: i + 1 })}
-                      placeholder={String(i + 1)}
-                      {...form.getInputProps(`items.${i}`)}
-                      error={form.errors[`items.${i}`] ? ' ' : undefined}
-                    />
-                  ))}
-                </Group>
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing={6} verticalSpacing={2}>
+                  {Array.from({ length: d.items }, (_, k) => first + k).map((i) => {
+                    const bad = Number.isNaN(parsed[i]) || Boolean(form.errors[`items.${i}`]);
+                    return (
+                      <Group key={i} gap={6} wrap="nowrap" align="center" data-testid={`gmfm-item-${i + 1}`} data-invalid={bad || undefined}>
+                        <TextInput
+                          w={40}
+                          size="xs"
+                          maxLength={1}
+                          styles={{ input: { textAlign: 'center', padding: 0 } }}
+                          aria-label={t('rehab.measures.item', { n: i + 1 })}
+                          title={`${i + 1}. ${GMFM88_ITEMS_ZH[i] ?? ''}`}
+                          placeholder={String(i + 1)}
+                          {...form.getInputProps(`items.${i}`)}
+                          error={bad || undefined}
+                        />
+                        <Text size="xs" c={bad ? 'red' : undefined} lh={1.25} style={{ flex: 1 }}>
+                          {i + 1}. {GMFM88_ITEMS_ZH[i]}
+                        </Text>
+                      </Group>
+                    );
+                  })}
+                </SimpleGrid>
               </Stack>
             );
           })}
           {preview && (
             <Text fw={700} data-testid="gmfm-total">
-              {name(def.fields.find((f) => f.key === 'total')!)}{t('read.colon')}{preview.total.toFixed(1)}%
+              {name(def.fields.find((f) => f.key === 'total')!)}{t('read.colon')}{preview.total === null ? t('forms.gmfm.totalBlocked') : `${preview.total.toFixed(1)}%`}
             </Text>
           )}
         </Stack>

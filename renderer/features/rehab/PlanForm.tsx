@@ -8,30 +8,13 @@ import { gasWeight } from '../../../shared/domain/rehab';
 import { call } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
+import { draftKey } from '../../components/drafts';
 import { useServiceForm } from '../../components/use-service-form';
 import { useT } from '../../i18n';
 import { gasLabel } from './rehab-format';
+import { type GoalValues, type InterventionValues, type PlanValues, baselineNotBelowExpected, planValues } from './plan-revision';
 
-type GoalValues = {
-  continuesGoalId: number | null;
-  title: string;
-  icfCode: string;
-  levels: { minus2: string; minus1: string; zero: string; plus1: string; plus2: string };
-  baseline: string;
-  importance: number | string;
-  difficulty: number | string;
-};
-type InterventionValues = {
-  kind: string | null;
-  description: string;
-  provider: string;
-  therapistId: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  frequency: string;
-  weekdays: string[];
-};
-type Values = { startsOn: string | null; reviewOn: string | null; summary: string; therapistIds: string[]; goals: GoalValues[]; interventions: InterventionValues[] };
+type Values = PlanValues;
 
 export type PlanFormMode = { kind: 'new' } | { kind: 'revise'; from: PlanView } | { kind: 'edit'; plan: PlanView; previous: PlanView | null };
 
@@ -55,37 +38,11 @@ const emptyIntervention = (startsOn: string | null): InterventionValues => ({
   weekdays: [],
 });
 
-function fromPlan(plan: PlanView, goalIdOf: (g: PlanView['goals'][number]) => number | null, startsOn: string, reviewOn: string): Values {
-  return {
-    startsOn,
-    reviewOn,
-    summary: plan.summary ?? '',
-    therapistIds: plan.therapists.map((x) => String(x.id)),
-    goals: plan.goals.map((g) => ({
-      continuesGoalId: goalIdOf(g),
-      title: g.title,
-      icfCode: g.icfCode ?? '',
-      levels: { ...g.levels },
-      baseline: String(g.latest?.level ?? g.baseline),
-      importance: g.importance,
-      difficulty: g.difficulty,
-    })),
-    interventions: plan.interventions.map((i) => ({
-      kind: i.kind,
-      description: i.description,
-      provider: i.provider ?? '',
-      therapistId: i.therapistId === null ? null : String(i.therapistId),
-      startsOn: i.startsOn,
-      endsOn: i.endsOn,
-      frequency: i.frequency ?? '',
-      weekdays: i.weekdays.map(String),
-    })),
-  };
-}
+const fromPlan = planValues;
 
 /**
  * Writing a plan: a first plan, a revision of the version in force (its goals carried over, each
- * keeping its rating history; the revision's baseline starts from the latest rating), or an edit of the
+ * keeping its rating history and its baseline unless changed on purpose), or an edit of the
  * version awaiting a decision. Saved as submitted for a supervisor's approval.
  */
 export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number; mode: PlanFormMode; onClose: () => void; onSaved: (plan: ChannelOutput<'rehab:savePlan'>) => void }) {
@@ -108,12 +65,17 @@ export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number;
             mode.plan.startsOn,
             mode.plan.reviewOn,
           );
-  if (mode.kind === 'edit') initial.goals.forEach((g, i) => (g.baseline = String(mode.plan.goals[i]!.baseline)));
   const num = (v: number | string) => (v === '' ? Number.NaN : Number(v));
-  const { form, busy, formError, onSubmit, notice } = useServiceForm({
+  const key = draftKey('rehabPlan', childId, mode.kind, mode.kind === 'revise' ? mode.from.id : mode.kind === 'edit' ? mode.plan.id : 0);
+  const baseline0 = (g: GoalValues) => {
+    const from = mode.kind === 'revise' ? mode.from : mode.kind === 'edit' ? mode.previous : null;
+    return from?.goals.find((p) => p.id === g.continuesGoalId)?.baseline ?? null;
+  };
+  const { form, busy, formError, onSubmit, notice, draft } = useServiceForm({
     channel: 'rehab:savePlan',
     part: mode.kind === 'edit' ? { entity: 'rehabPlan', id: mode.plan.id } : mode.kind === 'revise' ? { entity: 'rehabPlan', id: mode.from.id } : null,
     childId: childId,
+    draftKey: key,
     initialValues: initial,
     schema: planSaveSchema,
     toInput: (v): PlanSaveInput => ({
@@ -163,7 +125,8 @@ export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number;
   const therapistData = (therapists ?? []).map((x) => ({ value: String(x.id), label: x.name }));
   const levelKeys = ['minus2', 'minus1', 'zero', 'plus1', 'plus2'] as const;
   return (
-    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="plan-form" size="80rem" submitLabel={t('rehab.plan.submit')}>
+    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="plan-form" size="80rem" submitLabel={t('rehab.plan.submit')} dirty={draft?.restored} draft={draft}>
+      {draft?.restored && <Alert color="blue">{t('forms.draft.restoredPlain')}</Alert>}
       {therapists !== null && therapists.length === 0 && <Alert color="yellow">{t('rehab.plan.noTherapists')}</Alert>}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <DateField label={t('rehab.plan.startsOn')} withAsterisk clearable={false} {...form.getInputProps('startsOn')} />
@@ -216,6 +179,16 @@ export function PlanForm({ childId, mode, onClose, onSaved }: { childId: number;
                 allowDeselect={false}
                 {...form.getInputProps(`goals.${i}.baseline`)}
               />
+              {baseline0(g) !== null && Number(g.baseline) !== baseline0(g) && (
+                <Text size="sm" c="blue.8" data-testid="baseline-changed">
+                  {t('forms.plan.baselineChanged', { before: gasLabel(baseline0(g)) })}
+                </Text>
+              )}
+              {baselineNotBelowExpected(g.baseline) && (
+                <Text size="sm" c="orange.8" data-testid="baseline-warning">
+                  {t('forms.plan.baselineNotBelow')}
+                </Text>
+              )}
               <Text size="sm" c="dimmed">
                 {t('rehab.goals.weight')}{t('read.colon')}{Number.isFinite(Number(g.importance) * Number(g.difficulty)) ? gasWeight(Number(g.importance), Number(g.difficulty)) : '—'}
               </Text>

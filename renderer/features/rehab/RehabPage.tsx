@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useT } from '../../i18n';
 import { CutoffsPanel } from './CutoffsPanel';
 import { SessionForm } from './SessionForm';
+import { sessionMinutesOf } from './plan-revision';
 import { gasColor, gasLabel } from './rehab-format';
 
 const TABS = ['today', 'approvals', 'cutoffs'] as const;
@@ -140,6 +141,7 @@ function TodayPanel() {
           mode={{ kind: 'log', childId: logging.childId }}
           childName={logging.childName}
           goals={logging.goals.map((g) => ({ id: g.id, title: g.title, latest: g.latest }))}
+          defaultMinutes={sessionMinutesOf(logging.scheduled.map((s) => s.frequency))}
           onClose={() => setLogging(null)}
           onSaved={reload}
         />

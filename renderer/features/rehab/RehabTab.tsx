@@ -20,6 +20,7 @@ import { PlanDetails, PlanStatusBadge } from './PlanDetails';
 import { PlanForm, type PlanFormMode } from './PlanForm';
 import { AttendanceChart, GoalChart, MeasureChart, TScoreChart } from './ProgressCharts';
 import { SessionForm } from './SessionForm';
+import { sessionMinutesOf } from './plan-revision';
 import { gasColor, gasLabel } from './rehab-format';
 
 /** Sessions listed before "show all". */
@@ -405,7 +406,7 @@ export function RehabTab({ childId }: { childId: number }) {
       )}
 
       {dialog?.kind === 'plan' && <PlanForm childId={childId} mode={dialog.mode} onClose={close} onSaved={reload} />}
-      {dialog?.kind === 'decide' && pending && <DecisionForm plan={pending} onClose={close} onDone={reload} />}
+      {dialog?.kind === 'decide' && pending && <DecisionForm plan={pending} previous={previousOf(pending.previousPlanId)} onClose={close} onDone={reload} />}
       {dialog?.kind === 'session' && (
         <SessionForm
           mode={dialog.mode}
@@ -415,6 +416,7 @@ export function RehabTab({ childId }: { childId: number }) {
             title: g.title,
             latest: g.latest?.level ?? null,
           }))}
+          defaultMinutes={active ? sessionMinutesOf(active.interventions.filter((i) => i.kind === 'training').map((i) => i.frequency)) : null}
           onClose={close}
           onSaved={reload}
         />

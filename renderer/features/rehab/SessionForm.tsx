@@ -27,19 +27,23 @@ type Mode = { kind: 'log'; childId: number } | { kind: 'edit'; session: SessionV
 /**
  * The quick session log: date (today), minutes, attended or the reason for absence, the goals worked
  * with a rating where one was made, a note. Built for the keyboard: the minutes take the focus, Tab
- * walks the goals (Space ticks, a typed rating ticks too), Enter saves. Also edits a session within
+ * walks the goals (Space ticks, a typed rating ticks too), Ctrl+Enter saves (Enter in the note adds a
+ * line). The minutes start at the plan's 每次N分钟. Also edits a session within
  * its 7 days, or corrects it afterwards with a reason.
  */
 export function SessionForm({
   mode,
   childName,
   goals,
+  defaultMinutes = null,
   onClose,
   onSaved,
 }: {
   mode: Mode;
   childName: string;
   goals: SessionGoal[];
+  /** A new session's length as the plan gives it (每次N分钟). */
+  defaultMinutes?: number | null;
   onClose: () => void;
   onSaved: (session: ChannelOutput<'rehab:logSession'>) => void;
 }) {
@@ -48,7 +52,7 @@ export function SessionForm({
   const initial: Values = {
     sessionOn: existing?.sessionOn ?? toIsoDate(new Date()),
     attendance: existing && !existing.attended ? 'absent' : 'attended',
-    minutes: existing?.minutes ?? '',
+    minutes: existing ? (existing.minutes ?? '') : (defaultMinutes ?? ''),
     absenceReason: existing?.absenceReason ?? '',
     goals: goals.map((g) => {
       const done = existing?.goals.find((x) => x.goalId === g.id);
@@ -125,7 +129,7 @@ export function SessionForm({
           />
         </Stack>
         {v.attendance === 'attended' ? (
-          <NumberInput label={t('rehab.session.minutes')} withAsterisk min={1} max={480} clampBehavior="none" allowDecimal={false} data-autofocus {...form.getInputProps('minutes')} />
+          <NumberInput label={t('rehab.session.minutes')} withAsterisk min={1} max={480} clampBehavior="none" allowDecimal={false} data-autofocus onFocus={(e) => e.currentTarget.select()} {...form.getInputProps('minutes')} />
         ) : (
           <TextInput label={t('rehab.session.absenceReason')} withAsterisk data-autofocus {...form.getInputProps('absenceReason')} />
         )}

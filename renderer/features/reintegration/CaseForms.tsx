@@ -1,4 +1,4 @@
-import { Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import {
   type CaseAssessmentAddInput,
   type CaseDetail,
@@ -16,8 +16,9 @@ import {
 } from '../../../shared/contract/reintegration';
 import { SHANGHAI_DISTRICTS } from '../../../shared/domain/districts';
 import { toIsoDate } from '../../../shared/domain/dates';
-import { ITEM_STATUSES, rubricOn } from '../../../shared/domain/reintegration';
+import { ITEM_STATUSES, resultByThreshold, rubricOn, weightedScore } from '../../../shared/domain/reintegration';
 import { DateField } from '../../components/DateField';
+import { draftKey } from '../../components/drafts';
 import { FormModal } from '../../components/FormModal';
 import { useServiceForm } from '../../components/use-service-form';
 import { useI18n } from '../../i18n';
@@ -65,20 +66,23 @@ type AssessmentValues = {
   scores: Record<string, { score: number | string; evidence: string }>;
   result: string;
   reasons: string;
+  thresholdReason: string;
 };
 
 /** A comprehensive assessment: date, panel, every rubric domain scored with its evidence, the conclusion and its reasons. */
 export function AssessmentForm({ caseId, round, ...done }: Done & { caseId: number; round: 1 | 2 }) {
   const { t, locale } = useI18n();
   const initialRubric = rubricOn(today());
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, draft } = useServiceForm({
     channel: 'reintegration:addAssessment',
+    draftKey: draftKey('reintegrationAssessment', caseId, round),
     initialValues: {
       assessedOn: today(),
       panel: '',
       scores: Object.fromEntries(initialRubric.domains.map((d) => [d.code, { score: '', evidence: '' }])),
       result: '',
       reasons: '',
+      thresholdReason: '',
     } as AssessmentValues,
     schema: caseAssessmentAddSchema,
     toInput: (v): CaseAssessmentAddInput => ({
@@ -96,6 +100,7 @@ export function AssessmentForm({ caseId, round, ...done }: Done & { caseId: numb
       })),
       result: v.result as CaseAssessmentAddInput['result'],
       reasons: v.reasons,
+      thresholdReason: v.thresholdReason,
     }),
     errorPath: (path) => {
       const m = /^scores\.(\d+)\.(\w+)$/.exec(path);
@@ -106,7 +111,13 @@ export function AssessmentForm({ caseId, round, ...done }: Done & { caseId: numb
     savedMessage: t('reintegration.assessment.saved'),
     onSaved: finish(done),
   });
-  const rubric = rubricOn(form.getValues().assessedOn ?? today());
+  const values = form.getValues();
+  const rubric = rubricOn(values.assessedOn ?? today());
+  const scored = rubric.domains.filter((d) => values.scores[d.code]?.score !== '' && Number.isFinite(Number(values.scores[d.code]?.score)));
+  const running = weightedScore(scored.map((d) => ({ weight: d.weight, score: Number(values.scores[d.code].score) })));
+  const complete = scored.length === rubric.domains.length;
+  const byThreshold = running !== null && complete ? resultByThreshold(rubric, running) : null;
+  const against = byThreshold !== null && values.result !== '' && values.result !== byThreshold;
   return (
     <FormModal
       opened
@@ -117,7 +128,10 @@ export function AssessmentForm({ caseId, round, ...done }: Done & { caseId: numb
       formError={formError}
       testId="assessment-form"
       size="xl"
+      dirty={draft?.restored}
+      draft={draft}
     >
+      {draft?.restored && <Alert color="blue">{t('forms.draft.restoredPlain')}</Alert>}
       <SimpleGrid cols={2}>
         <DateField label={t('reintegration.assessment.date')} withAsterisk data-autofocus {...form.getInputProps('assessedOn')} />
         <Text size="sm" c="dimmed" mt={28}>
@@ -142,6 +156,20 @@ export function AssessmentForm({ caseId, round, ...done }: Done & { caseId: numb
           </Group>
         ))}
       </Stack>
+      <Alert color={running === null ? 'gray' : running >= rubric.threshold ? 'teal' : 'orange'} data-testid="running-score" p="xs">
+        <Text size="sm" fw={600}>
+          {running === null
+            ? t('forms.assessment.noScore', { threshold: rubric.threshold, max: rubric.maxScore })
+            : t('forms.assessment.running', { score: running, max: rubric.maxScore, threshold: rubric.threshold })}
+        </Text>
+        {running !== null && (
+          <Text size="xs">
+            {complete
+              ? t(running >= rubric.threshold ? 'forms.assessment.reads.capable' : 'forms.assessment.reads.notCapable')
+              : t('forms.assessment.partial', { n: scored.length, of: rubric.domains.length })}
+          </Text>
+        )}
+      </Alert>
       <Stack gap={4}>
         <Text size="sm" fw={500}>
           {t('reintegration.assessment.result')} <span style={{ color: 'var(--mantine-color-error)' }}>*</span>
@@ -161,6 +189,16 @@ export function AssessmentForm({ caseId, round, ...done }: Done & { caseId: numb
         )}
       </Stack>
       <Textarea label={t('reintegration.assessment.reasons')} withAsterisk autosize minRows={2} {...form.getInputProps('reasons')} />
+      {(against || values.thresholdReason !== '') && (
+        <Textarea
+          label={t('forms.assessment.thresholdReason')}
+          description={t('forms.assessment.thresholdReasonHint', { threshold: rubric.threshold })}
+          withAsterisk={against}
+          autosize
+          minRows={2}
+          {...form.getInputProps('thresholdReason')}
+        />
+      )}
     </FormModal>
   );
 }

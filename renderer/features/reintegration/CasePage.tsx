@@ -94,8 +94,13 @@ export function CasePage() {
 
   // The checklist leads while the young person is being prepared; later it follows the decisions.
   const preparing = c.stage === 'preparing' || c.stage === 'assessmentDue';
+  const adult = c.eighteenthBirthday < today();
   const checklist = (
-    <Section title={t('reintegration.checklist.title')} hint={t('reintegration.checklist.hint')} testId="case-checklist">
+    <Section
+      title={t('reintegration.checklist.title')}
+      hint={adult ? t('forms.checklist.hintAdult', { date: c.eighteenthBirthday }) : t('reintegration.checklist.hint')}
+      testId="case-checklist"
+    >
           <RecordTable
             rows={detail.checklist}
             label={t('reintegration.checklist.title')}
@@ -105,7 +110,12 @@ export function CasePage() {
               { key: 'item', label: t('reintegration.checklist.columns.item'), render: (r) => t(`reintegration.checklistItems.${r.item}`) },
               { key: 'owner', label: t('reintegration.checklist.columns.owner'), render: (r) => r.owner ?? '—', nowrap: true },
               { key: 'due', label: t('reintegration.checklist.columns.due'), render: (r) => r.dueOn ?? '—', nowrap: true },
-              { key: 'status', label: t('reintegration.checklist.columns.status'), render: (r) => <ItemStatus status={r.status} dueOn={r.dueOn} today={today()} />, nowrap: true },
+              {
+                key: 'status',
+                label: t('reintegration.checklist.columns.status'),
+                render: (r) => <ItemStatus status={r.status} dueOn={r.dueOn} today={today()} by18={c.eighteenthBirthday} noIdNumber={r.item === 'idCard' && !detail.child.idNumber} />,
+                nowrap: true,
+              },
               { key: 'note', label: t('reintegration.checklist.columns.note'), render: (r) => r.note ?? '' },
             ]}
           />
@@ -350,13 +360,25 @@ export function CasePage() {
 
 const today = () => toIsoDate(new Date());
 
-function ItemStatus({ status, dueOn, today: now }: { status: ChecklistRow['status']; dueOn: string | null; today: string }) {
+/**
+ * A checklist item's status: overdue when past its date or when the 18th birthday it precedes has
+ * passed; 居民身份证 is never shown done while the record has no ID number.
+ */
+function ItemStatus({ status, dueOn, today: now, by18, noIdNumber = false }: { status: ChecklistRow['status']; dueOn: string | null; today: string; by18?: string; noIdNumber?: boolean }) {
   const { t } = useI18n();
-  const overdue = status !== 'done' && dueOn !== null && dueOn < now;
+  if (status === 'done' && noIdNumber) {
+    return (
+      <Badge color="orange" variant="light" title={t('forms.checklist.noIdNumber')}>
+        {t('forms.checklist.doneNoId')}
+      </Badge>
+    );
+  }
+  const overdue = status !== 'done' && ((dueOn !== null && dueOn < now) || (by18 !== undefined && by18 < now));
   const color = status === 'done' ? 'green' : overdue ? 'red' : status === 'inProgress' ? 'blue' : 'gray';
   return (
     <Badge color={color} variant="light">
       {t(`reintegration.itemStatus.${status}`)}
+      {overdue ? ` · ${t('forms.checklist.overdue')}` : ''}
     </Badge>
   );
 }
@@ -434,6 +456,11 @@ export function AssessmentCard({ a, onApprove, onReturn }: { a: CaseAssessment; 
       {a.reasons && (
         <Text size="sm" mt={4}>
           {t('reintegration.assessment.reasons')}{t('read.colon')}{a.reasons}
+        </Text>
+      )}
+      {a.thresholdReason && (
+        <Text size="sm" mt={4} c="orange.8">
+          {t('forms.assessment.thresholdReason')}：{a.thresholdReason}
         </Text>
       )}
     </Card>

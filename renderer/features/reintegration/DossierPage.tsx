@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n';
 import { reintegrationZh as zh } from '../../i18n/parts/reintegration';
 import classes from '../../components/PrintDoc.module.css';
 import { PrintIdentity, PrintPageFrame, PrintSignatures, documentNumber } from '../../components/PrintFrame';
+import draftClasses from '../../components/DraftMark.module.css';
 
 type Dossier = ChannelOutput<'reintegration:dossier'>;
 const SEX_ZH: Record<string, string> = { male: '男', female: '女' };
@@ -59,6 +60,9 @@ export function DossierPage() {
   const today = toIsoDate(new Date());
   const docNumber = documentNumber('回归', today.slice(0, 4), c.id);
   const deciding = [...assessments].filter((a) => a.approvedAt !== null).sort((a, b) => b.round - a.round || b.assessedOn.localeCompare(a.assessedOn))[0];
+  const pendingAssessment = assessments.find((a) => a.approvedAt === null);
+  // Until a supervisor has approved the decision, what prints is a draft (on every page).
+  const isDraft = deciding === undefined || pendingAssessment !== undefined;
 
   return (
     <Stack gap="md">
@@ -78,7 +82,20 @@ export function DossierPage() {
           {t('reintegration.dossier.print')}
         </Button>
       </Group>
-      <article className={classes.doc} data-testid="dossier" lang="zh-CN">
+      <article className={classes.doc} data-testid="dossier" data-draft={isDraft || undefined} lang="zh-CN">
+        {isDraft && (
+          <>
+            <div className={draftClasses.banner} data-testid="dossier-draft">
+              草稿：{pendingAssessment ? '综合评估结论尚待主管审批' : '尚无经主管审批的综合评估结论'}，本档案不作为正式文书
+            </div>
+            <div className={draftClasses.mark} aria-hidden>
+              草稿
+            </div>
+            <div className={draftClasses.watermark} aria-hidden>
+              草稿
+            </div>
+          </>
+        )}
         <PrintPageFrame name={child.name} idNumber={child.idNumber} docNumber={docNumber} />
         <h1>
           {zh.title}档案
@@ -228,6 +245,11 @@ export function DossierPage() {
         <p>
           <b>{REINTEGRATION_STATUS_LABELS_ZH[c.status]}</b>：{data.statusReason}
         </p>
+        {pendingAssessment && (
+          <p data-testid="dossier-pending">
+            另有{pendingAssessment.assessedOn}{pendingAssessment.round === 1 ? '首次' : '二次'}综合评估结论“{zh.results[pendingAssessment.result]}”（见第五部分）待主管审批，审批前不生效；上述状态依据已审批的事实。
+          </p>
+        )}
         <p>{zh.dossier.clause.replace('{clause}', c.clause)}（{POLICY_DOCUMENT.title}）</p>
         {deciding && <p>{zh.dossier.approvedBy.replace('{name}', deciding.approvedByName ?? '（随档案导入）').replace('{date}', (deciding.approvedAt ?? '').slice(0, 10))}</p>}
 
@@ -289,7 +311,13 @@ export function DossierPage() {
                 {detail.checklist.map((i) => (
                   <tr key={i.id}>
                     <td>{CHECKLIST_ITEM_LABELS_ZH[i.item]}</td>
-                    <td>{ITEM_STATUS_LABELS_ZH[i.status]}</td>
+                    <td>
+                      {i.item === 'idCard' && i.status === 'done' && !child.idNumber
+                        ? '待核对（档案中无身份证号）'
+                        : i.status !== 'done' && c.eighteenthBirthday < toIsoDate(new Date())
+                          ? `${ITEM_STATUS_LABELS_ZH[i.status]}（已逾期，应于满18周岁前完成）`
+                          : ITEM_STATUS_LABELS_ZH[i.status]}
+                    </td>
                   </tr>
                 ))}
               </tbody>

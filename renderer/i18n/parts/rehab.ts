@@ -116,7 +116,7 @@ export const rehabZh = {
     noActivePlan: '没有已批准的计划，不能记录训练',
     columns: { date: '日期', therapist: '康复师', attendance: '出勤', goals: '目标评分', note: '记录', actions: '' },
     minutesShort: '{n} 分钟',
-    keyboardHint: '键盘：Tab 在字段间移动，空格勾选，Enter 保存',
+    keyboardHint: '键盘：Tab 在字段间移动，空格勾选，Ctrl+Enter 保存（记录中 Enter 换行）',
     ratingLabel: '{title} 的评分',
   },
   measures: {
@@ -313,7 +313,7 @@ export const rehabEn: Widen<typeof rehabZh> = {
     noActivePlan: 'No approved plan: sessions cannot be logged',
     columns: { date: 'Date', therapist: 'Therapist', attendance: 'Attendance', goals: 'Goal ratings', note: 'Note', actions: '' },
     minutesShort: '{n} min',
-    keyboardHint: 'Keyboard: Tab between fields, Space to tick, Enter to save',
+    keyboardHint: 'Keyboard: Tab between fields, Space to tick, Ctrl+Enter to save (Enter in the note adds a line)',
     ratingLabel: 'Rating of {title}',
   },
   measures: {
