@@ -42,7 +42,7 @@ test('an edit at one desk updates the other desk’s page; a stale save there sh
     await li.startEditingProfile();
     await li.field('备注').fill('李社工写的备注');
     await wang.startEditingProfile();
-    await wang.field('民族').fill('回族');
+    await wang.choose('民族', '回族');
     await wang.save();
     await expect(wang.page.getByText('基本信息已保存')).toBeVisible();
 

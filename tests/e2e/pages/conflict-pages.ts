@@ -32,7 +32,13 @@ export class DeskPage {
   }
 
   field(label: string) {
-    return this.page.getByLabel(label, { exact: true });
+    return this.page.getByLabel(label, { exact: true }).and(this.page.locator('input, textarea'));
+  }
+
+  /** Picks an option of a select field (民族 is a list of the 56 groups). */
+  async choose(label: string, option: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 
   async save(): Promise<void> {
