@@ -190,7 +190,7 @@ const EVENT_METHODS = new Set(['on', 'removeListener']);
 const EVENT_MEMBER = /^on[A-Z]\w*$/;
 
 /** A channel argument the page cannot choose: a literal, or an identifier that is not a parameter. */
-function isFixedChannel(channel: ts.Expression | undefined, params: Set<string>): channel is ts.Expression {
+function isFixedChannel(channel: ts.Expression | undefined, params: Set<string>): boolean {
   return channel !== undefined && (ts.isStringLiteralLike(channel) || (ts.isIdentifier(channel) && !params.has(channel.text)));
 }
 
