@@ -5,8 +5,11 @@
  * 1. IPC sender check: every `ipcMain.handle/on/…` (and `webContents.ipc.…`) call in electron/ lies inside
  *    `registerInvokeHandler` in electron/main/ipc.ts, whose listener goes through `createInvokeHandler`,
  *    which calls `isTrustedUrl` on the sender frame before it calls `dispatch`.
- * 2. Preload: exactly one `contextBridge.exposeInMainWorld('api', …)`, whose object has exactly one
- *    member `invoke` calling `ipcRenderer.invoke` on a fixed channel; no other use of ipcRenderer or contextBridge.
+ * 2. Preload: exactly one `contextBridge.exposeInMainWorld('api', …)`, whose object has one member
+ *    `invoke` calling `ipcRenderer.invoke` on a fixed channel, plus any named event members `onX` (the change
+ *    feed's `onChange`), each subscribing with `ipcRenderer.on` on a fixed channel through a handler of its own
+ *    that drops the IpcRendererEvent (so the page never gets `sender` or the raw ipcRenderer), and returning an
+ *    unsubscribe that removes that same handler; no other use of ipcRenderer or contextBridge.
  * 3. Fuses in electron-builder.yml: run-as-node off, NODE_OPTIONS off, --inspect off, asar integrity on,
  *    app only from the asar.
  */
@@ -182,10 +185,73 @@ function unwrap(expression: ts.Expression): ts.Expression {
   return e;
 }
 
-/** Check 2: the preload exposes one key `api` holding only `invoke`, over one fixed channel. */
+const EVENT_METHODS = new Set(['on', 'removeListener']);
+/** A named event member of the api: `onChange`, … */
+const EVENT_MEMBER = /^on[A-Z]\w*$/;
+
+/** A channel argument the page cannot choose: a literal, or an identifier that is not a parameter. */
+function isFixedChannel(channel: ts.Expression | undefined, params: Set<string>): boolean {
+  return channel !== undefined && (ts.isStringLiteralLike(channel) || (ts.isIdentifier(channel) && !params.has(channel.text)));
+}
+
+/**
+ * A named event member: `onX: (listener) => { const handler = (_event, payload) => listener(payload);
+ * ipcRenderer.on(FIXED, handler); return () => ipcRenderer.removeListener(FIXED, handler); }`. The page's
+ * listener is never handed to ipcRenderer itself (it would receive the IpcRendererEvent, whose `sender` is
+ * the raw ipcRenderer), and the handler never passes its event parameter on.
+ */
+function checkEventMember(sf: ts.SourceFile, property: ts.ObjectLiteralElementLike, name: string, eventCalls: Map<ts.CallExpression, string>): string[] {
+  const out: string[] = [];
+  const fn = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : ts.isMethodDeclaration(property) ? property : undefined;
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isMethodDeclaration(fn))) {
+    return [`${where(sf, property)}: '${name}' is not a function literal (${property.getText(sf).slice(0, 80)})`];
+  }
+  const params = new Set(fn.parameters.map((p) => p.name.getText(sf)));
+  const handlers = new Map<string, ts.Expression>();
+  const calls: { method: string; call: ts.CallExpression }[] = [];
+  walk(fn, (n) => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) handlers.set(n.name.text, unwrap(n.initializer));
+    if (ts.isCallExpression(n) && eventCalls.has(n)) calls.push({ method: (n.expression as ts.PropertyAccessExpression).name.text, call: n });
+  });
+  const ons = calls.filter((c) => c.method === 'on');
+  const offs = calls.filter((c) => c.method === 'removeListener');
+  if (ons.length !== 1 || offs.length !== 1) {
+    out.push(`${where(sf, fn)}: '${name}' should call ipcRenderer.on and ipcRenderer.removeListener once each, calls them ${ons.length} and ${offs.length} times`);
+  }
+  const checked = new Set<ts.Node>();
+  for (const { method, call } of calls) {
+    eventCalls.delete(call);
+    const [channel, listener] = call.arguments;
+    if (!isFixedChannel(channel, params)) out.push(`${where(sf, call)}: ipcRenderer.${method}'s channel must be fixed, not chosen by the page (${channel?.getText(sf) ?? 'none'})`);
+    const handler = listener && ts.isIdentifier(listener) && !params.has(listener.text) ? handlers.get(listener.text) : undefined;
+    if (!handler || !(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) {
+      out.push(`${where(sf, call)}: ipcRenderer.${method} must take a handler declared in '${name}', not the page's listener (${listener?.getText(sf) ?? 'none'})`);
+      continue;
+    }
+    if (checked.has(handler)) continue;
+    checked.add(handler);
+    const event = handler.parameters[0]?.name;
+    let leaks = false;
+    if (event && ts.isIdentifier(event)) {
+      walk(handler.body, (n) => {
+        if (ts.isIdentifier(n) && n.text === event.text) leaks = true;
+      });
+    } else if (event) leaks = true;
+    if (leaks) out.push(`${where(sf, handler)}: the handler in '${name}' passes on or unpacks the IpcRendererEvent`);
+  }
+  if (ons[0] && offs[0]) {
+    const same = (i: number) => ons[0]!.call.arguments[i]?.getText(sf) === offs[0]!.call.arguments[i]?.getText(sf);
+    if (!same(0) || !same(1)) out.push(`${where(sf, offs[0].call)}: '${name}' removes a different channel or handler than it added`);
+  }
+  return out;
+}
+
+/** Check 2: the preload exposes one key `api` holding `invoke` over one fixed channel, plus named events. */
 export function checkPreloadSurface(files: SourceFile[]): OwnCheckResult {
   const violations: string[] = [];
   const exposures: { sf: ts.SourceFile; call: ts.CallExpression }[] = [];
+  /** Every ipcRenderer.on/removeListener call, until an event member accounts for it. */
+  const eventCalls = new Map<ts.CallExpression, string>();
   for (const file of files) {
     const sf = parseSource(file);
     walk(sf, (n) => {
@@ -197,8 +263,11 @@ export function checkPreloadSurface(files: SourceFile[]): OwnCheckResult {
       }
       if (ts.isIdentifier(n) && n.text === 'ipcRenderer' && !ts.isImportSpecifier(n.parent)) {
         const p = n.parent;
-        const isInvoke = ts.isPropertyAccessExpression(p) && p.expression === n && p.name.text === 'invoke' && ts.isCallExpression(p.parent) && p.parent.expression === p;
-        if (!isInvoke) violations.push(`${where(sf, n)}: ipcRenderer used other than as ipcRenderer.invoke(…): ${p.getText(sf).slice(0, 80)}`);
+        const called = ts.isPropertyAccessExpression(p) && p.expression === n && ts.isCallExpression(p.parent) && p.parent.expression === p;
+        const method = called ? (p as ts.PropertyAccessExpression).name.text : '';
+        // on/removeListener are admitted only inside a named event member, checked below.
+        if (called && EVENT_METHODS.has(method)) eventCalls.set(p.parent as ts.CallExpression, `${where(sf, n)}: ipcRenderer.${method} outside a named event member (onX) of the api`);
+        else if (method !== 'invoke') violations.push(`${where(sf, n)}: ipcRenderer used other than as ipcRenderer.invoke(…): ${p.getText(sf).slice(0, 80)}`);
       }
     });
   }
@@ -247,8 +316,12 @@ export function checkPreloadSurface(files: SourceFile[]): OwnCheckResult {
       }
       const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteralLike(property.name)) ? property.name.text : property.name?.getText(sf) ?? '?';
       members.push(name);
+      if (EVENT_MEMBER.test(name)) {
+        violations.push(...checkEventMember(sf, property, name, eventCalls));
+        continue;
+      }
       if (name !== 'invoke') {
-        violations.push(`${where(sf, property)}: exposes '${name}'; the api may hold only 'invoke'`);
+        violations.push(`${where(sf, property)}: exposes '${name}'; the api may hold only 'invoke' and named events (onX)`);
         continue;
       }
       const fn = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : ts.isMethodDeclaration(property) ? property : undefined;
@@ -264,11 +337,11 @@ export function checkPreloadSurface(files: SourceFile[]): OwnCheckResult {
       if (invokes.length !== 1) violations.push(`${where(sf, fn)}: 'invoke' should call ipcRenderer.invoke exactly once, calls it ${invokes.length} times`);
       for (const inv of invokes) {
         const channel = inv.arguments[0];
-        const fixed = channel !== undefined && (ts.isStringLiteralLike(channel) || (ts.isIdentifier(channel) && !params.has(channel.text)));
-        if (!fixed) violations.push(`${where(sf, inv)}: ipcRenderer.invoke's channel must be fixed, not chosen by the page (${channel?.getText(sf) ?? 'none'})`);
+        if (!isFixedChannel(channel, params)) violations.push(`${where(sf, inv)}: ipcRenderer.invoke's channel must be fixed, not chosen by the page (${channel?.getText(sf) ?? 'none'})`);
       }
     }
   }
+  violations.push(...eventCalls.values());
   return {
     name: 'preload surface',
     ok: violations.length === 0,

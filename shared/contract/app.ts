@@ -47,7 +47,7 @@ export const appChannels = {
       passphrase: safeText().min(12, '数据库口令至少12个字符').max(256).nullable(),
       loadDemo: z.boolean(),
       /** Where backups go (a second disk or USB folder); the daily backup is on from the start. */
-      backupFolder: z.string().trim().min(1, '请填写备份文件夹').max(1024, '路径过长').nullable().optional(),
+      backupFolder: safeText().trim().min(1, '请填写备份文件夹').max(1024, '路径过长').nullable().optional(),
     }),
     output: z.object({ recoveryCode: z.string() }),
     permission: 'public',
@@ -59,7 +59,8 @@ export const appChannels = {
       method: z.enum(['passphrase', 'recoveryCode']),
       secret: z.string().min(1, '请输入口令或恢复码').max(256),
       /** With the recovery code where the passphrase was lost: the new passphrase for this machine. */
-      newPassphrase: z.string().min(12, '数据库口令至少12个字符').max(256).nullable().optional(),
+      /** Set here, not checked against anything: the same text rules as the set-up passphrase. */
+      newPassphrase: safeText().min(12, '数据库口令至少12个字符').max(256).nullable().optional(),
     }),
     output: appStatusSchema,
     permission: 'public',

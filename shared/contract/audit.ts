@@ -43,7 +43,7 @@ export const auditExportSchema = z
   .object({
     person: idSchema.optional(),
     childId: idSchema.optional(),
-    action: z.string().trim().min(1).max(64).optional(),
+    action: safeText().trim().min(1).max(64).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
   })

@@ -70,7 +70,7 @@ export const backupChannels = {
       file: z.string().regex(BACKUP_FILE_PATTERN, '不是童护的备份文件名'),
       confirm: z.literal(true, { message: '请确认恢复' }),
       /** Needed for a backup made before a key change: the recovery code in force when it was made. */
-      recoveryCode: z.string().trim().max(64).nullable().optional(),
+      recoveryCode: safeText().trim().max(64).nullable().optional(),
     }),
     output: z.object({ replacedDir: z.string() }),
     permission: 'backup.manage',
@@ -107,7 +107,7 @@ export const backupChannels = {
   }),
   /** The administrator types back one group (chosen at random) of the code: then it is no longer kept. */
   'key:confirmCode': channel({
-    input: z.object({ group: z.number().int().min(1).max(5), value: z.string().trim().min(1, '请输入该组字符').max(8) }),
+    input: z.object({ group: z.number().int().min(1).max(5), value: safeText().trim().min(1, '请输入该组字符').max(8) }),
     output: nothing,
     permission: 'key.manage',
     description: 'confirm the recovery code was saved',
@@ -117,7 +117,7 @@ export const backupChannels = {
    * Reveals nothing; it only ends the keeping of the sealed code when the group matches.
    */
   'key:confirmSetupCode': channel({
-    input: z.object({ group: z.number().int().min(1).max(5), value: z.string().trim().min(1, '请输入该组字符').max(8) }),
+    input: z.object({ group: z.number().int().min(1).max(5), value: safeText().trim().min(1, '请输入该组字符').max(8) }),
     output: nothing,
     permission: 'public',
     description: 'confirm the set-up recovery code was saved',
@@ -136,9 +136,10 @@ export const backupChannels = {
    */
   'backup:restoreFromFile': channel({
     input: z.object({
-      source: z.string().trim().min(1, '请填写备份文件或备份文件夹的完整路径').max(1024, '路径过长'),
-      recoveryCode: z.string().trim().min(1, '请输入恢复码').max(64),
-      passphrase: z.string().min(12, '数据库口令至少12个字符').max(256).nullable(),
+      source: safeText().trim().min(1, '请填写备份文件或备份文件夹的完整路径').max(1024, '路径过长'),
+      recoveryCode: safeText().trim().min(1, '请输入恢复码').max(64),
+      /** The new passphrase for this machine (set here, as at set-up). */
+      passphrase: safeText().min(12, '数据库口令至少12个字符').max(256).nullable(),
     }),
     output: z.object({ file: z.string(), recoveryId: z.string().nullable(), createdAt: z.string(), children: z.number().int(), auditRows: z.number().int() }),
     permission: 'public',

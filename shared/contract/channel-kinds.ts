@@ -47,6 +47,10 @@ const READS = [
   'key:unconfirmedCode',
   'backup:health',
   'audit:checkpoint',
+  'audit:export',
+  'approvals:queue',
+  'caseload:list',
+  'caseload:people',
 ] as const;
 
 const SESSION_STEPS = ['app:setup', 'app:unlock', 'auth:login', 'auth:logout', 'auth:lock', 'auth:unlockScreen'] as const;

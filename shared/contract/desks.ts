@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 import { idSchema, nothing, requiredText } from './common';
 import { channel } from './define';
 
@@ -117,7 +118,7 @@ export const desksChannels = {
   'desks:enroll': channel({
     input: z.object({
       host: hostEndpointSchema,
-      code: z.string().trim().min(1, '请填写配对码').max(32, '配对码太长'),
+      code: safeText().trim().min(1, '请填写配对码').max(32, '配对码太长'),
       name: workstationName,
       fingerprint: z.string().regex(/^[0-9A-F]{64}$/, '指纹无效'),
     }),

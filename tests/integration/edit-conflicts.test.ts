@@ -8,6 +8,7 @@ import type { AppHost } from '../../electron/host/app-host';
 import { APPEND_CHANNELS, EDIT_GUARDS } from '../../electron/host/edit-guards';
 import { createUser } from '../../electron/services/users/users';
 import { type Channel, contract } from '../../shared/contract';
+import { channelKind } from '../../shared/contract/channel-kinds';
 import type { SessionUser } from '../../shared/contract/common';
 import type { Result } from '../../shared/contract/errors';
 import type { ChildRecord } from '../../shared/contract/record';
@@ -155,29 +156,65 @@ describe('two desks editing the same child', () => {
     }
     const writes = (Object.keys(contract) as Channel[]).filter((c) => /\.(write|approve|manage|close)$/.test(contract[c].permission) || c === 'children:create');
     const known = new Set<string>([...guarded, ...APPEND_CHANNELS]);
-    const unlisted = writes.filter((c) => !known.has(c) && !READS_AND_ACTIONS.has(c));
+    const unlisted = writes.filter((c) => !known.has(c) && !READS.has(c) && !ACTIONS.has(c));
     expect(unlisted).toEqual([]);
+  });
+
+  it("agrees with the data host's read/write classification (channel-kinds)", () => {
+    // A read here is a read there (a retry simply runs again); an edit, an append or an action is never a
+    // read there (its answer is kept, so a retried request is not applied twice).
+    expect([...READS].filter((c) => channelKind(c) !== 'read')).toEqual([]);
+    const changing = [...Object.keys(EDIT_GUARDS), ...APPEND_CHANNELS, ...ACTIONS];
+    expect(changing.filter((c) => channelKind(c) === 'read')).toEqual([]);
+    for (const c of [...READS, ...ACTIONS]) expect(Object.keys(contract), c).toContain(c);
   });
 });
 
-/** Channels with a write permission that edit no part (reads, exports, backups, imports, key changes). */
-const READS_AND_ACTIONS = new Set<string>([
+/**
+ * Channels with a write permission that only read (the data host's channel-kinds calls each of them a
+ * 'read', checked above), so carry no version.
+ */
+const READS = new Set<string>([
   'rehab:pendingPlans',
   'rehab:today',
-  'backup:run',
   'backup:list',
-  'backup:restore',
+  'backup:health',
   'key:status',
-  'key:change',
+  'key:unconfirmedCode',
   'import:preview',
-  'import:run',
   'ledger:export',
-  'reintegration:exportDossier',
   'users:list',
   'audit:query',
   'audit:verify',
-  'caseload:assign',
-  'caseload:end',
   'caseload:list',
   'caseload:people',
+  'desks:list',
+]);
+
+/**
+ * Channels with a write permission that edit no part of a record someone else may be editing in a form:
+ * one-off actions (backups, imports, key changes, exports), caseload assignments (each its own row, ended
+ * not edited), and the data host's desk administration. desks:rename does edit an existing workstation
+ * row, but it is deliberately not versioned: the name is a one-field label of a desk (no child's data),
+ * only an administrator (users.manage) can change it, the rename is audited with the old and new name,
+ * and a rename overtaken by another is seen in the workstation list at once and retyped in seconds —
+ * nothing typed into a form is lost. desks:revoke is one-way (revoking twice is revoking once) and
+ * changes no field another edit writes; desks:listen/stopListening turn the listener on and off (the
+ * latest wish wins, as with a switch); desks:addWorkstation issues a fresh pairing code;
+ * key:confirmCode ends the keeping of the sealed recovery code once a group matches.
+ */
+const ACTIONS = new Set<string>([
+  'backup:run',
+  'backup:restore',
+  'key:change',
+  'key:confirmCode',
+  'import:run',
+  'reintegration:exportDossier',
+  'caseload:assign',
+  'caseload:end',
+  'desks:listen',
+  'desks:stopListening',
+  'desks:addWorkstation',
+  'desks:rename',
+  'desks:revoke',
 ]);

@@ -32,7 +32,7 @@ export function CaseloadCard({ childId }: { childId: number }) {
   return (
     <Group gap="xs" data-testid="caseload-card" className="no-print">
       <Text size="sm" c="dimmed">
-        {t('conflict.caseload.title')}：
+        {t('conflict.caseload.title')}{t('read.colon')}
       </Text>
       {rows.length === 0 && (
         <Text size="sm" c="dimmed">

@@ -460,7 +460,7 @@ export function AssessmentCard({ a, onApprove, onReturn }: { a: CaseAssessment; 
       )}
       {a.thresholdReason && (
         <Text size="sm" mt={4} c="orange.8">
-          {t('forms.assessment.thresholdReason')}：{a.thresholdReason}
+          {t('forms.assessment.thresholdReason')}{t('read.colon')}{a.thresholdReason}
         </Text>
       )}
     </Card>

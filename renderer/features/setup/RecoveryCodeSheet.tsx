@@ -49,13 +49,13 @@ export function RecoveryCodeSheet({ code, institutionName, onConfirm, onPrint, c
           </Title>
           <Group gap="xl" wrap="wrap">
             <Text size="sm">
-              {t('safe.code.institution')}：<b>{institutionName ?? '—'}</b>
+              {t('safe.code.institution')}{t('read.colon')}<b>{institutionName ?? '—'}</b>
             </Text>
             <Text size="sm">
-              {t('safe.code.date')}：{today}
+              {t('safe.code.date')}{t('read.colon')}{today}
             </Text>
             <Text size="sm">
-              {t('safe.code.shortId')}：<b data-testid="recovery-id">{groups[0]}</b>
+              {t('safe.code.shortId')}{t('read.colon')}<b data-testid="recovery-id">{groups[0]}</b>
             </Text>
           </Group>
           <Box className={classes.code} data-testid="recovery-code" aria-label={code}>

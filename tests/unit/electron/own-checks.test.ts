@@ -113,13 +113,13 @@ describe('preload surface', () => {
   it('accepts the real preload', () => {
     const result = preload(PRELOAD);
     expect(result.violations).toEqual([]);
-    expect(result.checked).toMatch(/members \[invoke\]/);
+    expect(result.checked).toMatch(/members \[invoke, onChange\]/);
   });
 
   it('catches a second member beside invoke', () => {
     const text = replaced(PRELOAD, 'invoke: (channel, input) =>', 'send: (channel: string, data: unknown) => ipcRenderer.send(channel, data),\n  invoke: (channel, input) =>');
     const violations = preload(text).violations.join('\n');
-    expect(violations).toMatch(/exposes 'send'; the api may hold only 'invoke'/);
+    expect(violations).toMatch(/exposes 'send'; the api may hold only 'invoke' and named events/);
     expect(violations).toMatch(/ipcRenderer used other than as ipcRenderer\.invoke/);
   });
 
@@ -143,6 +143,19 @@ describe('preload surface', () => {
     expect(preload(mutated).violations).toEqual([expect.stringMatching(/changed after its declaration/), expect.stringMatching(/changed after its declaration/)]);
     const isolated = `${PRELOAD}\ncontextBridge.exposeInIsolatedWorld(1, 'api2', {});\n`;
     expect(preload(isolated).violations).toEqual([expect.stringMatching(/contextBridge\.exposeInIsolatedWorld/)]);
+  });
+
+  it('admits the change feed only as a named event on a fixed channel through its own handler', () => {
+    const chosen = replaced(PRELOAD, 'ipcRenderer.on(CHANGE_CHANNEL, handler)', 'ipcRenderer.on(listener, handler)');
+    expect(preload(chosen).violations.join('\n')).toMatch(/ipcRenderer\.on's channel must be fixed, not chosen by the page \(listener\)/);
+    const raw = replaced(PRELOAD, 'ipcRenderer.on(CHANGE_CHANNEL, handler)', 'ipcRenderer.on(CHANGE_CHANNEL, listener)');
+    expect(preload(raw).violations.join('\n')).toMatch(/must take a handler declared in 'onChange', not the page's listener \(listener\)/);
+    const leak = replaced(PRELOAD, 'listener(change)', 'listener({ ...change, event: _event } as ChangeEvent)');
+    expect(preload(leak).violations).toEqual([expect.stringMatching(/passes on or unpacks the IpcRendererEvent/)]);
+    const otherHandler = replaced(PRELOAD, 'ipcRenderer.removeListener(CHANGE_CHANNEL, handler)', 'ipcRenderer.removeAllListeners(CHANGE_CHANNEL)');
+    expect(preload(otherHandler).violations.join('\n')).toMatch(/ipcRenderer used other than as ipcRenderer\.invoke\(…\): ipcRenderer\.removeAllListeners/);
+    const outside = `${PRELOAD}\nipcRenderer.on('tonghu:other', () => undefined);\n`;
+    expect(preload(outside).violations).toEqual([expect.stringMatching(/ipcRenderer\.on outside a named event member/)]);
   });
 
   it('catches a preload that exposes nothing readable', () => {
