@@ -65,6 +65,32 @@ describe('the audit trail of a demo database in words', () => {
     expect([...bad]).toEqual([]);
   });
 
+  it('labels the detail fields the other areas write (text written, referral, caseloads, desks, backups) and names the text fields in Chinese', () => {
+    const w = words();
+    const written: { entity: string | null; detail: Record<string, string | number | boolean | string[]> }[] = [
+      { entity: 'reintegrationTask', detail: { textFields: ['outcome'] } },
+      { entity: 'mentalHealthCheck', detail: { checkedOn: '2026-11-01', instrument: 'SDQ', riskLevel: 'high', referred: true } },
+      { entity: 'caseload', detail: { userId: 1, role: 'caseworker' } },
+      { entity: 'workstation', detail: { name: '二楼', fingerprint: 'ab', codeIssuedBy: 1, seen: 'x', shown: 'y' } },
+      { entity: 'enrollmentCode', detail: { expiresAt: '2026-12-01T00:00:00Z', why: 'expired' } },
+      { entity: null, detail: { address: '10.0.0.2', port: 8443, listening: true, codes: 2 } },
+      { entity: null, detail: { keep: 10, folderSet: true, size: 1, verified: true, pruned: 1, recoveryId: 'r', replacedDir: 'd', olderKey: true, newComputer: true, hash: 'h' } },
+      { entity: 'rehabConfig', detail: { version: 2, effectiveFrom: '2026-01-01', bands: 'b' } },
+      { entity: 'settings', detail: { before: 5, after: 10 } },
+      { entity: 'user', detail: { username: 'a', where: 'lockScreen' } },
+    ];
+    const bad: string[] = [];
+    for (const row of written) {
+      for (const line of auditDetailLines(row, w, people)) {
+        const label = /^([^：]*)：/.exec(line)?.[1] ?? line;
+        if (/[A-Za-z]{2,}/.test(label)) bad.push(label);
+      }
+    }
+    expect(bad).toEqual([]);
+    const [textLine] = auditDetailLines({ entity: 'reintegrationTask', detail: { textFields: ['outcome'] } }, w, people);
+    expect(textLine).toBe('填写的文字（内容不记入审计）：结果');
+  });
+
   it('names every record and action in Chinese', () => {
     const w = words();
     const bad = new Set<string>();

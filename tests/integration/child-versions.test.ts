@@ -14,8 +14,22 @@ import { addBenefit, addStatusFact } from '../../electron/services/record/record
 import { buildWorklist } from '../../electron/services/worklist/worklist';
 import { tempDatabase } from '../helpers/temp-db';
 
-/** Tables that are not a child's record: no version trigger, on purpose. */
-const NOT_A_CHILDS_RECORD = new Set(['__tonghu_migrations', 'audit_log', 'child_versions', 'rehab_config', 'settings', 'users', 'record_versions', 'caseload_assignments']);
+/** Tables that are not a child's record: no version trigger, on purpose (the reason beside each). */
+const NOT_A_CHILDS_RECORD_WHY: Record<string, string> = {
+  __tonghu_migrations: 'the migration ledger',
+  audit_log: 'append-only log of who did what; never read back into a record',
+  child_versions: 'the versions themselves',
+  rehab_config: 'institution-wide rehabilitation cut-offs',
+  settings: 'institution-wide settings',
+  users: 'staff accounts',
+  record_versions: 'per-record edit versions (0018), moved by their own triggers',
+  caseload_assignments: 'which staff member follows which child: a desk assignment, not part of the case file (0018)',
+  data_host: 'the data host’s own identity and certificate (0017)',
+  workstations: 'enrolled desks (0017)',
+  enrollment_codes: 'one-time desk enrolment codes (0017)',
+  request_answers: 'answers kept for replayed desk requests (0017)',
+};
+const NOT_A_CHILDS_RECORD = new Set(Object.keys(NOT_A_CHILDS_RECORD_WHY));
 
 let db: ReturnType<typeof tempDatabase>;
 
@@ -46,6 +60,9 @@ describe('child versions', () => {
       .filter((name) => !triggers.has(name));
     expect(missing).toEqual([]);
     for (const t of NOT_A_CHILDS_RECORD) if (t !== '__tonghu_migrations') expect(tables).toContain(t);
+    // …and a table that is not a child's record carries no child-version trigger.
+    const strays = [...triggers].filter((name) => [...NOT_A_CHILDS_RECORD].some((t) => name.startsWith(`child_version_${t}_`)));
+    expect(strays).toEqual([]);
   });
 
   it('an update and a delete of any row of any versioned table move its child’s version, inside the same transaction', () => {

@@ -8,9 +8,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import { buildLedgerExport } from '../../electron/services/ledgers/ledgers';
+import { buildLedgerExport, ROSTER_BENEFITS_SHEET_ZH } from '../../electron/services/ledgers/ledgers';
 import type { JobStatus } from '../../shared/contract/jobs';
-import type { ImportPreview, LedgerExport } from '../../shared/contract/ledgers';
+import { LEDGER_SHEET_NAMES_ZH, type ImportPreview, type LedgerExport } from '../../shared/contract/ledgers';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { tempDir } from '../helpers/temp-db';
 import { type TestCell, readWorkbook, workbookBase64 } from '../helpers/workbook';
@@ -95,7 +95,13 @@ describe('long work leaves the request thread free', () => {
     const ctx = app.core.context({ userId: 1, username: 'admin', roles: ['administrator', 'caseworker'] });
     const here = await buildLedgerExport(ctx, { ...input, ledgers: ['roster'] });
     expect((await readWorkbook(exported.contentBase64)).sheets).toEqual((await readWorkbook(here.contentBase64)).sheets);
-    expect(exported.sheets).toEqual([{ name: here.sheets[0]!.name, rows: 20 }]);
+    // The roster is its own sheet (the 20 imported children) and, since the ledgers' print setup, the
+    // children's benefits one row each on a sheet of their own (none recorded for these children).
+    expect(exported.sheets).toEqual(here.sheets);
+    expect(exported.sheets).toEqual([
+      { name: LEDGER_SHEET_NAMES_ZH.roster, rows: 20 },
+      { name: ROSTER_BENEFITS_SHEET_ZH, rows: 0 },
+    ]);
     const audit = ctx.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'ledger.export'").get() as { n: number };
     expect(audit.n).toBe(1);
   });

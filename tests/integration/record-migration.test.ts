@@ -4,19 +4,20 @@
  * the new tables belong to their child (ON DELETE CASCADE). The migration only adds — it never
  * rebuilds `children`, so no cascade can fire while it runs.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readMigrations } from '../../db/migrate';
 import { keyCheckValue } from '../../db/key-check';
 import { openDatabase } from '../../db/open';
 import { fixedClock } from '../../electron/services/core/clock';
-import { createChild } from '../../electron/services/registry/children';
+import { namePinyin } from '../../electron/services/record/pinyin';
 import { getRecord } from '../../electron/services/record/record';
 import { addPlacement } from '../../electron/services/record/record-history';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
+import type { SqliteDb } from '../../db/open';
 
 const TAG = '0002_registry_record';
 const NEW_TABLES = [
@@ -32,6 +33,35 @@ const NEW_TABLES = [
   'reintegration_assessments',
   'vocational_rehab',
 ];
+
+/**
+ * Registers a child the way the app did at the previous level (0000–0001): only the columns that existed
+ * then, and its audit row chained as it was then. Today's createChild writes later columns (ethnicity,
+ * hukou district…) that the old schema does not have, so it cannot stand in for the old app.
+ */
+function registerAsTheOldAppDid(sqlite: SqliteDb, at: string, child: { name: string; sex: string; birthDate: string; idNumber: string | null; admissionDate?: string }): number {
+  const { full, initials } = namePinyin(child.name);
+  const id = Number(
+    sqlite
+      .prepare(
+        `INSERT INTO children (name, name_pinyin, name_initials, sex, birth_date, id_number, status, admission_date, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'inCare', ?, ?, ?)`,
+      )
+      .run(child.name, full, initials, child.sex, child.birthDate, child.idNumber, child.admissionDate ?? null, at, at).lastInsertRowid,
+  );
+  const last = sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const row = { prev_hash: last?.hash ?? '0'.repeat(64), at, user_id: 1, username: 'tester', action: 'child.create', entity: 'child', entity_id: id, child_id: id, detail: JSON.stringify({ fields: ['name', 'sex', 'birthDate', 'idNumber', 'admissionDate'] }) };
+  const hash = createHash('sha256')
+    .update(JSON.stringify([row.prev_hash, row.at, row.user_id, row.username, row.action, row.entity, row.entity_id, row.child_id, row.detail]))
+    .digest('hex');
+  sqlite
+    .prepare(
+      `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, child_id, detail, prev_hash, hash)
+       VALUES (@at, @user_id, @username, @action, @entity, @entity_id, @child_id, @detail, @prev_hash, @hash)`,
+    )
+    .run({ ...row, hash });
+  return id;
+}
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -59,11 +89,15 @@ describe(`migration ${TAG}`, () => {
 
     // The database as the previous version of the app left it.
     const old = openDatabase({ file, key, keyCheck: null, migrations: all.slice(0, index) });
-    const oldCtx = { db: old.db, sqlite: old.sqlite, clock, actor };
+    const at = clock.now().toISOString();
     const ids = [
-      createChild(oldCtx, { name: '王小明', sex: 'male', birthDate: '2010-03-07', idNumber: makeIdNumber('310104', '2010-03-07', 11, 'male'), admissionDate: '2011-01-01' }).id,
-      createChild(oldCtx, { name: '无名女婴', sex: 'female', birthDate: '2025-12-01', idNumber: null }).id,
+      registerAsTheOldAppDid(old.sqlite, at, { name: '王小明', sex: 'male', birthDate: '2010-03-07', idNumber: makeIdNumber('310104', '2010-03-07', 11, 'male'), admissionDate: '2011-01-01' }),
+      registerAsTheOldAppDid(old.sqlite, at, { name: '无名女婴', sex: 'female', birthDate: '2025-12-01', idNumber: null }),
     ];
+    // Exactly the old schema: the columns 0002 adds are not there yet.
+    const oldChildColumns = (old.sqlite.prepare("SELECT name FROM pragma_table_info('children')").all() as { name: string }[]).map((c) => c.name);
+    expect(oldChildColumns).not.toContain('ethnicity');
+    expect(oldChildColumns).not.toContain('hukou_kind');
     const childrenBefore = old.sqlite.prepare('SELECT * FROM children ORDER BY id').all();
     const auditBefore = old.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all();
     expect(old.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'placements'").get()).toBeUndefined();
@@ -80,7 +114,11 @@ describe(`migration ${TAG}`, () => {
     for (const row of after) {
       for (const c of ['former_names', 'hukou_kind', 'hukou_district_code', 'admission_source', 'discharge_date', 'photo_document_id']) expect(row[c], c).toBeNull();
     }
-    expect(sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all()).toEqual(auditBefore);
+    // Later migrations add audit columns (0017: workstation_id, empty for old rows): the old ones are unchanged.
+    const oldAuditColumns = Object.keys(auditBefore[0] as object);
+    const auditAfter = sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all() as Record<string, unknown>[];
+    expect(auditAfter.map((row) => Object.fromEntries(oldAuditColumns.map((c) => [c, row[c]])))).toEqual(auditBefore);
+    for (const row of auditAfter.slice(0, auditBefore.length)) expect(row.workstation_id ?? null).toBeNull();
     expect(verifyAuditChain(sqlite).ok).toBe(true);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -27,6 +27,11 @@ let db: ReturnType<typeof tempDatabase>;
 beforeAll(() => {
   db = tempDatabase({ actor: { userId: 1, username: 'tester', roles: ['supervisor'] } });
   loadDemoData(db.ctx, { children: 200 });
+  // A caseload for the signed-in person, so that the `mine` mark is exercised.
+  db.ctx.sqlite.prepare(`INSERT INTO users (id, username, display_name, roles, password_hash) VALUES (1, 'tester', '测试', '["supervisor"]', 'x')`).run();
+  const someChildren = db.ctx.sqlite.prepare("SELECT id FROM children WHERE status = 'inCare' ORDER BY id LIMIT 15").all() as { id: number }[];
+  const assign = db.ctx.sqlite.prepare("INSERT INTO caseload_assignments (child_id, user_id, role, assigned_at) VALUES (?, ?, 'caseworker', '2026-01-01T00:00:00.000Z')");
+  for (const { id } of someChildren) assign.run(id, 1);
 });
 afterAll(() => db?.cleanup());
 
@@ -61,7 +66,14 @@ function worklistChildByChild(asOf: string): WorklistItem[] {
     );
   }
   const order = { now: 0, soon: 1, upcoming: 2 } as const;
-  return items.sort((a, b) => order[a.urgency] - order[b.urgency] || a.dueDate.localeCompare(b.dueDate) || a.childId - b.childId);
+  items.sort((a, b) => order[a.urgency] - order[b.urgency] || a.dueDate.localeCompare(b.dueDate) || a.childId - b.childId);
+  // The worklist's per-person layer (worklist.ts, placeForPerson), the same on every path: whether the child
+  // is in the signed-in person's caseload, and, for items worked on the reintegration case, that case's id.
+  // Worked out here from the tables themselves. The test's actor is a supervisor: one order for all.
+  const mine = new Set((ctx.sqlite.prepare('SELECT child_id AS c FROM caseload_assignments WHERE user_id = ? AND ended_at IS NULL').all(ctx.actor!.userId) as { c: number }[]).map((r) => r.c));
+  const openCase = new Map((ctx.sqlite.prepare('SELECT child_id AS c, id FROM reintegration_cases WHERE voided_at IS NULL AND closed_on IS NULL').all() as { c: number; id: number }[]).map((r) => [r.c, r.id]));
+  const onTheCase = new Set(['reintegrationOverdue', 'assessmentDue']);
+  return items.map((i) => ({ ...i, mine: mine.has(i.childId), ...(onTheCase.has(i.kind) ? { caseId: openCase.get(i.childId) ?? null } : {}) }));
 }
 
 describe('the worklist batch path', () => {
@@ -98,6 +110,7 @@ describe('the worklist batch path', () => {
       const reference = worklistChildByChild(asOf);
       expect(reference.length).toBeGreaterThan(0);
       expect(batch.items).toEqual(reference);
+      if (asOf === '2026-11-29') expect(batch.items.some((i) => i.mine)).toBe(true);
     },
   );
 

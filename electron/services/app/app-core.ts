@@ -194,7 +194,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     damage = {
       at: options.clock.now().toISOString(),
       problems,
-      message: `数据库文件检查发现损坏（${problems.slice(0, 2).join('；').slice(0, 160)}）。为保护数据，程序以只读方式打开，不接受任何修改，文件未被改动。请由管理员从最近一次通过校验的备份恢复（系统管理 → 备份 → 恢复，或在新安装时选择“从备份恢复”）。`,
+      // Plain Chinese for staff: what was found, that it is open read-only, how to restore. The check's own
+      // (English, technical) output stays in `problems` and the log, never in this sentence.
+      message: `数据库文件检查发现损坏（共 ${problems.length} 处问题，详情已记入程序日志）。为保护数据，程序以只读方式打开，不接受任何修改，文件未被改动。请由管理员从最近一次通过校验的备份恢复（系统管理 → 备份 → 恢复，或在新安装时选择“从备份恢复”）。`,
     };
     try {
       institutionName = getSetting(opened, 'institutionName', null as string | null);
@@ -203,7 +205,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }
     phase = 'ready';
     problem = null;
-    log.error('database damaged: opened read-only', { problems: problems.length });
+    log.error('database damaged: opened read-only', { problems: problems.length, found: problems.slice(0, 10).map((p) => p.slice(0, 200)) });
   };
 
   const open = (key: Buffer, keyCheck: string | null): void => {

@@ -37,6 +37,8 @@ export function auditDetailLines(row: { entity: string | null; detail: Json }, w
   for (const [field, v] of Object.entries(detail)) {
     if (field === 'reason') continue;
     if (field === 'changes' && Array.isArray(v)) lines.push(...v.map((c) => (isChange(c) ? change(c) : value('', c))));
+    // The text fields written (their words are never in the trail): named by their labels, not their codes.
+    else if (field === 'textFields' && Array.isArray(v)) lines.push(`${fieldLabel(entity, field, w)}${colon}${v.map((f) => fieldLabel(entity, String(f), w)).join('、')}`);
     else lines.push(`${fieldLabel(entity, field, w)}${colon}${value(field, v)}`);
   }
   if (typeof detail.reason === 'string') lines.push(`${fieldLabel(entity, 'reason', w)}${colon}${detail.reason}`);
