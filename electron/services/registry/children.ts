@@ -75,11 +75,9 @@ function searchCondition(query: string): { sql: string; params: string[] } | nul
   if (!/\p{Script=Han}/u.test(q)) {
     const p = normalisePinyin(q);
     if (p !== '') {
-      const u = p.replace(/v/g, 'u');
-      return {
-        sql: "(name_initials LIKE ? OR name_pinyin LIKE ? OR replace(name_pinyin, 'v', 'u') LIKE ?)",
-        params: [`${p}%`, `%${p}%`, `%${u}%`],
-      };
+      // A query that spells ü (as v, ü or u:) wants ü; one that does not may mean u or ü.
+      const stored = p.includes('v') ? 'name_pinyin' : "replace(name_pinyin, 'v', 'u')";
+      return { sql: `(name_initials LIKE ? OR ${stored} LIKE ?)`, params: [`${p}%`, `%${p}%`] };
     }
   }
   const escaped = q.replace(/[%_\\]/g, (c) => `\\${c}`);
