@@ -27,8 +27,10 @@ beforeAll(async () => {
   dataDir = `${root.dir}/data`;
   host = makeHost(dataDir);
   await setupAndLogin(host);
-  for (const name of ['𠮷田', '秘小明', '单晓明', '吕佳', '张小明', '陆佳', '米晓明']) {
-    ids[name] = ok<ChildSummary>(await host.router.dispatch('c1', 'children:create', { name, sex: 'male', birthDate: '2016-05-01', idNumber: null })).id;
+  // Different birth dates, so same-sounding names are never refused as possible duplicates.
+  const children = ['𠮷田', '秘小明', '单晓明', '吕佳', '张小明', '陆佳', '米晓明'];
+  for (const [i, name] of children.entries()) {
+    ids[name] = ok<ChildSummary>(await host.router.dispatch('c1', 'children:create', { name, sex: 'male', birthDate: `2016-05-0${i + 1}`, idNumber: null })).id;
   }
 });
 afterAll(() => {

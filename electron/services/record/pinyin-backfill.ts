@@ -18,6 +18,8 @@ export const NAME_PINYIN_VERSION_KEY = 'namePinyinVersion';
 export function backfillNamePinyin(ctx: { sqlite: SqliteDb }): number {
   if (getSetting(ctx, NAME_PINYIN_VERSION_KEY, 0) >= NAME_PINYIN_VERSION) return 0;
   return ctx.sqlite.transaction(() => {
+    // Checked again inside the write lock: another desk opening the same file may have just done it.
+    if (getSetting(ctx, NAME_PINYIN_VERSION_KEY, 0) >= NAME_PINYIN_VERSION) return 0;
     const rows = ctx.sqlite.prepare('SELECT id, name, name_pinyin, name_initials FROM children').all() as {
       id: number;
       name: string;
@@ -34,5 +36,5 @@ export function backfillNamePinyin(ctx: { sqlite: SqliteDb }): number {
     }
     setSetting(ctx, NAME_PINYIN_VERSION_KEY, NAME_PINYIN_VERSION);
     return changed;
-  })();
+  }).immediate();
 }
