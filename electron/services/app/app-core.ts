@@ -17,6 +17,7 @@ import { auditHead, missingAuditTriggers } from '../audit/audit';
 import { createLogger } from '../core/logger';
 import { type RekeyHooks, rekeyConnection } from '../keys/rekey';
 import { getSetting, setSetting } from '../core/settings';
+import { backfillNamePinyin } from '../record/pinyin-backfill';
 import { createUser } from '../users/users';
 import { type WorkerPool, createWorkerPool } from '../core/worker-pool';
 
@@ -230,6 +231,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       opened = null;
       throw new AuditTriggersMissingError(missing);
     }
+    const repinyined = backfillNamePinyin(opened);
+    if (repinyined > 0) log.info('recomputed stored name pinyin', { children: repinyined });
     keyStore.writeCleanShutdown(null);
     current = { key, keyCheck: keyCheck ?? keyCheckValue(key) };
     institutionName = getSetting(opened, 'institutionName', null as string | null);

@@ -10,7 +10,7 @@ import type { WorkerPool } from '../core/worker-pool';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { deriveFacts } from '../eligibility/facts';
 import { createLogger } from '../core/logger';
-import { namePinyin } from '../record/pinyin';
+import { namePinyin, normalisePinyin } from '../record/pinyin';
 import { parseInput } from '../record/record-store';
 import { loadFactsRecords } from '../eligibility/facts-load';
 
@@ -62,13 +62,23 @@ const SORT_COLUMNS = {
   createdAt: 'id',
 } as const;
 
-/** Builds the WHERE clause for a search: ID fragment, pinyin (full or initials) or Chinese characters. */
+/**
+ * Builds the WHERE clause for a search: ID fragment, pinyin (full or initials) or Chinese characters. A
+ * query without Chinese characters is pinyin, normalised exactly as the stored pinyin is (normalisePinyin:
+ * spaces, tone marks and the spellings of ü do not matter); "lu" also finds a stored "lv", as most input
+ * methods spell ü as u after l and n.
+ */
 function searchCondition(query: string): { sql: string; params: string[] } | null {
   const q = query.trim().toLowerCase();
   if (q === '') return null;
   if (/^[0-9x]+$/.test(q) && /\d/.test(q)) return { sql: 'id_number LIKE ?', params: [`%${q.toUpperCase()}%`] };
-  if (/^[a-z]+$/.test(q)) {
-    return { sql: '(name_initials LIKE ? OR name_pinyin LIKE ?)', params: [`${q}%`, `%${q}%`] };
+  if (!/\p{Script=Han}/u.test(q)) {
+    const p = normalisePinyin(q);
+    if (p !== '') {
+      // A query that spells ü (as v, ü or u:) wants ü; one that does not may mean u or ü.
+      const stored = p.includes('v') ? 'name_pinyin' : "replace(name_pinyin, 'v', 'u')";
+      return { sql: `(name_initials LIKE ? OR ${stored} LIKE ?)`, params: [`${p}%`, `%${p}%`] };
+    }
   }
   const escaped = q.replace(/[%_\\]/g, (c) => `\\${c}`);
   return { sql: "name LIKE ? ESCAPE '\\'", params: [`%${escaped}%`] };
