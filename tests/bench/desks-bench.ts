@@ -22,7 +22,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { type AppHost, createAppHost } from '../../electron/host/app-host';
 import { WorkstationClient } from '../../electron/host/workstation/client';
@@ -59,7 +59,7 @@ type LongRun = { what: 'roster export' | 'backup'; start: number; end: number; o
 type Ack = { kind: 'session' | 'edit'; marker: string; ok: boolean; code: string | null };
 
 type OpFigure = { op: OpName; kind: 'read' | 'write'; n: number; p50: number; p95: number; max: number; errors: number; duringLongWork: { n: number; p50: number; p95: number } | null };
-type PhaseFigures = { seconds: number; requests: number; perSecond: number; errors: Record<string, number>; conflicts: number; ops: OpFigure[]; longWork: { what: string; runs: number; medianMs: number; maxMs: number; errors: number }[] };
+type PhaseFigures = { seconds: number; eventLoopDelay: { p99Ms: number; maxMs: number }; requests: number; perSecond: number; errors: Record<string, number>; conflicts: number; ops: OpFigure[]; longWork: { what: string; runs: number; medianMs: number; maxMs: number; errors: number }[] };
 
 export type DesksFigures = {
   children: number;
@@ -179,21 +179,26 @@ function operations(invoke: Invoke, pools: Pools, random: () => number, runId: s
 type Desk = { name: string; invoke: Invoke; admin: Invoke | null; close: () => void };
 
 /** Runs the desks for `seconds` at the human pace, while desk 0 exports the roster and desk 1 backs up, again and again. */
-async function humanPhase(desks: Desk[], pools: Pools, seconds: number, seed: number, runId: string, label: string, today: string, acks: Ack[], log: (line: string) => void): Promise<{ samples: Sample[]; long: LongRun[] }> {
+async function humanPhase(desks: Desk[], pools: Pools, seconds: number, seed: number, runId: string, label: string, today: string, acks: Ack[], log: (line: string) => void): Promise<{ samples: Sample[]; long: LongRun[]; loop: { p99Ms: number; maxMs: number } }> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const samples: Sample[] = [];
   const long: LongRun[] = [];
   const endAt = performance.now() + seconds * 1000;
   const deskLoop = async (desk: Desk, i: number) => {
     const random = rng(seed + i * 101);
     const ops = operations(desk.invoke, pools, random, runId, `${label}${String(i).padStart(2, '0')}`, today, acks);
-    await sleep(random() * 2000); // desks do not all start on the same millisecond
+    // Each request is timed from when it was due (the end of the think time), not from when the timer
+    // got to run: a request that waited behind a blocked thread counts that wait, on both paths.
+    let due = performance.now() + random() * 2000; // desks do not all start on the same millisecond
+    await sleep(due - performance.now());
     while (performance.now() < endAt) {
       const op = pickOp(random);
-      const start = performance.now();
       const r = await ops[op]();
-      samples.push({ op, start, end: performance.now(), ok: r.ok, code: r.ok ? null : r.error.code });
+      samples.push({ op, start: due, end: performance.now(), ok: r.ok, code: r.ok ? null : r.error.code });
       const think = exponential(random, 2000);
-      if (performance.now() + think >= endAt) break;
+      due = performance.now() + think;
+      if (due >= endAt) break;
       await sleep(think);
     }
   };
@@ -213,10 +218,11 @@ async function humanPhase(desks: Desk[], pools: Pools, seconds: number, seed: nu
     longLoop('roster export', desks[0]!.admin!, Math.min(5000, seconds * 100)),
     longLoop('backup', desks[1]!.admin!, Math.min(8000, seconds * 150)),
   ]);
-  return { samples, long };
+  loop.disable();
+  return { samples, long, loop: { p99Ms: round(loop.percentile(99) / 1e6), maxMs: round(loop.max / 1e6) } };
 }
 
-function phaseFigures(samples: Sample[], long: LongRun[], seconds: number): PhaseFigures {
+function phaseFigures(samples: Sample[], long: LongRun[], seconds: number, eventLoopDelay: PhaseFigures['eventLoopDelay']): PhaseFigures {
   const errors: Record<string, number> = {};
   for (const s of samples) if (!s.ok) errors[s.code!] = (errors[s.code!] ?? 0) + 1;
   for (const l of long) if (!l.ok) errors[`${l.what}: ${l.code}`] = (errors[`${l.what}: ${l.code}`] ?? 0) + 1;
@@ -246,6 +252,7 @@ function phaseFigures(samples: Sample[], long: LongRun[], seconds: number): Phas
   });
   return {
     seconds,
+    eventLoopDelay,
     requests: samples.length,
     perSecond: round(samples.length / seconds),
     errors,
@@ -277,7 +284,7 @@ async function saturation(desks: Desk[], pools: Pools, stepSeconds: number, seed
       }
       const op = pickOp(random);
       const ops = deskOps[Math.floor(random() * deskOps.length)]!;
-      const start = performance.now();
+      const start = next; // timed from when it was due (open loop)
       pending.push(
         ops[op]().then((r) => {
           samples.push({ op, start, end: performance.now(), ok: r.ok, code: r.ok ? null : r.error.code });
@@ -303,11 +310,14 @@ function checkWrites(host: AppHost, runId: string, acks: Ack[], auditFrom: numbe
   const found = new Map<string, number>();
   const sessionRows = sqlite.prepare(`SELECT note FROM rehab_sessions WHERE note LIKE ?`).all(`BENCH-${runId}-S-%`) as { note: string }[];
   for (const r of sessionRows) found.set(r.note, (found.get(r.note) ?? 0) + 1);
-  const marker = new RegExp(`BENCH-${runId}-E-[A-Z0-9]+-\\d{5}#`, 'g');
+  const marker = new RegExp(`BENCH-${runId}-E-[A-Z0-9]+-\\d{5}#`);
   const auditRows = sqlite.prepare(`SELECT detail FROM audit_log WHERE id > ? AND action = 'child.update'`).all(auditFrom) as { detail: string | null }[];
   for (const r of auditRows) {
-    // The detail holds the notes before and after: count each marker once per audit row.
-    for (const m of new Set(r.detail?.match(marker) ?? [])) found.set(m, (found.get(m) ?? 0) + 1);
+    // The detail lists each changed field before and after: the edit that wrote a marker is the row whose notes are it after.
+    const changes = r.detail ? (JSON.parse(r.detail) as { field: string; after: unknown }[]) : [];
+    const notes = changes.find((c) => c.field === 'notes');
+    const m = typeof notes?.after === 'string' ? notes.after.match(marker) : null;
+    if (m) found.set(m[0], (found.get(m[0]) ?? 0) + 1);
   }
   // A profile's notes today must be the marker of one acknowledged edit (or untouched).
   return (['session', 'edit'] as const).map((kind) => {
@@ -431,13 +441,13 @@ export async function benchDesks(options: { children: number; seconds: number; s
 
     log(`desks over TLS: ${DESKS} desks, ${options.seconds} s, one request every 2 s on average per desk; desk 1 exports the roster, desk 2 backs up, again and again …`);
     const desksRun = await humanPhase(desks, pools, options.seconds, 1, runId, 'D', today, acks, log);
-    const desksPhase = phaseFigures(desksRun.samples, desksRun.long, options.seconds);
+    const desksPhase = phaseFigures(desksRun.samples, desksRun.long, options.seconds, desksRun.loop);
     log(`  ${desksPhase.requests} requests (${desksPhase.perSecond}/s), errors ${JSON.stringify(desksPhase.errors)}, exports ${desksPhase.longWork[0]!.runs}, backups ${desksPhase.longWork[1]!.runs}`);
 
     const inSeconds = Math.max(20, Math.round(options.seconds / 2));
     log(`in-process (standalone, router.dispatch): the same desks, mix, export and backup, ${inSeconds} s …`);
     const inRun = await humanPhase(inProcess, pools, inSeconds, 1, runId, 'L', today, acks, log);
-    const inProcessPhase = phaseFigures(inRun.samples, inRun.long, inSeconds);
+    const inProcessPhase = phaseFigures(inRun.samples, inRun.long, inSeconds, inRun.loop);
     log(`  ${inProcessPhase.requests} requests (${inProcessPhase.perSecond}/s), errors ${JSON.stringify(inProcessPhase.errors)}`);
 
     log(`saturation over TLS: offered load in steps of ${options.stepSeconds} s (${RAMP.join(', ')} requests/s), until p95 > 100 ms or an error …`);
@@ -507,9 +517,10 @@ export function printDesks(f: DesksFigures): void {
   console.log(line(head));
   console.log(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
   for (const b of body) console.log(line(b));
-  console.log('  (milliseconds; a child page is record:get then eligibility:get; ratio = over TLS / in-process)');
+  console.log('  (milliseconds from when each request was due; a child page is record:get then eligibility:get; ratio = over TLS / in-process;');
+  console.log('   the 30 desks\' TLS clients run in the same process as the host, so their side of the encryption is on its thread too)');
   for (const [label, p] of [['over TLS', f.desksPhase], ['in-process', f.inProcessPhase]] as const) {
-    console.log(`  ${label}: ${p.requests} requests in ${p.seconds} s (${p.perSecond}/s), errors ${JSON.stringify(p.errors)}, conflicts ${p.conflicts}; ${p.longWork.map((l) => `${l.what} ×${l.runs} (median ${l.medianMs} ms, max ${l.maxMs} ms, errors ${l.errors})`).join(', ')}`);
+    console.log(`  ${label}: ${p.requests} requests in ${p.seconds} s (${p.perSecond}/s), errors ${JSON.stringify(p.errors)}, conflicts ${p.conflicts}; event-loop delay p99 ${p.eventLoopDelay.p99Ms} ms, max ${p.eventLoopDelay.maxMs} ms; ${p.longWork.map((l) => `${l.what} ×${l.runs} (median ${l.medianMs} ms, max ${l.maxMs} ms, errors ${l.errors})`).join(', ')}`);
   }
   for (const w of f.writes) {
     console.log(`  writes, ${w.kind}: acknowledged ${w.acknowledged}, rows found ${w.found}, lost ${w.lost}, doubled ${w.doubled}, written without acknowledgement ${w.writtenWithoutAck}, refused/failed ${w.failed}`);
