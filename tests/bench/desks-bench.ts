@@ -58,7 +58,7 @@ type Sample = { op: OpName; start: number; end: number; ok: boolean; code: strin
 type LongRun = { what: 'roster export' | 'backup'; start: number; end: number; ok: boolean; code: string | null };
 type Ack = { kind: 'session' | 'edit'; marker: string; ok: boolean; code: string | null };
 
-type OpFigure = { op: OpName; kind: 'read' | 'write'; n: number; p50: number; p95: number; max: number; errors: number; duringLongWork: { n: number; p50: number; p95: number } | null };
+type OpFigure = { op: OpName; kind: 'read' | 'write'; n: number; p50: number; p95: number; max: number; errors: number; duringLongWork: { n: number; p50: number; p95: number } | null; duringExport: { n: number; p95: number } | null; duringBackup: { n: number; p95: number } | null };
 type PhaseFigures = { seconds: number; eventLoopDelay: { p99Ms: number; maxMs: number }; requests: number; perSecond: number; errors: Record<string, number>; conflicts: number; ops: OpFigure[]; longWork: { what: string; runs: number; medianMs: number; maxMs: number; errors: number }[] };
 
 export type DesksFigures = {
@@ -226,11 +226,12 @@ function phaseFigures(samples: Sample[], long: LongRun[], seconds: number, event
   const errors: Record<string, number> = {};
   for (const s of samples) if (!s.ok) errors[s.code!] = (errors[s.code!] ?? 0) + 1;
   for (const l of long) if (!l.ok) errors[`${l.what}: ${l.code}`] = (errors[`${l.what}: ${l.code}`] ?? 0) + 1;
-  const overlaps = (s: Sample) => long.some((l) => s.start < l.end && s.end > l.start);
+  const overlaps = (s: Sample, what?: LongRun['what']) => long.some((l) => (what === undefined || l.what === what) && s.start < l.end && s.end > l.start);
+  const p95Of = (mine: Sample[]) => (mine.length > 0 ? { n: mine.length, p95: round(stats(mine.map((s) => s.end - s.start)).p95) } : null);
   const ops: OpFigure[] = MIX.map(([op]) => {
     const mine = samples.filter((s) => s.op === op);
     const times = mine.map((s) => s.end - s.start);
-    const during = mine.filter(overlaps).map((s) => s.end - s.start);
+    const during = mine.filter((s) => overlaps(s)).map((s) => s.end - s.start);
     const st: Stats | null = times.length > 0 ? stats(times) : null;
     const du: Stats | null = during.length > 0 ? stats(during) : null;
     return {
@@ -242,6 +243,8 @@ function phaseFigures(samples: Sample[], long: LongRun[], seconds: number, event
       max: st ? round(st.max) : NaN,
       errors: mine.filter((s) => !s.ok).length,
       duringLongWork: du ? { n: during.length, p50: round(du.median), p95: round(du.p95) } : null,
+      duringExport: p95Of(mine.filter((s) => overlaps(s, 'roster export') && !overlaps(s, 'backup'))),
+      duringBackup: p95Of(mine.filter((s) => overlaps(s, 'backup'))),
     };
   });
   const longWork = (['roster export', 'backup'] as const).map((what) => {
@@ -494,7 +497,7 @@ export async function benchDesks(options: { children: number; seconds: number; s
 export function printDesks(f: DesksFigures): void {
   const fmt = (n: number) => (Number.isNaN(n) ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
   console.log(`  ${f.children} children, ${f.desks} desks, ${f.seconds} s over TLS; machine: ${f.load.cpus} cores, load average ${f.load.loadavg.join(' ')} (shared)`);
-  const head = ['operation', 'n', 'p50', 'p95', 'p95 during export/backup', 'in-process p50', 'p95', 'ratio p50', 'p95', 'errors', 'target (p95 during)'];
+  const head = ['operation', 'n', 'p50', 'p95', 'p95 during export/backup', 'export only', 'backup', 'in-process p50', 'p95', 'ratio p50', 'p95', 'errors', 'target (p95 during)'];
   const body = f.desksPhase.ops.map((o) => {
     const l = f.inProcessPhase.ops.find((x) => x.op === o.op)!;
     const r = f.ratio.find((x) => x.op === o.op)!;
@@ -504,6 +507,8 @@ export function printDesks(f: DesksFigures): void {
       fmt(o.p50),
       fmt(o.p95),
       o.duringLongWork ? `${fmt(o.duringLongWork.p95)} (n ${o.duringLongWork.n})` : '—',
+      o.duringExport ? `${fmt(o.duringExport.p95)} (n ${o.duringExport.n})` : '—',
+      o.duringBackup ? `${fmt(o.duringBackup.p95)} (n ${o.duringBackup.n})` : '—',
       fmt(l.p50),
       fmt(l.p95),
       r.p50.toFixed(2),
