@@ -41,7 +41,7 @@ const STAFF_PASSWORD = 'Str0ng!desk-final';
 const DESKS = 30;
 const TODAY_ISO = '2026-11-29T09:00:00+08:00';
 /** The saturation ramp: offered requests per second, each step held for `stepSeconds`. */
-const RAMP = [10, 20, 40, 60, 90, 120, 160, 220, 300, 400];
+const RAMP = [2, 5, 10, 20, 40, 60, 90, 120, 160, 220, 300, 400];
 
 export type OpName = 'search' | 'child page' | 'session log' | 'profile edit' | 'worklist';
 const MIX: readonly [OpName, number][] = [
@@ -69,7 +69,12 @@ export type DesksFigures = {
   desksPhase: PhaseFigures;
   inProcessPhase: PhaseFigures;
   ratio: { op: OpName; p50: number; p95: number }[];
-  saturation: { steps: { offered: number; served: number; n: number; p50: number; p95: number; errors: number; holds: boolean }[]; highestHolding: number | null };
+  saturation: {
+    steps: { offered: number; served: number; n: number; p50: number; p95: number; p95WithoutWorklist: number; errors: number; holds: boolean; holdsWithoutWorklist: boolean; p95ByOp: Partial<Record<OpName, number>> }[];
+    highestHolding: number | null;
+    /** The same ramp judged on every operation but the worklist (5 % of the mix, alone slower than 100 ms at 10,000 children). */
+    highestHoldingWithoutWorklist: number | null;
+  };
   writes: { kind: string; acknowledged: number; found: number; lost: number; doubled: number; writtenWithoutAck: number; failed: number }[];
   targets: { name: string; figure: number; target: string; met: boolean }[];
   load: { loadavg: number[]; cpus: number };
@@ -297,14 +302,30 @@ async function saturation(desks: Desk[], pools: Pools, stepSeconds: number, seed
     await Promise.all(pending);
     const elapsed = (performance.now() - t0) / 1000;
     const st = stats(samples.map((s) => s.end - s.start));
+    const others = samples.filter((s) => s.op !== 'worklist');
+    const p95WithoutWorklist = others.length > 0 ? round(stats(others.map((s) => s.end - s.start)).p95) : NaN;
+    const p95ByOp: Partial<Record<OpName, number>> = {};
+    for (const [op] of MIX) {
+      const mine = samples.filter((s) => s.op === op);
+      if (mine.length > 0) p95ByOp[op] = round(stats(mine.map((s) => s.end - s.start)).p95);
+    }
     const errors = samples.filter((s) => !s.ok).length;
     const holds = !overloaded && errors === 0 && st.p95 <= 100;
-    steps.push({ offered, served: round(samples.length / elapsed), n: samples.length, p50: round(st.median), p95: round(st.p95), errors, holds });
-    log(`saturation: offered ${offered}/s → served ${round(samples.length / elapsed)}/s, p50 ${round(st.median)} ms, p95 ${round(st.p95)} ms, errors ${errors}${overloaded ? ', overloaded' : ''}`);
-    if (!holds) break;
+    const holdsWithoutWorklist = !overloaded && errors === 0 && p95WithoutWorklist <= 100;
+    steps.push({ offered, served: round(samples.length / elapsed), n: samples.length, p50: round(st.median), p95: round(st.p95), p95WithoutWorklist, errors, holds, holdsWithoutWorklist, p95ByOp });
+    log(`saturation: offered ${offered}/s → served ${round(samples.length / elapsed)}/s, p50 ${round(st.median)} ms, p95 ${round(st.p95)} ms (without the worklist ${p95WithoutWorklist} ms), errors ${errors}${overloaded ? ', overloaded' : ''}`);
+    if (!holds && !holdsWithoutWorklist) break;
   }
-  const holding = steps.filter((s) => s.holds);
-  return { steps, highestHolding: holding.length > 0 ? holding[holding.length - 1]!.offered : null };
+  // The highest step that holds with every step below it holding too.
+  const highest = (ok: (s: (typeof steps)[number]) => boolean) => {
+    let best: number | null = null;
+    for (const s of steps) {
+      if (!ok(s)) break;
+      best = s.offered;
+    }
+    return best;
+  };
+  return { steps, highestHolding: highest((s) => s.holds), highestHoldingWithoutWorklist: highest((s) => s.holdsWithoutWorklist) };
 }
 
 /** Every acknowledged write against the rows in the database: sessions by their note, profile edits by their audit row. */
@@ -407,7 +428,7 @@ export async function benchDesks(options: { children: number; seconds: number; s
     for (let i = 0; i < DESKS; i += 1) {
       const ticket = ok<{ address: string; port: number; fingerprint: { sha256: string }; code: string }>(await admin('desks:addWorkstation', null));
       const identity = await enrollWorkstation({ host: `${ticket.address}:${ticket.port}`, code: ticket.code, name: `案头${i + 1}-${runId}`, fingerprint: ticket.fingerprint.sha256 });
-      const client = new WorkstationClient({ hostUrl: identity.hostUrl, certPem: identity.certPem, keyPem: identity.keyPem, caPem: identity.caPem, retryForMs: 15_000 });
+      const client = new WorkstationClient({ hostUrl: identity.hostUrl, certPem: identity.certPem, keyPem: identity.keyPem, caPem: identity.caPem, retryForMs: 60_000 });
       const page = `desk-${i}-${runId}`;
       const invoke: Invoke = (channel, input) => client.invoke(page, channel, input);
       await signIn(invoke, `desk${String(i + 1).padStart(2, '0')}`);
@@ -530,8 +551,12 @@ export function printDesks(f: DesksFigures): void {
   for (const w of f.writes) {
     console.log(`  writes, ${w.kind}: acknowledged ${w.acknowledged}, rows found ${w.found}, lost ${w.lost}, doubled ${w.doubled}, written without acknowledgement ${w.writtenWithoutAck}, refused/failed ${w.failed}`);
   }
-  console.log(`  saturation (offered load in steps, p95 ≤ 100 ms and no error): ${f.saturation.highestHolding === null ? 'no step held' : `${f.saturation.highestHolding} requests/s`}`);
-  for (const s of f.saturation.steps) console.log(`    offered ${String(s.offered).padStart(4)}/s  served ${String(s.served).padStart(6)}/s  n ${String(s.n).padStart(5)}  p50 ${fmt(s.p50).padStart(6)}  p95 ${fmt(s.p95).padStart(6)} ms  errors ${s.errors}${s.holds ? '' : '  (does not hold)'}`);
+  const held = (n: number | null) => (n === null ? 'no step held' : `${n} requests/s`);
+  console.log(`  saturation over TLS (offered load in steps, p95 ≤ 100 ms and no error): the whole mix ${held(f.saturation.highestHolding)}; every operation but the worklist ${held(f.saturation.highestHoldingWithoutWorklist)}`);
+  for (const s of f.saturation.steps) {
+    const byOp = Object.entries(s.p95ByOp).map(([op, p]) => `${op} ${fmt(p)}`).join(', ');
+    console.log(`    offered ${String(s.offered).padStart(4)}/s  served ${String(s.served).padStart(6)}/s  n ${String(s.n).padStart(5)}  p50 ${fmt(s.p50).padStart(6)}  p95 ${fmt(s.p95).padStart(6)} ms (without the worklist ${fmt(s.p95WithoutWorklist)}; ${byOp})  errors ${s.errors}${s.holds ? '' : '  (the mix does not hold)'}`);
+  }
   console.log('  targets (figures, not a pass or a fail):');
   for (const t of f.targets) console.log(`    ${t.name}: ${fmt(t.figure)} (target ${t.target}${t.met ? '' : ', MISSED'})`);
 }
