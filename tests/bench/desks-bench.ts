@@ -16,6 +16,13 @@
  *     carries a marker unique to the run: a session's note, a profile's notes, whose audit row holds it):
  *     none lost, none doubled, none written without an acknowledgement.
  *
+ * Every request is timed from when it was due (coordinated omission: a request that waited behind a
+ * blocked thread counts the wait, on both paths). A desk retries an unanswered request for 60 s with
+ * the same request id (the product's client retries for 10 minutes; 60 s keeps the run bounded), so
+ * an error here is one a person at that desk would have seen within a minute. The desks' TLS clients
+ * run in the bench's own process, beside the host: their half of the encryption is on the same thread,
+ * so the TLS figures are a little worse than separate computers would see.
+ *
  * Figures only: nothing here passes or fails. Everything on loopback, bounded in count and time.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
