@@ -286,7 +286,8 @@ async function saturation(desks: Desk[], pools: Pools, stepSeconds: number, seed
     const samples: Sample[] = [];
     const pending: Promise<void>[] = [];
     const t0 = performance.now();
-    const endAt = t0 + stepSeconds * 1000;
+    // At least ~100 requests per step, so that a low step's p95 is not simply its slowest request.
+    const endAt = t0 + Math.max(stepSeconds, Math.ceil(100 / offered)) * 1000;
     let next = t0;
     let overloaded = false;
     while (next < endAt) {
