@@ -10,6 +10,8 @@
  *   npm run bench -- --runs 25                      more repetitions of each measurement
  *   npm run bench -- rules                          only the named groups: core, rules, renderer, longwork
  *   npm run bench -- longwork --import-rows 20000   another client's app:status while an import and an export run
+ *   npm run bench -- desks                          30 workstations over mutual TLS on one data host, ~3 min
+ *                                                   (`--seconds N`, `--step-seconds N`; not in the default set)
  *   npm run bench -- --keep                         keep the data set; then `--reuse DIR` measures it again
  *   npm run bench -- --reuse DIR --only worklist    only the measurements whose name contains the text
  *
@@ -376,6 +378,8 @@ async function main(): Promise<void> {
       reuse: { type: 'string' },
       only: { type: 'string' },
       'import-rows': { type: 'string', default: '20000' },
+      seconds: { type: 'string', default: '180' },
+      'step-seconds': { type: 'string', default: '10' },
     },
   });
   const childCount = Number(values.children);
@@ -386,6 +390,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs must be 3 or more');
   const importRows = Number(values['import-rows']);
   if (!Number.isInteger(importRows) || importRows < 1 || importRows > 20_000) throw new Error('--import-rows must be 1…20000');
+  const seconds = Number(values.seconds);
+  if (!Number.isInteger(seconds) || seconds < 10 || seconds > 1800) throw new Error('--seconds must be 10…1800');
+  const stepSeconds = Number(values['step-seconds']);
+  if (!Number.isInteger(stepSeconds) || stepSeconds < 3 || stepSeconds > 120) throw new Error('--step-seconds must be 3…120');
   const groups: Record<string, () => Promise<unknown>> = {
     core: () => benchCore({ children: childCount, rehabMonths, runs, keep: values.keep, reuse: values.reuse ?? null, only: values.only ?? null }),
     rules: async () => {
@@ -409,6 +417,13 @@ async function main(): Promise<void> {
       const { benchLongWork } = await import('./long-work-bench');
       console.log(`long work off the request thread: ${childCount} demo children, an import of ${importRows} rows and a roster export at once, another client asking app:status every 20 ms:`);
       return benchLongWork({ children: childCount, importRows, log: (line) => console.log(`  ${line}`) });
+    },
+    desks: async () => {
+      const { benchDesks, printDesks } = await import('./desks-bench');
+      console.log(`many desks on one data host: ${childCount} demo children, 30 workstations over mutual TLS on 127.0.0.1:`);
+      const figures = await benchDesks({ children: childCount, seconds, stepSeconds, keep: values.keep, reuse: values.reuse ?? null, log: (line) => console.log(`  ${line}`) });
+      printDesks(figures);
+      return figures;
     },
   };
   const selected = positionals.length > 0 ? positionals : ['core', 'rules', 'renderer', 'longwork'];
