@@ -12,7 +12,6 @@
  * Exit 0 when done; 1 when the folder cannot be opened (wrong passphrase, damaged files); 2 on a usage
  * error or a refusal (bad arguments, the folder already holds children, not a Tonghu folder).
  */
-import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
