@@ -12,7 +12,6 @@
  * Exit 0 when done; 1 when the folder cannot be opened (wrong passphrase, damaged files); 2 on a usage
  * error or a refusal (bad arguments, the folder already holds children, not a Tonghu folder).
  */
-import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,7 @@ import { AppError } from '../../shared/contract/errors';
 import { DB_FILE, KEYSTORE_FILE, createAppCore } from '../services/app/app-core';
 import { systemClock } from '../services/core/clock';
 import { loadDemoData } from './demo';
+import { type DemoAccount, generatePassword } from './demo-staff';
 import { createKeyStore, passphraseSealer } from '../services/keys/key-store';
 import { passwordProblem } from '../services/users/passwords';
 import { promptHidden } from '../host/prompt';
@@ -108,15 +108,6 @@ function parseDemoArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): De
 }
 
 /** A random administrator password the app accepts: three groups of five from an unambiguous alphabet. */
-function generatePassword(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  for (;;) {
-    const groups = Array.from({ length: 3 }, () => Array.from({ length: 5 }, () => alphabet[randomInt(alphabet.length)]).join(''));
-    const password = groups.join('-');
-    if (passwordProblem(password) === null && /[a-z]/.test(password) && /[A-Z]/.test(password) && /\d/.test(password)) return password;
-  }
-}
-
 /** The passphrase from the options, or typed at a hidden prompt (twice for a new folder). */
 async function readPassphrase(options: DemoCliOptions, confirm: boolean): Promise<string> {
   if (options.passphrase !== null) return options.passphrase;
@@ -205,13 +196,16 @@ async function runDemoCli(argv: string[]): Promise<void> {
     });
     if (!input.success) usage('passphrase', input.error.issues[0]?.message ?? '', 'the database passphrase needs 12 characters at least');
 
+    let staff: DemoAccount[] = [];
     const core = createAppCore({
       dataDir,
       keyMode: 'passphrase',
       sealer: passphraseSealer(passphrase),
       clock: systemClock,
       migrationsDir: join(root, 'db', 'migrations'),
-      demoLoader: loadDemoData,
+      demoLoader: (ctx, opts) => {
+        staff = loadDemoData(ctx, opts);
+      },
       demoChildren: options.children,
     });
     try {
@@ -228,6 +222,7 @@ async function runDemoCli(argv: string[]): Promise<void> {
           `机构 (institution):         ${DEMO_INSTITUTION}`,
           `用户名 (username):          ${input.data.username}`,
           options.password === null ? `密码 (password, generated): ${password}` : '密码 (password):            （您在 --password 中给出的 / as given with --password）',
+          ...staffLines(staff),
           `恢复码 (recovery code):     ${recoveryCode}`,
           '  恢复码只显示这一次，请抄下并与电脑分开保存；忘记口令时只能用它打开数据。',
           '  The recovery code is shown this once only: write it down and keep it apart from the computer.',
@@ -267,16 +262,32 @@ async function runDemoCli(argv: string[]): Promise<void> {
       }
       process.stdout.write(`向已有数据（${core.institutionName() ?? ''}）载入 ${options.children} 名演示儿童… (loading ${options.children} demo children into ${dataDir}…)\n`);
       const loadStart = performance.now();
-      loadDemoData(ctx, { children: options.children });
+      const staff = loadDemoData(ctx, { children: options.children });
       printCounts(ctx.sqlite, options.children, performance.now() - loadStart);
       process.stdout.write(
-        ['', `数据文件夹 (data folder): ${dataDir}`, '用原有的用户名和密码登录 (sign in with the existing accounts):', `  npm run host -- --data-dir ${shellQuote(dataDir)}`, ''].join('\n'),
+        [
+          '',
+          `数据文件夹 (data folder): ${dataDir}`,
+          '用原有的用户名和密码登录 (sign in with the existing accounts):',
+          ...staffLines(staff),
+          `  npm run host -- --data-dir ${shellQuote(dataDir)}`,
+          '',
+        ].join('\n'),
       );
     } finally {
       core.close();
     }
   }
   process.stdout.write(`完成，用时 ${seconds(performance.now() - started)} (done in ${seconds(performance.now() - started)})\n`);
+}
+
+/** The demo staff accounts and their generated passwords, one line each (none if none were created). */
+function staffLines(staff: DemoAccount[]): string[] {
+  if (staff.length === 0) return [];
+  return [
+    '演示员工账户 (demo staff accounts, generated passwords):',
+    ...staff.map((a) => `  ${padColumns(a.displayName, 18)} ${padColumns(a.roles.join(','), 18)} 用户名 ${a.username.padEnd(18)} 密码 ${a.password}`),
+  ];
 }
 
 function printCounts(sqlite: Parameters<typeof countRows>[0], requested: number, loadMs: number): void {

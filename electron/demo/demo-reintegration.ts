@@ -5,17 +5,18 @@
  * shows cases in every stage. Deterministic for a seed.
  */
 import { eq, isNull } from 'drizzle-orm';
-import { reintegrationAssessmentScores, reintegrationAssessments, users } from '../../db/schema';
-import type { Role } from '../../shared/contract/permissions';
+import { reintegrationAssessmentScores, reintegrationAssessments } from '../../db/schema';
+import { activeWith } from './demo-staff';
 import { addDays, addMonths } from '../../shared/domain/dates';
 import { SHANGHAI_DISTRICTS } from '../../shared/domain/districts';
 import { rubricOn } from '../../shared/domain/reintegration';
 import type { ServiceContext } from '../services/core/context';
+import { DISTRICT_STREETS } from './streets';
 import { addCaseAssessment, addVisit, decideAssessment, ensureCases, getCase, pipeline, resettle, startRehab, transfer, updateChecklist, updateTask } from '../services/reintegration/reintegration';
 
+const earliest = (a: string, b: string) => (a < b ? a : b);
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 
-const STREETS = ['田林街道', '花木街道', '曹杨新村街道', '江宁路街道', '殷行街道', '新华路街道', '古美路街道', '大场镇', '九亭镇', '夏阳街道'];
 const OWNERS = ['生活老师 刘芳', '社工 陈静', '生活老师 何伟', '社工 许婷'];
 const INSTITUTIONS = ['上海市第三社会福利院', '上海市第一社会福利院'];
 
@@ -48,14 +49,15 @@ export function loadDemoCases(ctx: ServiceContext, rand: () => number, pinnedChi
   const due = pipeline(ctx, {}).cases.filter((c) => c.stage === 'assessmentDue');
   const free = due.filter((c) => !pinnedChildIds.has(c.childId));
   const panel = ['市民政局 李明', '福利院 张华', '社工 陈静'];
-  // Nobody approves an assessment they recorded: a supervisor other than the loader does, or the system.
-  const supervisor = ctx.db
-    .select({ id: users.id, username: users.username, roles: users.roles })
-    .from(users)
-    .where(eq(users.active, true))
-    .all()
-    .find((u) => (u.roles as Role[]).includes('supervisor') && u.id !== ctx.actor?.userId);
-  const approver: ServiceContext = { ...ctx, actor: supervisor ? { userId: supervisor.id, username: supervisor.username, roles: supervisor.roles as Role[] } : null };
+  // Nobody approves an assessment they recorded: a supervisor other than the loader does (the demo's
+  // own supervisor account), or the system. The approval is dated a few days after the decision and
+  // never after the transfer it allows.
+  const supervisor = activeWith(ctx, 'supervisor').find((u) => u.id !== ctx.actor?.userId);
+  const approverOn = (date: string): ServiceContext => ({
+    ...ctx,
+    clock: { today: () => date, now: () => new Date(`${date}T03:00:00.000Z`) },
+    actor: supervisor ? { userId: supervisor.id, username: supervisor.username, roles: supervisor.roles } : null,
+  });
   // Never before the 18th birthday (a large demo has young people who turned 18 only days ago).
   const notBefore18 = (c: { eighteenthBirthday: string }, date: string) => (date < c.eighteenthBirthday ? c.eighteenthBirthday : date);
   free.slice(0, 2).forEach((c, i) => {
@@ -69,8 +71,9 @@ export function loadDemoCases(ctx: ServiceContext, rand: () => number, pinnedChi
       result: 'notCapable',
       reasons: '劳动能力和独立生活技能评分偏低，尚需职业康复。',
     });
-    decideAssessment(approver, { caseId: c.id, assessmentId: a.id, approve: true });
-    transfer(ctx, { caseId: c.id, institution: pick(rand, INSTITUTIONS), transferredOn: addDays(on, 10) });
+    const transferredOn = earliest(addDays(on, 10), today);
+    decideAssessment(approverOn(earliest(addDays(on, 3), transferredOn)), { caseId: c.id, assessmentId: a.id, approve: true });
+    transfer(ctx, { caseId: c.id, institution: pick(rand, INSTITUTIONS), transferredOn });
     if (i === 1) startRehab(ctx, { caseId: c.id, programme: '烘焙职业康复', provider: '上海市阳光职业康复中心', from: addDays(on, 20), plannedEnd: addMonths(on, 8) });
   });
   for (const c of [...free.slice(2), ...due.filter((d) => pinnedChildIds.has(d.childId))].slice(0, Math.max(1, free.length - 2))) {
@@ -114,7 +117,7 @@ export function loadDemoCases(ctx: ServiceContext, rand: () => number, pinnedChi
       const capableOn = detail.assessments.find((a) => a.approvedAt !== null && a.result === 'capable')?.assessedOn ?? today;
       const resettledOn = addDays(capableOn, 20) < today ? addDays(capableOn, 20) : today;
       const district = pick(rand, SHANGHAI_DISTRICTS);
-      const tasks = resettle(ctx, { caseId: c.id, receivingDistrict: district.code, receivingStreet: pick(rand, STREETS), resettledOn, tasks: [] });
+      const tasks = resettle(ctx, { caseId: c.id, receivingDistrict: district.code, receivingStreet: pick(rand, DISTRICT_STREETS[district.code]), resettledOn, tasks: [] });
       // The first stays under way (two tasks done); the others are done or partly done at random.
       const done = resettled === 0 ? 2 : rand() < 0.5 ? 4 : Math.floor(rand() * 4);
       resettled += 1;

@@ -20,6 +20,7 @@ import { demoAutismPathway, demoMentalHealthFile } from './demo-files';
 import { loadDemoCases } from './demo-reintegration';
 import type { ServiceContext } from '../services/core/context';
 import { seedDemoRehab } from './demo-rehab';
+import { DEMO_STAFF, type DemoAccount, activeWith, createDemoStaff } from './demo-staff';
 import { namePinyin } from '../services/record/pinyin';
 import { rowInserter } from './row-inserter';
 import { seededRandom } from './random';
@@ -29,7 +30,6 @@ import { type DemoRecord, demoRecords } from './records';
 const DEMO_SEED = 20261129;
 
 
-/** Loads the demo data set into an empty database, in one transaction. */
 /**
  * The dates the worklist reads beside the record: the last yearly mental-health check (四(十二)) —
  * most within the year, about one in twenty overdue — and, for a disabled or autistic child, an
@@ -66,7 +66,17 @@ type DemoOptions = {
   rehabMonths?: number;
 };
 
-export function loadDemoData(ctx: ServiceContext, options: DemoOptions): void {
+/**
+ * Loads the demo: its staff accounts (returned with their generated passwords, for the CLI to print),
+ * then the children's records and the reintegration cases.
+ */
+export function loadDemoData(ctx: ServiceContext, options: DemoOptions): DemoAccount[] {
+  const accounts = createDemoStaff(ctx);
+  // Each child in rehabilitation has one of the demo therapists, by the child's id (any therapist if
+  // the demo's own were not created because their usernames were taken).
+  const allTherapists = activeWith(ctx, 'therapist');
+  const demoTherapists = allTherapists.filter((t) => DEMO_STAFF.some((s) => s.username === t.username));
+  const therapists = (demoTherapists.length > 0 ? demoTherapists : allTherapists).map((t) => t.id);
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   const meta = (childId: number) => ({ childId, createdAt: now, createdBy: ctx.actor?.userId ?? null });
@@ -116,7 +126,7 @@ export function loadDemoData(ctx: ServiceContext, options: DemoOptions): void {
       if (wellbeing.rehabPlan) {
         const planId = insert(rehabPlans, { ...meta(childId), ...wellbeing.rehabPlan });
         const autism = record.facts.some((f) => f.fact.kind === 'autismDiagnosis');
-        seedDemoRehab(ctx, insert, { childId, planId, startsOn: wellbeing.rehabPlan.startsOn, today, category: record.disabilities[0]?.category ?? null, autism, now }, rehabRand);
+        seedDemoRehab(ctx, insert, { childId, planId, therapistId: therapists.length > 0 ? therapists[childId % therapists.length]! : null, birthDate: c.birthDate, startsOn: wellbeing.rehabPlan.startsOn, today, category: record.disabilities[0]?.category ?? null, autism, now }, rehabRand);
       }
       if (wellbeing.mentalHealthCheck) {
         const file = demoMentalHealthFile(wellbeing.mentalHealthCheck, record, today, now, mentalHealthRand);
@@ -129,4 +139,5 @@ export function loadDemoData(ctx: ServiceContext, options: DemoOptions): void {
   })();
   // Reintegration cases in every stage, moved along by the case services (a stream of their own).
   loadDemoCases(ctx, seededRandom(DEMO_SEED + 6), pinned);
+  return accounts;
 }

@@ -11,6 +11,7 @@ import { createAppCore } from '../../electron/services/app/app-core';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { systemClock } from '../../electron/services/core/clock';
 import { demoChildren } from '../../electron/demo/records';
+import { DEMO_STAFF } from '../../electron/demo/demo-staff';
 import type { SqliteDb } from '../../db/open';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
 import { ADMIN, PASSPHRASE, makeHost, ok, setupAndLogin } from './support/host';
@@ -89,6 +90,15 @@ describe('npm run demo', () => {
       expect(verifyAuditChain(sqlite).ok).toBe(true);
       // The printed credentials sign in.
       ok(await host.router.dispatch('c1', 'auth:login', { username: 'admin', password }));
+      // So do the demo staff's: a therapist, a supervisor, a placement officer and a caseworker.
+      const staff = [...run.stdout.matchAll(/用户名 (\S+) +密码 (\S+)$/gm)].map((m) => ({ username: m[1]!, password: m[2]! }));
+      expect(staff.map((s) => s.username)).toEqual(DEMO_STAFF.map((s) => s.username));
+      const roles = new Set<string>();
+      for (const s of staff) {
+        const user = ok<{ roles: string[] }>(await host.router.dispatch(`c-${s.username}`, 'auth:login', s));
+        user.roles.forEach((r) => roles.add(r));
+      }
+      expect([...roles].sort()).toEqual(['caseworker', 'placementOfficer', 'supervisor', 'therapist']);
       auditRows = count(sqlite, 'audit_log');
     } finally {
       host.close();
@@ -130,6 +140,9 @@ describe('npm run demo', () => {
     const run = await runDemo(['--children', '12', '--data-dir', dataDir]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('恢复码');
+    // The demo staff are added beside the existing administrator, with their passwords printed.
+    const staff = [...run.stdout.matchAll(/用户名 (\S+) +密码 (\S+)$/gm)].map((m) => ({ username: m[1]!, password: m[2]! }));
+    expect(staff.map((s) => s.username)).toEqual(DEMO_STAFF.map((s) => s.username));
     const host = makeHost(dataDir);
     try {
       const { sqlite } = host.core.opened()!;
@@ -139,6 +152,7 @@ describe('npm run demo', () => {
       // The institution and its administrator are as they were.
       expect(host.core.institutionName()).toBe('上海市儿童福利院');
       ok(await host.router.dispatch('c1', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
+      ok(await host.router.dispatch('c2', 'auth:login', staff[0]!));
     } finally {
       host.close();
     }
