@@ -21,8 +21,9 @@ export const SURNAME_READINGS: Readonly<Record<string, string>> = {
 
 /**
  * The one normaliser for pinyin, used for the stored form and for what staff type in the search box:
- * ü in any spelling ("ü", "ǚ", "u:", "v") becomes "v", tone marks and tone digits, spaces, apostrophes
- * and anything else that is not a latin letter are removed, and the result is lower case.
+ * ü in any spelling ("ü", "ǚ", "u:", "v") becomes "v", tone marks, tone digits (a 1–5 right after a
+ * letter), spaces, apostrophes and anything else that is not a latin letter or a digit are removed, and
+ * the result is lower case. A digit of its own stays ("王小红2" is not "王小红3").
  * "Shàn Xiǎo míng" → "shanxiaoming", "Lǚ jia" / "lu:jia" / "lv jia" → "lvjia".
  */
 export function normalisePinyin(text: string): string {
@@ -31,7 +32,8 @@ export function normalisePinyin(text: string): string {
     .toLowerCase()
     .replace(/u\u0308/g, 'v')
     .replace(/u:/g, 'v')
-    .replace(/[^a-z]/g, '');
+    .replace(/([a-z])[1-5]/g, '$1')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 const HAN = /\p{Script=Han}/u;

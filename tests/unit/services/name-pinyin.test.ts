@@ -44,6 +44,12 @@ describe('namePinyin', () => {
     expect(namePinyin(name)).toEqual({ full, initials });
   });
 
+  it('a digit of its own stays in the stored form, a tone digit in a query does not', () => {
+    expect(namePinyin('王小红2').full).toBe('wangxiaohong2');
+    expect(namePinyin('王小红2').full).not.toBe(namePinyin('王小红3').full);
+    expect(normalisePinyin('shan4 xiao3 ming2')).toBe('shanxiaoming');
+  });
+
   it('surname readings apply to the first character only (李秘 ends in mi)', () => {
     expect(namePinyin('李秘').full).toBe('limi');
   });
