@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   if (problem) process.stderr.write(`Tonghu: ${problem.message}\n`);
   // A fresh folder may become a workstation from its first-run page (连接本院数据主机) instead of being set up.
   const install = createInstallDispatch(app, { dataDir, sealer: passphrase ? passphraseSealer(passphrase) : null });
-  const host = await startBrowserHost({ router: { dispatch: install.dispatch }, events: app.events }, { rendererDir, port });
+  const host = await startBrowserHost({ router: { dispatch: install.dispatch }, events: install.events }, { rendererDir, port });
   process.stdout.write(`Tonghu browser host: ${host.url}\n`);
   log.info('listening', { port: host.port, phase: app.core.phase() });
   const stop = async () => {

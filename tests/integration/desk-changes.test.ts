@@ -4,10 +4,14 @@
  * for the page that made the change); after a dropped stream the missed changes arrive, or a reset.
  * All on loopback, ports 42010–42029.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
-import { type ChangeWatch, type DeskChange, WorkstationClient } from '../../electron/host/workstation/client';
+import { startBrowserHost } from '../../electron/host/browser-host';
+import type { ChangeWatch, DeskChange, WorkstationClient } from '../../electron/host/workstation/client';
 import { type WorkstationHost, createWorkstationHost } from '../../electron/host/workstation/workstation-host';
+import { createInstallDispatch } from '../../electron/host/workstation/install-dispatch';
 import { passphraseSealer } from '../../electron/services/keys/key-store';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import type { ChangeEvent } from '../../shared/contract/events';
@@ -22,6 +26,7 @@ let host: AppHost;
 const desks: WorkstationHost[] = [];
 const clients: WorkstationClient[] = [];
 const watches: ChangeWatch[] = [];
+const webs: Awaited<ReturnType<typeof startBrowserHost>>[] = [];
 
 /** Waits (bounded) until `done` holds. */
 async function until(what: string, done: () => boolean, ms = 8_000): Promise<void> {
@@ -56,6 +61,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  for (const w of webs) await w.close();
   for (const w of watches) w.stop();
   for (const d of desks) d.close();
   for (const c of clients) c.close();
@@ -116,6 +122,66 @@ describe('changes reach other desks', () => {
     expect(got.some((e) => e.childIds.includes(quiet.id))).toBe(false);
     expect(got.find((e) => e.childIds.includes(mine.id))!.page).toBe('page-c-0001');
     expect(got.find((e) => e.childIds.includes(theirs.id))!.page).toBeNull();
+  }, 60_000);
+});
+
+describe('a page at a workstation', () => {
+  it('is told through its own /events (the browser host in --connect mode) of a change made at another workstation', async () => {
+    const a = await workstation('己工作站');
+    const b = await workstation('庚工作站');
+    const rendererDir = `${root.dir}/renderer`;
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(`${rendererDir}/index.html`, '<!doctype html><html><head></head><body></body></html>');
+    // As browser-host-cli.ts starts it with --connect: the desk's dispatch and its feed.
+    const web = await startBrowserHost({ router: { dispatch: b.dispatch }, events: b.events }, { rendererDir, port: 0 });
+    webs.push(web);
+    const signIn = await fetch(`${web.url}rpc/auth:login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tonghu-token': web.token, 'x-tonghu-client': 'page-web-b-0001' },
+      body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
+    }).then((r) => r.json() as Promise<{ ok: boolean }>);
+    expect(signIn.ok).toBe(true);
+    const blocks: string[] = [];
+    const req = request(`${web.url}events?token=${web.token}&client=page-web-b-0001`, { headers: { accept: 'text/event-stream' } }, (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => blocks.push(chunk));
+    });
+    req.on('error', () => undefined);
+    req.end();
+    try {
+      ok(await a.dispatch('host:page-a-web-1', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
+      await until('desk B streaming', () => b.changeStream()!.connected() && blocks.length > 0);
+      const created = ok<{ id: number }>(await a.dispatch('host:page-a-web-1', 'children:create', newChild('另一台录入')));
+      const text = () => blocks.join('');
+      await until('the change at the page', () => /event: change\ndata: .*"childIds":\[\d+\]/.test(text()));
+      const data = /event: change\ndata: (.*)\n/.exec(text())![1]!;
+      expect(JSON.parse(data)).toMatchObject({ channel: 'children:create', childIds: [created.id], mine: false });
+    } finally {
+      req.destroy();
+    }
+  }, 60_000);
+});
+
+describe('an install enrolled from its first-run page', () => {
+  it('gives its pages the data host’s changes through the install’s feed (what the browser host serves)', async () => {
+    const fresh = makeHost(`${root.dir}/fresh`);
+    const install = createInstallDispatch(fresh, { dataDir: `${root.dir}/fresh`, sealer: passphraseSealer(PASSPHRASE) });
+    const got: ChangeEvent[] = [];
+    // The page is open (and subscribed) before the desk is enrolled, as on the first-run page.
+    const off = install.events.subscribe('host:page-fresh-01', (e) => got.push(e));
+    try {
+      const ticket = await addWorkstation(host);
+      ok(await install.dispatch('host:page-fresh-01', 'desks:enroll', { host: `127.0.0.1:${PORT}`, code: ticket.code, name: '新电脑', fingerprint: ticket.fingerprint.sha256 }));
+      ok(await install.dispatch('host:page-fresh-01', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
+      await until('the new desk streaming', () => install.workstation()!.changeStream()!.connected());
+      const created = ok<{ id: number }>(await host.router.dispatch('c1', 'children:create', newChild('新电脑能看到')));
+      await until('the change at the fresh install’s page', () => got.some((e) => e.childIds.includes(created.id)));
+      expect(got.find((e) => e.childIds.includes(created.id))!.mine).toBe(false);
+    } finally {
+      off();
+      install.close();
+      fresh.close();
+    }
   }, 60_000);
 });
 

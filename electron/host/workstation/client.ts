@@ -236,7 +236,11 @@ export class WorkstationClient {
         },
         (res) => {
           if (res.statusCode !== 200) {
-            if (res.statusCode === 403) this.revoked = true;
+            // Revoked: the host will never serve this desk again, so no more tries.
+            if (res.statusCode === 403) {
+              this.revoked = true;
+              stopped = true;
+            }
             res.resume();
             res.on('end', () => again(req));
             return;
