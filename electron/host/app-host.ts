@@ -73,7 +73,7 @@ export function createAppHost(
   const router = createRouter(handlers, sessions, undefined, {
     answers: () => desks?.answers() ?? null,
   });
-  desks = createDataHost(core, sessions, () => router);
+  desks = createDataHost(core, sessions, () => router, events);
   const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
   const timer = setInterval(() => {
     try {

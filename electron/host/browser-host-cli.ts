@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   if (values.connect !== undefined) {
     if (!passphrase) throw new Error('a workstation needs TONGHU_PASSPHRASE (it seals this desk\'s private key)');
     const desk = createWorkstationHost({ dataDir, sealer: passphraseSealer(passphrase), hostHint: values.connect.replace(/^https:\/\//, '').replace(/\/$/, '') });
-    const host = await startBrowserHost({ router: { dispatch: desk.dispatch } }, { rendererDir, port });
+    const host = await startBrowserHost({ router: { dispatch: desk.dispatch }, events: desk.events }, { rendererDir, port });
     process.stdout.write(`Tonghu browser host: ${host.url}\n`);
     log.info('workstation listening', { port: host.port, enrolled: desk.status().enrolled });
     const stopDesk = async () => {
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   if (problem) process.stderr.write(`Tonghu: ${problem.message}\n`);
   // A fresh folder may become a workstation from its first-run page (连接本院数据主机) instead of being set up.
   const install = createInstallDispatch(app, { dataDir, sealer: passphrase ? passphraseSealer(passphrase) : null });
-  const host = await startBrowserHost({ router: { dispatch: install.dispatch }, events: app.events }, { rendererDir, port });
+  const host = await startBrowserHost({ router: { dispatch: install.dispatch }, events: install.events }, { rendererDir, port });
   process.stdout.write(`Tonghu browser host: ${host.url}\n`);
   log.info('listening', { port: host.port, phase: app.core.phase() });
   const stop = async () => {

@@ -182,9 +182,14 @@ export function serveChangeEvents(
   const write = (event: { seq: number }) => res.write(`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
   const lastId = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? NaN);
   if (Number.isInteger(lastId) && lastId >= 0) {
-    const missed = events.since(lastId, connection);
+    // A seq beyond the feed's own: the host started a new run since (its seq began again), so a reset.
+    const missed = lastId > events.lastSeq() ? null : events.since(lastId, connection);
     if (missed === null) res.write(`id: ${events.lastSeq()}\nevent: reset\ndata: {}\n\n`);
     else for (const event of missed) write(event);
+  } else {
+    // An id with no data sets the stream's last event id without an event: a drop before the first
+    // change is then caught up too (the reconnect carries Last-Event-ID).
+    res.write(`id: ${events.lastSeq()}\n\n`);
   }
   const unsubscribe = events.subscribe(connection, write);
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);

@@ -31,12 +31,20 @@ export type ChangeFeed = {
   /** The seq of the last change published (0 before any). */
   lastSeq: () => number;
   subscribers: () => number;
+  /**
+   * Every later change as published, origin included, with no session check: for a transport that
+   * checks for itself (the data host's stream to a workstation). Returns the unsubscribe function.
+   */
+  watch: (sink: (change: PublishedChange) => void) => () => void;
+  /** The published changes after `seq` still kept, origin included; null when some were dropped. */
+  keptSince: (seq: number) => PublishedChange[] | null;
 };
 
 const KEEP = 200;
 
 export function createChangeFeed(sessions: Pick<SessionStore, 'get'>): ChangeFeed {
   const subscribers = new Map<number, { connection: string; sink: ChangeSink }>();
+  const watchers = new Map<number, (change: PublishedChange) => void>();
   const kept: PublishedChange[] = [];
   let seq = 0;
   let nextId = 0;
@@ -58,6 +66,13 @@ export function createChangeFeed(sessions: Pick<SessionStore, 'get'>): ChangeFee
           log.warn('a change sink failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
         }
       }
+      for (const sink of [...watchers.values()]) {
+        try {
+          sink(published);
+        } catch (error) {
+          log.warn('a change watcher failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+        }
+      }
       return published;
     },
     subscribe: (connection, sink) => {
@@ -74,7 +89,19 @@ export function createChangeFeed(sessions: Pick<SessionStore, 'get'>): ChangeFee
       return kept.filter((c) => c.seq > after).map((c) => address(c, connection));
     },
     lastSeq: () => seq,
-    subscribers: () => subscribers.size,
+    subscribers: () => subscribers.size + watchers.size,
+    watch: (sink) => {
+      nextId += 1;
+      const id = nextId;
+      watchers.set(id, sink);
+      return () => void watchers.delete(id);
+    },
+    keptSince: (after) => {
+      if (after >= seq) return [];
+      const first = kept[0];
+      if (!first || first.seq > after + 1) return null;
+      return kept.filter((c) => c.seq > after);
+    },
   };
 }
 

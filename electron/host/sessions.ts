@@ -22,6 +22,8 @@ export type SessionStore = {
   endUser: (userId: number, except?: string) => void;
   /** Ends every session whose connection matches (a revoked workstation's). */
   endWhere: (matches: (connection: string) => boolean) => void;
+  /** Whether some signed-in session's connection matches (a workstation with someone signed in). */
+  some: (matches: (connection: string) => boolean) => boolean;
   /** Puts a person's changed name and roles into their open sessions, effective at the next request. */
   updateUser: (user: SessionUser) => void;
   setIdleMinutes: (minutes: number) => void;
@@ -64,6 +66,10 @@ export function createSessionStore(now: () => number, idleMinutes = 10): Session
     },
     endWhere: (matches) => {
       for (const c of [...sessions.keys()]) if (matches(c)) sessions.delete(c);
+    },
+    some: (matches) => {
+      for (const c of sessions.keys()) if (matches(c)) return true;
+      return false;
     },
     updateUser: (user) => {
       for (const s of sessions.values()) if (s.user.id === user.id) s.user = { ...s.user, displayName: user.displayName, roles: user.roles };

@@ -13,6 +13,8 @@ import type { AppCore } from '../../services/app/app-core';
 import type { Actor } from '../../services/core/context';
 import { createLogger } from '../../services/core/logger';
 import { withOrigin } from '../../services/core/origin';
+import { serveChangeEvents } from '../browser-host';
+import type { ChangeFeed, PublishedChange } from '../events';
 import type { AnswerLog, Router } from '../router';
 import type { SessionStore } from '../sessions';
 import { createInstitutionCa, createServerCertificate, fingerprintOf, signWorkstationRequest } from './certs';
@@ -113,7 +115,39 @@ function peerFingerprint(socket: TLSSocket): string | null {
  * by the institution's CA required at the handshake), and a second port, next to it, that only takes
  * enrollment requests (a certificate request and a one-time code) from desks not yet enrolled.
  */
-export function createDataHost(core: AppCore, sessions: SessionStore, router: () => Router): DataHost {
+/** A change as sent to a workstation: `page` names its own page that made it (null: another desk, or the host). */
+export type DeskChange = Omit<PublishedChange, 'origin'> & { mine: false; page: string | null };
+
+/**
+ * The host's change feed as one workstation sees it: a change is sent only while someone is signed in
+ * at that desk (its pages' sessions are on this host), the origin is reduced to the desk's own page id
+ * (another desk's page ids are not told), and the workstation works out `mine` for its pages.
+ */
+export function deskChangeFeed(feed: ChangeFeed, sessions: Pick<SessionStore, 'some'>, workstationId: number): ChangeFeed {
+  const prefix = `ws:${workstationId}:`;
+  const signedIn = () => sessions.some((c) => c.startsWith(prefix));
+  const toDesk = (change: PublishedChange): DeskChange => {
+    const { origin, ...rest } = change;
+    return { ...rest, mine: false, page: origin.startsWith(prefix) ? origin.slice(prefix.length) : null };
+  };
+  return {
+    ...feed,
+    publish: () => {
+      throw new Error('a workstation does not publish on the host');
+    },
+    subscribe: (_connection, sink) =>
+      feed.watch((change) => {
+        if (signedIn()) sink(toDesk(change));
+      }),
+    since: (after) => {
+      if (!signedIn()) return [];
+      const kept = feed.keptSince(after);
+      return kept === null ? null : kept.map(toDesk);
+    },
+  };
+}
+
+export function createDataHost(core: AppCore, sessions: SessionStore, router: () => Router, events?: ChangeFeed): DataHost {
   let running: Running | null = null;
   let problem: string | null = null;
   let active = new Map<string, number>();
@@ -270,6 +304,11 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
         } catch {
           // last-seen is bookkeeping; a busy moment must not fail the request
         }
+      }
+      if ((req.url ?? '').startsWith('/events?') || req.url === '/events') {
+        // The change feed (issue 19.4) for this desk's pages; the certificate is the credential, no page token.
+        const url = new URL(req.url ?? '/', 'https://host');
+        return serveChangeEvents({ events: events ? deskChangeFeed(events, sessions, workstationId) : undefined }, req, res, url, () => true, (client) => `ws:${workstationId}:${client}`);
       }
       void handleRpc(req, res, workstationId).catch((error: unknown) => {
         log.error('request failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });

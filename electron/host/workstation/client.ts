@@ -4,6 +4,20 @@ import type { WitnessAlarm } from '../../../shared/contract/desks';
 import type { Result } from '../../../shared/contract/errors';
 import { channelKind } from '../../../shared/contract/channel-kinds';
 import type { AuditHead, WitnessCheck } from '../../services/audit/witness';
+import type { ChangeEvent } from '../../../shared/contract/events';
+
+/** A change as the data host sends it to this desk: `page` is this desk's page that made it, if one did. */
+export type DeskChange = ChangeEvent & { page: string | null };
+
+export type ChangeWatch = {
+  /** The seq of the last event received from the host (0 before any). */
+  lastSeq: () => number;
+  /** Whether the stream is open now. */
+  connected: () => boolean;
+  /** Cuts the open stream (tests: a dropped connection); it reconnects by itself after the wait. */
+  drop: () => void;
+  stop: () => void;
+};
 
 export type WorkstationClientOptions = {
   /** `https://address:port` of the data host. */
@@ -23,6 +37,8 @@ export type WorkstationClientOptions = {
 };
 
 type Attempt = { kind: 'answer'; status: number; body: string } | { kind: 'network'; code: string };
+
+const STREAM_SILENCE_MS = 75_000;
 
 const GENESIS: AuditHead = { count: 0, hash: '0'.repeat(64) };
 
@@ -145,6 +161,143 @@ export class WorkstationClient {
       w?.raise({ reason: check.reason, at: (this.options.now?.() ?? new Date()).toISOString(), seen, shown: check.head });
     }
     return check;
+  }
+
+  /**
+   * The data host's change feed (issue 19.4): one long-lived GET of `/events` over the same mutual TLS,
+   * read as server-sent events. After a drop it connects again (200 ms doubling to 2 s) with
+   * `Last-Event-ID`, so the host sends what was missed, or `reset` (then `onReset`) when it no longer
+   * has it. A host that started a new run (seq going back) is also told as a reset.
+   */
+  watchChanges(streamId: string, handlers: { onChange: (event: DeskChange) => void; onReset: () => void; onConnected?: (connected: boolean) => void }): ChangeWatch {
+    let lastSeq = 0;
+    let stopped = false;
+    let current: ReturnType<typeof request> | null = null;
+    let open = false;
+    let wait = 200;
+    let timer: NodeJS.Timeout | null = null;
+    const setOpen = (value: boolean) => {
+      if (open !== value) {
+        open = value;
+        handlers.onConnected?.(value);
+      }
+    };
+    const dispatchEvent = (kind: string, id: string | null, data: string) => {
+      const seq = id !== null && /^\d+$/.test(id) ? Number(id) : null;
+      if (kind === 'reset') {
+        if (seq !== null) lastSeq = seq;
+        handlers.onReset();
+        return;
+      }
+      if (kind !== 'change') return;
+      let event: DeskChange;
+      try {
+        event = JSON.parse(data) as DeskChange;
+      } catch {
+        return;
+      }
+      if (typeof event?.seq !== 'number') return;
+      if (event.seq <= lastSeq) {
+        // The host began a new run (it restarted): what this desk knew may be stale.
+        handlers.onReset();
+      }
+      lastSeq = event.seq;
+      handlers.onChange(event);
+    };
+    const again = (req: ReturnType<typeof request>) => {
+      if (current !== req) return;
+      setOpen(false);
+      current = null;
+      if (stopped) return;
+      timer = setTimeout(connect, wait);
+      timer.unref();
+      wait = Math.min(wait * 2, 2_000);
+    };
+    const connect = () => {
+      timer = null;
+      if (stopped) return;
+      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      if (lastSeq > 0) headers['last-event-id'] = String(lastSeq);
+      const req = request(
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          method: 'GET',
+          path: `/events?token=mtls&client=${encodeURIComponent(streamId)}`,
+          // Its own connection: a stream held open must not take one of the request agent's sockets.
+          agent: false,
+          cert: this.options.certPem,
+          key: this.options.keyPem,
+          ca: [this.options.caPem],
+          minVersion: 'TLSv1.3',
+          maxVersion: 'TLSv1.3',
+          rejectUnauthorized: true,
+          headers,
+        },
+        (res) => {
+          if (res.statusCode !== 200) {
+            // Revoked: the host will never serve this desk again, so no more tries.
+            if (res.statusCode === 403) {
+              this.revoked = true;
+              stopped = true;
+            }
+            res.resume();
+            res.on('end', () => again(req));
+            return;
+          }
+          setOpen(true);
+          wait = 200;
+          res.setEncoding('utf8');
+          let buffer = '';
+          let kind = 'message';
+          let id: string | null = null;
+          let data: string[] = [];
+          res.on('data', (chunk: string) => {
+            buffer += chunk;
+            let nl: number;
+            while ((nl = buffer.indexOf('\n')) >= 0) {
+              const line = buffer.slice(0, nl).replace(/\r$/, '');
+              buffer = buffer.slice(nl + 1);
+              if (line === '') {
+                if (data.length > 0 || kind !== 'message') dispatchEvent(kind, id, data.join('\n'));
+                else if (id !== null && /^\d+$/.test(id)) lastSeq = Number(id);
+                kind = 'message';
+                id = null;
+                data = [];
+              } else if (!line.startsWith(':')) {
+                const colon = line.indexOf(':');
+                const field = colon < 0 ? line : line.slice(0, colon);
+                const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+                if (field === 'event') kind = value;
+                else if (field === 'data') data.push(value);
+                else if (field === 'id') id = value;
+              }
+            }
+          });
+          res.on('close', () => again(req));
+          res.on('error', () => undefined);
+        },
+      );
+      req.on('error', () => again(req));
+      // The host sends a heartbeat comment every 25 s: a stream silent for three of those is dead (a half-open connection).
+      req.setTimeout(STREAM_SILENCE_MS, () => req.destroy());
+      current = req;
+      req.end();
+    };
+    connect();
+    return {
+      lastSeq: () => lastSeq,
+      connected: () => open,
+      drop: () => current?.destroy(),
+      stop: () => {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+        const req = current;
+        current = null;
+        req?.destroy();
+        setOpen(false);
+      },
+    };
   }
 
   close(): void {

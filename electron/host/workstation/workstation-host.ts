@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { DeskStatus } from '../../../shared/contract/desks';
 import { AppError, type AppErrorShape, type Result } from '../../../shared/contract/errors';
 import { contract } from '../../../shared/contract';
 import type { KeySealer } from '../../services/keys/key-store';
 import { createLogger } from '../../services/core/logger';
+import { type ChangeFeed, createChangeFeed } from '../events';
 import type { Dispatch } from '../router';
-import { WorkstationClient } from './client';
+import type { Session } from '../sessions';
+import { type ChangeWatch, WorkstationClient } from './client';
 import { enrollWorkstation, probeHost } from './enroll';
 import { type WorkstationIdentity, loadIdentity, saveIdentity, witnessFiles } from './identity';
 
@@ -16,6 +19,13 @@ const WITNESS_EVERY_MS = 5 * 60_000;
 export type WorkstationHost = {
   dispatch: Dispatch;
   status: () => DeskStatus;
+  /**
+   * The data host's changes (issue 19.4), published again here for this desk's pages: give it to the
+   * browser host as `events` (the Electron adapter may subscribe to the same feed with `webContents.send`).
+   */
+  events: ChangeFeed;
+  /** The stream from the data host (tests: drop it and watch it come back). */
+  changeStream: () => ChangeWatch | null;
   close: () => void;
 };
 
@@ -34,6 +44,16 @@ export function createWorkstationHost(options: { dataDir: string; sealer: KeySea
   let identity: WorkstationIdentity | null = loadIdentity(options.dataDir, options.sealer);
   let client: WorkstationClient | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let stream: ChangeWatch | null = null;
+
+  // Sessions live on the data host; here a page (local connection) counts as signed in from a
+  // successful sign-in until it signs out or the host answers it `unauthenticated`. The local feed
+  // tells only those pages, as the host's own feed does.
+  const signedIn = new Map<string, Session>();
+  const events = createChangeFeed({ get: (connection) => signedIn.get(connection) ?? null });
+  /** The page id sent to the host for each local connection, and back. */
+  const connectionOfPage = new Map<string, string>();
+  const pageOf = (connection: string) => connection.replace(/[^\w-]/g, '').slice(-64).padStart(8, '0');
 
   const checkWitness = async () => {
     try {
@@ -48,6 +68,14 @@ export function createWorkstationHost(options: { dataDir: string; sealer: KeySea
     void checkWitness();
     timer = setInterval(() => void checkWitness(), WITNESS_EVERY_MS);
     timer.unref();
+    stream = client.watchChanges(`desk-${randomUUID()}`, {
+      onChange: (change) => {
+        const { page, mine: _hostMine, seq: _hostSeq, ...rest } = change;
+        events.publish({ ...rest, origin: page !== null ? (connectionOfPage.get(page) ?? '') : '' });
+      },
+      // The host no longer had what this desk missed: every page reads again (the renderer's `*`).
+      onReset: () => events.publish({ at: now().toISOString(), channel: '*', by: null, byUserId: null, childIds: [], origin: '' }),
+    });
   };
   if (identity) connect(identity);
 
@@ -89,17 +117,27 @@ export function createWorkstationHost(options: { dataDir: string; sealer: KeySea
     const answered = await local(channel, rawInput);
     if (answered) return answered;
     if (!client) return { ok: false, error: { code: 'not_ready', message: '请先连接本院数据主机' } };
-    const page = connection.replace(/[^\w-]/g, '').slice(-64).padStart(8, '0');
+    const page = pageOf(connection);
+    connectionOfPage.set(page, connection);
     const result = await client.invoke(page, channel, rawInput);
-    if (channel === 'auth:login' && result.ok) await checkWitness();
+    if (channel === 'auth:login' && result.ok) {
+      signedIn.set(connection, { user: result.value as Session['user'], lastActivity: Date.now(), locked: false });
+      await checkWitness();
+    } else if (channel === 'auth:logout' || (!result.ok && result.error.code === 'unauthenticated')) {
+      signedIn.delete(connection);
+      connectionOfPage.delete(page);
+    }
     return result;
   };
 
   return {
     dispatch,
     status,
+    events,
+    changeStream: () => stream,
     close: () => {
       if (timer) clearInterval(timer);
+      stream?.stop();
       client?.close();
     },
   };
