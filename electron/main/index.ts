@@ -90,7 +90,8 @@ function createMainWindow(): BrowserWindow {
   });
   const connection = `wc:${win.webContents.id}`;
   // Changes made at any desk reach this page (issue 19.4); the sender is the window's own contents.
-  const unsubscribe = host?.events.subscribe(connection, (event) => {
+  // At a workstation the install's feed carries the data host's changes; standalone it is the host's own.
+  const unsubscribe = (install?.events ?? host?.events)?.subscribe(connection, (event) => {
     if (!win.webContents.isDestroyed()) win.webContents.send(CHANGE_CHANNEL, event);
   });
   win.webContents.once('destroyed', () => {
