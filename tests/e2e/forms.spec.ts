@@ -7,6 +7,7 @@
  */
 import { test } from '@playwright/test';
 import { mentalHealthCheck, noShot, nothingTypedIsLost, planRevisionAndApproval } from './support/forms-flows';
+import { statusAndKeyDialogsAsk } from './support/discard-flows';
 import { withSignedInApp } from './support/host';
 
 const PASSPHRASE = 'e2e passphrase for forms';
@@ -29,5 +30,12 @@ test('a mental-health check: the instrument picked from the list keeps its range
   test.setTimeout(150_000);
   await withSignedInApp(page, testInfo.testId, PASSPHRASE, async (host) => {
     await mentalHealthCheck(page, host.url, noShot);
+  });
+});
+
+test('the discharge dialog (form and review step) and the key change ask before discarding what was typed', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  await withSignedInApp(page, testInfo.testId, PASSPHRASE, async (host) => {
+    await statusAndKeyDialogsAsk(page, host.url);
   });
 });

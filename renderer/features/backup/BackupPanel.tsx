@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useAppState } from '../../app/app-state';
 import { EmptyState } from '../../components/EmptyState';
 import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../components/date-time';
@@ -256,45 +257,51 @@ function RestoreModal({ entry, onClose }: { entry: BackupEntry | null; onClose: 
     }
   };
   return (
-    <Modal opened={entry !== null} onClose={close} title={t('backup.restoreTitle')} size="md">
+    <FormModal
+      opened={entry !== null}
+      onClose={close}
+      title={t('backup.restoreTitle')}
+      size="md"
+      onSubmit={(e) => {
+        e?.preventDefault();
+        void restore();
+      }}
+      busy={busy}
+      formError={error}
+      submitLabel={t('backup.restoreConfirm')}
+      danger
+      testId="backup-restore-dialog"
+    >
       {entry && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void restore();
-          }}
-        >
-          <Stack gap="sm">
-            <Alert color="orange">{t('backup.restoreExplain', { file: entry.file, date: formatDate(entry.createdAt) })}</Alert>
-            {needsCode && (
-              <>
-                <Alert color="blue">{t('safe.backupList.codeNeeded', { id: entry.recoveryId ?? '?' })}</Alert>
-                <TextInput
-                  label={t('safe.backupList.codeLabel', { id: entry.recoveryId ?? '?' })}
-                  value={code}
-                  error={codeError}
-                  ff="monospace"
-                  autoComplete="off"
-                  onChange={(e) => {
-                    setCode(e.currentTarget.value);
-                    setCodeError(null);
-                  }}
-                />
-              </>
-            )}
-            <TextInput
-              label={t('backup.restoreTypeLabel')}
-              value={typed}
-              onChange={(e) => {
-                setTyped(e.currentTarget.value);
-                setError(null);
-              }}
-              data-autofocus
-            />
-            <FormActions formError={error} busy={busy} onCancel={close} submitLabel={t('backup.restoreConfirm')} danger />
-          </Stack>
-        </form>
+        <>
+          <Alert color="orange">{t('backup.restoreExplain', { file: entry.file, date: formatDate(entry.createdAt) })}</Alert>
+          {needsCode && (
+            <>
+              <Alert color="blue">{t('safe.backupList.codeNeeded', { id: entry.recoveryId ?? '?' })}</Alert>
+              <TextInput
+                label={t('safe.backupList.codeLabel', { id: entry.recoveryId ?? '?' })}
+                value={code}
+                error={codeError}
+                ff="monospace"
+                autoComplete="off"
+                onChange={(e) => {
+                  setCode(e.currentTarget.value);
+                  setCodeError(null);
+                }}
+              />
+            </>
+          )}
+          <TextInput
+            label={t('backup.restoreTypeLabel')}
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.currentTarget.value);
+              setError(null);
+            }}
+            data-autofocus
+          />
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { printAudited } from '../../components/print';
 import { useAppState } from '../../app/app-state';
-import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { singleFieldError } from '../../components/form-errors';
 import { useT } from '../../i18n';
 import { RecoveryCodeSheet } from '../setup/RecoveryCodeSheet';
@@ -102,31 +102,35 @@ function ChangeKeyModal({ opened, onClose, onChanged }: { opened: boolean; onClo
     }
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('backup.changeKeyTitle')} size="md">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('backup.changeKeyTitle')}
+      size="md"
+      onSubmit={(e) => {
+        e?.preventDefault();
+        void submit();
+      }}
+      busy={busy}
+      formError={null}
+      submitLabel={t('backup.changeKeyConfirm')}
+      danger
+      testId="change-key-dialog"
+    >
+      <Alert color="orange">{t('backup.keyIntro')}</Alert>
+      <Text size="sm">{t('backup.changeKeyExplain')}</Text>
+      <PasswordInput
+        label={t('backup.password')}
+        value={password}
+        error={error}
+        onChange={(e) => {
+          setPassword(e.currentTarget.value);
+          setError(null);
         }}
-      >
-        <Stack gap="sm">
-          <Alert color="orange">{t('backup.keyIntro')}</Alert>
-          <Text size="sm">{t('backup.changeKeyExplain')}</Text>
-          <PasswordInput
-            label={t('backup.password')}
-            value={password}
-            error={error}
-            onChange={(e) => {
-              setPassword(e.currentTarget.value);
-              setError(null);
-            }}
-            data-autofocus
-            autoComplete="current-password"
-          />
-          <FormActions formError={null} busy={busy} onCancel={close} submitLabel={t('backup.changeKeyConfirm')} danger />
-        </Stack>
-      </form>
-    </Modal>
+        data-autofocus
+        autoComplete="current-password"
+      />
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Modal, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Select, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import { CASELOAD_ROLES, type CaseloadRole, type CaseloadRow } from '../../../sh
 import { useChanges } from '../../api/changes';
 import { ApiError, call } from '../../api/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { FormModal } from '../../components/FormModal';
 import { useCan } from '../../app/permissions';
 import { useT } from '../../i18n';
 
@@ -122,37 +123,40 @@ function AssignModal({ childId, onClose, onDone }: { childId: number; onClose: (
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t('conflict.caseload.assign')} size="sm">
-      <Stack gap="sm">
-        <Select
-          label={t('conflict.caseload.role')}
-          data={CASELOAD_ROLES.map((r) => ({ value: r, label: t(`conflict.caseload.roles.${r}`) }))}
-          value={role}
-          allowDeselect={false}
-          onChange={(v) => {
-            setRole((v as CaseloadRole) ?? 'caseworker');
-            setUserId(null);
-          }}
-        />
-        <Select
-          label={t('conflict.caseload.person')}
-          withAsterisk
-          searchable
-          data={candidates.map((p) => ({ value: String(p.id), label: p.name }))}
-          value={userId}
-          onChange={setUserId}
-          error={error}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={busy} onClick={() => void save()}>
-            {t('conflict.caseload.assign')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal
+      opened
+      onClose={onClose}
+      title={t('conflict.caseload.assign')}
+      size="sm"
+      onSubmit={(e) => {
+        e?.preventDefault();
+        void save();
+      }}
+      busy={busy}
+      formError={null}
+      submitLabel={t('conflict.caseload.assign')}
+      testId="caseload-assign-dialog"
+    >
+      <Select
+        label={t('conflict.caseload.role')}
+        data={CASELOAD_ROLES.map((r) => ({ value: r, label: t(`conflict.caseload.roles.${r}`) }))}
+        value={role}
+        allowDeselect={false}
+        onChange={(v) => {
+          setRole((v as CaseloadRole) ?? 'caseworker');
+          setUserId(null);
+        }}
+      />
+      <Select
+        label={t('conflict.caseload.person')}
+        withAsterisk
+        searchable
+        data={candidates.map((p) => ({ value: String(p.id), label: p.name }))}
+        value={userId}
+        onChange={setUserId}
+        error={error}
+        data-autofocus
+      />
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, Group, Loader, Menu, Modal, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title, ActionIcon } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Menu, Modal, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title, ActionIcon } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useDeskState } from '../../app/desk-state';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { EmptyState } from '../../components/EmptyState';
+import { LoadState } from '../../components/LoadState';
 import { FormModal } from '../../components/FormModal';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { useT } from '../../i18n';
@@ -237,13 +238,13 @@ export function DesksPanel() {
               {t('desks.list.add')}
             </Button>
           </Group>
-          {error && (
+          {error && rows !== null && (
             <Alert color="red" role="alert">
               {error}
             </Alert>
           )}
           {rows === null ? (
-            <Loader size="sm" />
+            <LoadState error={error} size="sm" />
           ) : rows.length === 0 ? (
             <EmptyState title={t('desks.list.empty')} hint={t('desks.list.emptyHint')} />
           ) : (

@@ -15,6 +15,8 @@ import { toIsoDate } from '../../../shared/domain/dates';
 import { call } from '../../api/client';
 import { useCan } from '../../app/permissions';
 import { DateField } from '../../components/DateField';
+import { FormModal } from '../../components/FormModal';
+import { GuardedModal } from '../../components/GuardedModal';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
 import { useT } from '../../i18n';
 
@@ -41,6 +43,7 @@ function DischargeModal({ child, opened, onClose, onDone }: { child: DischargeMe
   const close = () => {
     setStep('form');
     setFormError(null);
+    form.reset();
     onClose();
   };
   const submit = async (values: DischargeValues) => {
@@ -71,58 +74,64 @@ function DischargeModal({ child, opened, onClose, onDone }: { child: DischargeMe
   };
   const values = form.getValues();
   return (
-    <Modal opened={opened} onClose={close} title={t('registry.status.dischargeTitle')} size="md">
-      {step === 'form' ? (
-        <form onSubmit={form.onSubmit(() => setStep('confirm'))} noValidate>
+    <GuardedModal opened={opened} onClose={close} title={t('registry.status.dischargeTitle')} testId="discharge-dialog" dirty={step === 'confirm'}>
+      {({ requestClose, asking }) =>
+        step === 'form' ? (
+          <form onSubmit={form.onSubmit(() => setStep('confirm'))} noValidate>
+            <Stack gap="sm">
+              <DateField
+                label={t('registry.status.date')}
+                description={t('registry.status.dateHint')}
+                withAsterisk
+                data-autofocus
+                {...form.getInputProps('date')}
+              />
+              <Select
+                label={t('registry.status.reason')}
+                withAsterisk
+                data={DISCHARGE_REASONS.map((r) => ({ value: r, label: t(`registry.reasons.${r}`) }))}
+                allowDeselect={false}
+                {...form.getInputProps('reason')}
+              />
+              <Textarea label={t('registry.status.note')} placeholder={t('registry.status.notePlaceholder')} autosize minRows={2} maxLength={500} {...form.getInputProps('note')} />
+              {formError && (
+                <Alert color="red" role="alert">
+                  {formError}
+                </Alert>
+              )}
+              {!asking && (
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={requestClose}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button type="submit">{t('registry.status.review')}</Button>
+                </Group>
+              )}
+            </Stack>
+          </form>
+        ) : (
           <Stack gap="sm">
-            <DateField
-              label={t('registry.status.date')}
-              description={t('registry.status.dateHint')}
-              withAsterisk
-              data-autofocus
-              {...form.getInputProps('date')}
-            />
-            <Select
-              label={t('registry.status.reason')}
-              withAsterisk
-              data={DISCHARGE_REASONS.map((r) => ({ value: r, label: t(`registry.reasons.${r}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps('reason')}
-            />
-            <Textarea label={t('registry.status.note')} placeholder={t('registry.status.notePlaceholder')} autosize minRows={2} maxLength={500} {...form.getInputProps('note')} />
-            {formError && (
-              <Alert color="red" role="alert">
-                {formError}
-              </Alert>
+            <Alert color="orange" title={t('registry.status.confirmTitle')}>
+              <List size="sm" spacing={4}>
+                <List.Item>{t('registry.status.confirmBody', { date: values.date ?? '', reason: values.reason ? t(`registry.reasons.${values.reason}`) : '' })}</List.Item>
+                <List.Item>{t('registry.status.confirmPlacement')}</List.Item>
+                <List.Item>{t('registry.status.confirmReversible')}</List.Item>
+              </List>
+            </Alert>
+            {!asking && (
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setStep('form')}>
+                  {t('registry.status.back')}
+                </Button>
+                <Button color="orange" loading={busy} onClick={() => void submit(form.getValues())} data-autofocus>
+                  {t('registry.status.confirm')}
+                </Button>
+              </Group>
             )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit">{t('registry.status.review')}</Button>
-            </Group>
           </Stack>
-        </form>
-      ) : (
-        <Stack gap="sm">
-          <Alert color="orange" title={t('registry.status.confirmTitle')}>
-            <List size="sm" spacing={4}>
-              <List.Item>{t('registry.status.confirmBody', { date: values.date ?? '', reason: values.reason ? t(`registry.reasons.${values.reason}`) : '' })}</List.Item>
-              <List.Item>{t('registry.status.confirmPlacement')}</List.Item>
-              <List.Item>{t('registry.status.confirmReversible')}</List.Item>
-            </List>
-          </Alert>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setStep('form')}>
-              {t('registry.status.back')}
-            </Button>
-            <Button color="orange" loading={busy} onClick={() => void submit(form.getValues())} data-autofocus>
-              {t('registry.status.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+        )
+      }
+    </GuardedModal>
   );
 }
 
@@ -189,27 +198,24 @@ function RestoreModal({ child, opened, onClose, onDone }: { child: DischargeMenu
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('registry.status.restoreTitle')} size="md">
-      <form onSubmit={form.onSubmit((values) => void restore(values))} noValidate>
-        <Stack gap="sm">
-          <Text size="sm">{t('registry.status.restoreBody')}</Text>
-          <Textarea label={t('registry.status.restoreReason')} withAsterisk autosize minRows={2} maxLength={200} data-autofocus {...form.getInputProps('reason')} />
-          {formError && (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('registry.status.restoreConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={() => {
+        form.reset();
+        setFormError(null);
+        onClose();
+      }}
+      title={t('registry.status.restoreTitle')}
+      size="md"
+      onSubmit={form.onSubmit((values) => void restore(values))}
+      busy={busy}
+      formError={formError}
+      submitLabel={t('registry.status.restoreConfirm')}
+      testId="restore-dialog"
+    >
+      <Text size="sm">{t('registry.status.restoreBody')}</Text>
+      <Textarea label={t('registry.status.restoreReason')} withAsterisk autosize minRows={2} maxLength={200} data-autofocus {...form.getInputProps('reason')} />
+    </FormModal>
   );
 }
 

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useCan } from '../../app/permissions';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
+import { LoadState } from '../../components/LoadState';
 import { useT } from '../../i18n';
 import { CutoffsPanel } from './CutoffsPanel';
 import { SessionForm } from './SessionForm';
@@ -83,9 +84,9 @@ function TodayPanel() {
           </Text>
         )}
       </Group>
-      {error && <Alert color="red">{error}</Alert>}
+      {error && data && <Alert color="red">{error}</Alert>}
       {!data ? (
-        <Loader />
+        <LoadState error={error} />
       ) : data.items.length === 0 ? (
         <EmptyState title={t('rehab.today.empty')} hint={t('rehab.today.emptyHint')} />
       ) : (
