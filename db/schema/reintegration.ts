@@ -108,7 +108,7 @@ export const reintegrationAssessments = sqliteTable(
     reasons: text('reasons'),
     /** The rubric version the domains were scored under (shared/domain/reintegration.ts). */
     rubricVersion: text('rubric_version'),
-    /** Why the conclusion goes against the rubric's threshold for the weighted score (0015). */
+    /** Why the conclusion goes against the rubric's threshold for the weighted score (0019). */
     thresholdReason: text('threshold_reason'),
     /** A supervisor's approval: until then the decision has no effect (the facts leave it out). */
     approvedAt: text('approved_at'),

@@ -14,7 +14,7 @@ export const mentalHealthChecks = sqliteTable(
     checkedOn: text('checked_on').notNull(),
     instrument: text('instrument'),
     riskLevel: text('risk_level', { enum: ['none', 'watch', 'high'] }).notNull(),
-    /** Why the risk level differs from the instrument's cut-offs (0015). */
+    /** Why the risk level differs from the instrument's cut-offs (0019). */
     riskReason: text('risk_reason'),
     actions: text('actions'),
     /** The medical institution the child was referred to (四(十二)/(十三)), if any. */

@@ -2,7 +2,7 @@
  * Issue 18 item 2 and issue 15 item 9, mental health: the instrument is a code of a fixed list whether
  * picked (its label) or typed (its code), so its ranges and scales always apply; the risk level is
  * read against the instrument's cut-offs and a mismatch needs a reason; nobody closes a high-risk check
- * they recorded. Migration 0015 maps the names earlier years stored to the codes.
+ * they recorded. Migration 0019 maps the names earlier years stored to the codes.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -121,10 +121,10 @@ describe('separation of duties: closing a high-risk check', () => {
   });
 });
 
-describe('migration 0015_forms_instrument_codes', () => {
+describe('migration 0019_forms_instrument_codes', () => {
   it('maps the names earlier years stored to the codes, keeps unknown names, adds the reason columns', () => {
     const all = readMigrations(MIGRATIONS_DIR);
-    const index = all.findIndex((m) => m.tag === '0015_forms_instrument_codes');
+    const index = all.findIndex((m) => m.tag === '0019_forms_instrument_codes');
     expect(index).toBeGreaterThan(0);
     const t = tempDir();
     try {

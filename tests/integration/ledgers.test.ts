@@ -107,6 +107,8 @@ describe('the roster round trip', () => {
 
   it('writes Chinese headers, a frozen header row, widths, real dates, one sheet per ledger, and names who exported it and when', async () => {
     const db = database();
+    // The person exporting exists before the demo adds its staff accounts (as the administrator does in the app).
+    db.ctx.sqlite.prepare(`INSERT INTO users (id, username, display_name, roles, password_hash) VALUES (1, 'tester', 'tester', '["caseworker"]', 'x')`).run();
     loadDemoData(db.ctx, { children: 20 });
     const exported = await exportLedgers(db.ctx, { ledgers: ['roster', 'benefits', 'rehabSessions'], ...PERIOD });
     const { workbook, sheets } = await readWorkbook(exported.contentBase64);

@@ -26,9 +26,10 @@ let db: ReturnType<typeof tempDatabase>;
 
 beforeAll(() => {
   db = tempDatabase({ actor: { userId: 1, username: 'tester', roles: ['supervisor'] } });
+  // The signed-in person exists before the demo adds its staff accounts (as the administrator does in the app).
+  db.ctx.sqlite.prepare(`INSERT INTO users (id, username, display_name, roles, password_hash) VALUES (1, 'tester', '测试', '["supervisor"]', 'x')`).run();
   loadDemoData(db.ctx, { children: 200 });
   // A caseload for the signed-in person, so that the `mine` mark is exercised.
-  db.ctx.sqlite.prepare(`INSERT INTO users (id, username, display_name, roles, password_hash) VALUES (1, 'tester', '测试', '["supervisor"]', 'x')`).run();
   const someChildren = db.ctx.sqlite.prepare("SELECT id FROM children WHERE status = 'inCare' ORDER BY id LIMIT 15").all() as { id: number }[];
   const assign = db.ctx.sqlite.prepare("INSERT INTO caseload_assignments (child_id, user_id, role, assigned_at) VALUES (?, ?, 'caseworker', '2026-01-01T00:00:00.000Z')");
   for (const { id } of someChildren) assign.run(id, 1);

@@ -13,7 +13,7 @@ import type { AppCore } from '../../services/app/app-core';
 import type { Actor } from '../../services/core/context';
 import { createLogger } from '../../services/core/logger';
 import { withOrigin } from '../../services/core/origin';
-import { serveChangeEvents } from '../browser-host';
+import { serveChangeEvents } from '../change-stream';
 import type { ChangeFeed, PublishedChange } from '../events';
 import type { AnswerLog, Router } from '../router';
 import type { SessionStore } from '../sessions';
