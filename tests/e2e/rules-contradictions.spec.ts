@@ -37,7 +37,9 @@ test('contradictory facts are refused beside the field in the record forms, and 
     const poverty = r.dialog().locator('.mantine-Checkbox-root').filter({ hasText: '特困供养' });
     await expect(poverty).toContainText('法定抚养人有抚养能力');
     await expect(r.dialog().getByRole('checkbox', { name: '特困供养' })).toBeChecked();
+    // Closing asks before throwing away what was typed (issue 18, item 1); discarding on purpose saves nothing.
     await r.dialog().getByRole('button', { name: '取消' }).click();
+    await r.dialog().getByRole('button', { name: '放弃更改' }).click();
     await expect(r.rows('状况认定').filter({ hasText: '家庭经济状况' })).toHaveCount(0);
 
     // A court-appointed guardian with guardianship missing: refused at 监护状况.
