@@ -48,6 +48,9 @@ export function BackupPanel() {
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<BackupSettings | null>(null);
+  // The form is shown only once the saved settings are in it: a folder typed before they arrive
+  // would otherwise be overwritten by the load, unseen.
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -66,6 +69,7 @@ export function BackupPanel() {
         setSaved(settings);
         form.setValues({ folder: settings.folder ?? '', dailyAt: settings.dailyAt ?? '', keep: settings.keep });
         form.resetDirty();
+        setSettingsLoaded(true);
       } catch (error) {
         setLoadError((error as Error).message);
       }
@@ -111,16 +115,20 @@ export function BackupPanel() {
     <Stack gap="lg">
       <Stack gap="sm">
         <Title order={4}>{t('backup.settingsTitle')}</Title>
-        <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
-          <Stack gap="sm" maw={640}>
-            <TextInput label={t('backup.folder')} description={t('backup.folderHint')} {...form.getInputProps('folder')} />
-            <Group grow align="flex-start">
-              <TextInput label={t('backup.dailyAt')} description={t('backup.dailyAtHint')} placeholder="02:30" maxLength={5} {...form.getInputProps('dailyAt')} />
-              <NumberInput label={t('backup.keep')} min={1} max={365} allowDecimal={false} {...form.getInputProps('keep')} />
-            </Group>
-            <FormActions formError={formError} busy={saving} onCancel={() => form.reset()} />
-          </Stack>
-        </form>
+        {!settingsLoaded ? (
+          !loadError && <Loader size="sm" aria-label={t('backup.loadingSettings')} />
+        ) : (
+          <form onSubmit={form.onSubmit((values) => void save(values))} noValidate>
+            <Stack gap="sm" maw={640}>
+              <TextInput label={t('backup.folder')} description={t('backup.folderHint')} {...form.getInputProps('folder')} />
+              <Group grow align="flex-start">
+                <TextInput label={t('backup.dailyAt')} description={t('backup.dailyAtHint')} placeholder="02:30" maxLength={5} {...form.getInputProps('dailyAt')} />
+                <NumberInput label={t('backup.keep')} min={1} max={365} allowDecimal={false} {...form.getInputProps('keep')} />
+              </Group>
+              <FormActions formError={formError} busy={saving} onCancel={() => form.reset()} />
+            </Stack>
+          </form>
+        )}
       </Stack>
 
       <Stack gap="sm">

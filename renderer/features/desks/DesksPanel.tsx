@@ -85,7 +85,11 @@ function HostCard({ onChanged }: { onChanged: () => void }) {
     validate: zodValidate(desksChannels['desks:listen'].input),
   });
   useEffect(() => {
-    if (listener) form.setValues({ address: listener.address, port: listener.port });
+    // A change from elsewhere updates the fields only while nobody is editing them.
+    if (listener && !form.isDirty()) {
+      form.setValues({ address: listener.address, port: listener.port });
+      form.resetDirty();
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [listener?.address, listener?.port]);
   const on = listener?.listening === true;
