@@ -40,6 +40,8 @@ type Attempt = { kind: 'answer'; status: number; body: string } | { kind: 'netwo
 
 const STREAM_SILENCE_MS = 75_000;
 
+const REVOKED: Result<unknown> = { ok: false, error: { code: 'workstation_revoked', message: '本工作站已被管理员撤销，不能再连接数据主机' } };
+
 const GENESIS: AuditHead = { count: 0, hash: '0'.repeat(64) };
 
 function sleep(ms: number): Promise<void> {
@@ -128,6 +130,9 @@ export class WorkstationClient {
         }
         return { ok: false, error: { code: 'internal', message: `数据主机的回答无法读取（${attempt.status}）` } };
       }
+      // Cut before any answer: a dropped network, a host killed mid-request, or this desk's certificate
+      // refused in the handshake as revoked. The enrollment port says which, to this certificate's holder.
+      if ((attempt.code === 'ECONNRESET' || attempt.code === 'EPIPE') && (await this.standingRevoked())) return REVOKED;
       this.setReachable(false);
       if (Date.now() - started > limit) {
         return { ok: false, error: { code: 'host_unreachable', message: '无法连接数据主机：请求未完成，填写的内容仍在页面上，请稍后再试' } };
@@ -135,6 +140,52 @@ export class WorkstationClient {
       await sleep(wait);
       wait = Math.min(wait * 2, 2_000);
     }
+  }
+
+  private lastStanding = 0;
+
+  /** Asks the host's enrollment port, with this desk's certificate, whether it was revoked (at most every 5 s). */
+  async standingRevoked(): Promise<boolean> {
+    if (this.revoked) return true;
+    const now = Date.now();
+    if (now - this.lastStanding < 5_000) return false;
+    this.lastStanding = now;
+    const revoked = await new Promise<boolean>((resolveStanding) => {
+      const req = request(
+        {
+          host: this.url.hostname,
+          port: Number(this.url.port) + 1,
+          method: 'POST',
+          path: '/standing',
+          agent: false,
+          cert: this.options.certPem,
+          key: this.options.keyPem,
+          ca: [this.options.caPem],
+          minVersion: 'TLSv1.3',
+          maxVersion: 'TLSv1.3',
+          rejectUnauthorized: true,
+          timeout: 10_000,
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c.slice(0, 200)));
+          res.on('end', () => {
+            try {
+              resolveStanding((JSON.parse(text) as { revoked?: unknown }).revoked === true);
+            } catch {
+              resolveStanding(false);
+            }
+          });
+          res.on('error', () => resolveStanding(false));
+        },
+      );
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => resolveStanding(false));
+      req.end();
+    });
+    if (revoked) this.revoked = true;
+    return revoked;
   }
 
   /** One request through the host's router; `client` names the page (its sessions are bound to this desk's certificate on the host). */
@@ -278,7 +329,14 @@ export class WorkstationClient {
           res.on('error', () => undefined);
         },
       );
-      req.on('error', () => again(req));
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET') return again(req);
+        // Refused in the handshake? A revoked desk stops asking; anything else connects again.
+        void this.standingRevoked().then((revoked) => {
+          if (revoked) stopped = true;
+          again(req);
+        });
+      });
       // The host sends a heartbeat comment every 25 s: a stream silent for three of those is dead (a half-open connection).
       req.setTimeout(STREAM_SILENCE_MS, () => req.destroy());
       current = req;
