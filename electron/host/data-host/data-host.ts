@@ -126,9 +126,9 @@ export type DeskChange = Omit<PublishedChange, 'origin'> & { mine: false; page: 
  * at that desk (its pages' sessions are on this host), the origin is reduced to the desk's own page id
  * (another desk's page ids are not told), and the workstation works out `mine` for its pages.
  */
-export function deskChangeFeed(feed: ChangeFeed, sessions: Pick<SessionStore, 'some'>, workstationId: number): ChangeFeed {
+export function deskChangeFeed(feed: ChangeFeed, sessions: Pick<SessionStore, 'signedInAt'>, workstationId: number): ChangeFeed {
   const prefix = `ws:${workstationId}:`;
-  const signedIn = () => sessions.some((c) => c.startsWith(prefix));
+  const signedIn = () => sessions.signedInAt(workstationId);
   const toDesk = (change: PublishedChange): DeskChange => {
     const { origin, ...rest } = change;
     return { ...rest, mine: false, page: origin.startsWith(prefix) ? origin.slice(prefix.length) : null };
@@ -175,7 +175,7 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
   const cut = (workstationId: number) => {
     for (const socket of sockets.get(workstationId) ?? []) socket.destroy();
     sockets.delete(workstationId);
-    sessions.endWhere((connection) => connection.startsWith(`ws:${workstationId}:`));
+    sessions.endWorkstation(workstationId);
   };
 
   const toListener = (row: HostRow | null): Listener | null =>
