@@ -3,6 +3,7 @@ import { Agent, request } from 'node:https';
 import type { WitnessAlarm } from '../../../shared/contract/desks';
 import type { Result } from '../../../shared/contract/errors';
 import { channelKind } from '../../../shared/contract/channel-kinds';
+import { parseEventId } from '../change-stream';
 import type { AuditHead, WitnessCheck } from '../../services/audit/witness';
 import type { ChangeEvent } from '../../../shared/contract/events';
 
@@ -218,10 +219,12 @@ export class WorkstationClient {
    * The data host's change feed (issue 19.4): one long-lived GET of `/events` over the same mutual TLS,
    * read as server-sent events. After a drop it connects again (200 ms doubling to 2 s) with
    * `Last-Event-ID`, so the host sends what was missed, or `reset` (then `onReset`) when it no longer
-   * has it. A host that started a new run (seq going back) is also told as a reset.
+   * has it. Event ids name the host's run (`<run>:<seq>`): a host that started again since is told as a reset.
    */
   watchChanges(streamId: string, handlers: { onChange: (event: DeskChange) => void; onReset: () => void; onConnected?: (connected: boolean) => void }): ChangeWatch {
     let lastSeq = 0;
+    /** The host's run the last id came from (ids are `<run>:<seq>`; the seq starts again with each run). */
+    let lastRun: string | null = null;
     let stopped = false;
     let current: ReturnType<typeof request> | null = null;
     let open = false;
@@ -233,10 +236,21 @@ export class WorkstationClient {
         handlers.onConnected?.(value);
       }
     };
+    /**
+     * Takes an event id's run and seq. A run other than the last one seen means the host started again:
+     * what this desk's pages show may be stale and what changed meanwhile is unknown, so they are told to
+     * read everything again (unless the host's own `reset` says so already).
+     */
+    const noteId = (id: string | null, resetSaid: boolean) => {
+      const parsed = parseEventId(id);
+      if (!parsed) return;
+      if (parsed.run !== null && lastRun !== null && parsed.run !== lastRun && !resetSaid) handlers.onReset();
+      if (parsed.run !== null) lastRun = parsed.run;
+      lastSeq = parsed.seq;
+    };
     const dispatchEvent = (kind: string, id: string | null, data: string) => {
-      const seq = id !== null && /^\d+$/.test(id) ? Number(id) : null;
       if (kind === 'reset') {
-        if (seq !== null) lastSeq = seq;
+        noteId(id, true);
         handlers.onReset();
         return;
       }
@@ -248,11 +262,7 @@ export class WorkstationClient {
         return;
       }
       if (typeof event?.seq !== 'number') return;
-      if (event.seq <= lastSeq) {
-        // The host began a new run (it restarted): what this desk knew may be stale.
-        handlers.onReset();
-      }
-      lastSeq = event.seq;
+      noteId(id ?? String(event.seq), false);
       handlers.onChange(event);
     };
     const again = (req: ReturnType<typeof request>) => {
@@ -268,7 +278,7 @@ export class WorkstationClient {
       timer = null;
       if (stopped) return;
       const headers: Record<string, string> = { accept: 'text/event-stream' };
-      if (lastSeq > 0) headers['last-event-id'] = String(lastSeq);
+      if (lastRun !== null) headers['last-event-id'] = `${lastRun}:${lastSeq}`;
       const req = request(
         {
           host: this.url.hostname,
@@ -311,7 +321,7 @@ export class WorkstationClient {
               buffer = buffer.slice(nl + 1);
               if (line === '') {
                 if (data.length > 0 || kind !== 'message') dispatchEvent(kind, id, data.join('\n'));
-                else if (id !== null && /^\d+$/.test(id)) lastSeq = Number(id);
+                else if (id !== null) noteId(id, false);
                 kind = 'message';
                 id = null;
                 data = [];
