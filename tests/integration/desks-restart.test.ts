@@ -3,8 +3,9 @@
  * inside the TLS handshake after the restart too (the revocation list is made again from the stored
  * revocations); sign-ins at the desks survive it (kept in `desk_sessions` by the hash of their key), with
  * their idle time and lock; a session signed out, expired, of a disabled account or of a revoked desk
- * does not come back. Loopback, ports 47110–47119.
+ * does not come back, nor do those inside a restored backup. Loopback, ports 47110–47119.
  */
+import { mkdirSync } from 'node:fs';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
@@ -159,6 +160,21 @@ describe('sign-ins at the desks across a restart', () => {
       const write = await desk.client.invoke(page, 'children:create', newChild(`不应写入${page}`, 60));
       expect(!write.ok && write.error.code, page).toBe('unauthenticated');
     }
+  });
+
+  it('does not bring back the desk sessions a restored backup holds', async () => {
+    const { client } = await signedInDesk('备份恢复', 'page-bk-1');
+    mkdirSync(`${root.dir}/backups`, { recursive: true });
+    ok(await host.router.dispatch('c1', 'backup:settings', { folder: `${root.dir}/backups`, dailyAt: null, keep: 30 }));
+    const entry = ok<{ file: string }>(await host.router.dispatch('c1', 'backup:run', null));
+    clock.advance(61_000);
+    ok(await host.router.dispatch('c1', 'backup:restore', { file: entry.file, confirm: true }));
+    expect(count('SELECT count(*) AS n FROM desk_sessions')).toBe(0);
+    const now = await client.invoke('page-bk-1', 'children:list', {});
+    expect(!now.ok && now.error.code).toBe('unauthenticated');
+    await restartHost();
+    const after = await client.invoke('page-bk-1', 'children:list', {});
+    expect(!after.ok && after.error.code).toBe('unauthenticated');
   });
 
   it('does not bring back a session past its expiry (12 hours without activity)', async () => {
