@@ -63,3 +63,27 @@ export const requestAnswers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workstationId, t.requestId] }), index('request_answers_at_idx').on(t.at)],
 );
+
+/**
+ * A signed-in session at a workstation's page (migration 0020), so sign-ins survive a restart of the
+ * data host. Only the SHA-256 of the session's key is kept; the person and the desk it is bound to,
+ * its last activity and lock (the idle-lock rule carries on after a restart) and when it expires.
+ */
+export const deskSessions = sqliteTable(
+  'desk_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    workstationId: integer('workstation_id')
+      .notNull()
+      .references(() => workstations.id),
+    certFingerprint: text('cert_fingerprint').notNull(),
+    createdAt: text('created_at').notNull(),
+    lastActivityAt: text('last_activity_at').notNull(),
+    locked: integer('locked').notNull().default(0),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('desk_sessions_user_idx').on(t.userId), index('desk_sessions_workstation_idx').on(t.workstationId)],
+);

@@ -13,6 +13,7 @@ import { type HostAbilities, createHandlers } from './handlers';
 import { DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_KEY } from './handlers/settings';
 import { type DataHost, createDataHost } from './data-host/data-host';
 import { type Router, createRouter } from './router';
+import { deskSessionPersistence, pruneDeskSessions } from './desk-sessions';
 import { type SessionStore, createSessionStore } from './sessions';
 
 const log = createLogger('app-host');
@@ -40,8 +41,13 @@ export function createAppHost(
   options: Omit<AppCoreOptions, 'demoLoader'> & { demoLoader?: AppCoreOptions['demoLoader'] } & HostAbilities,
 ): AppHost {
   let desks: DataHost | null = null;
-  const sessions = createSessionStore(() => options.clock.now().getTime());
   let coreRef: AppCore | null = null;
+  // Desk sessions (ws:<desk>:<page>) are also kept in the database, so a restart of the data host signs nobody out.
+  const sessions = createSessionStore(
+    () => options.clock.now().getTime(),
+    undefined,
+    deskSessionPersistence(() => (coreRef?.opened() ? coreRef.context(null) : null)),
+  );
   const checkAnchors = (c: AppCore) => {
     try {
       checkAuditAnchorsAtOpen(c);
@@ -53,6 +59,11 @@ export function createAppHost(
   // the reintegration cases that have fallen due are opened (as the system).
   const onOpened = (db: OpenedDatabase) => {
     sessions.setIdleMinutes(getSetting(db, IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES));
+    try {
+      pruneDeskSessions(db.sqlite, options.clock.now());
+    } catch (error) {
+      log.error('dropping expired desk sessions failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
+    }
     try {
       ensureCases({ db: db.db, sqlite: db.sqlite, clock: options.clock, actor: null });
     } catch (error) {
@@ -102,7 +113,8 @@ export function createAppHost(
     close: () => {
       clearInterval(timer);
       void desks?.shutdown();
-      sessions.clear();
+      // Only the memory: the desks' kept sessions come back when the host starts again.
+      sessions.forget();
       core.close();
     },
   };

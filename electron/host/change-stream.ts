@@ -46,17 +46,22 @@ export function serveChangeEvents(
     'x-content-type-options': 'nosniff',
   });
   res.write('retry: 2000\n\n');
-  const write = (event: { seq: number }) => res.write(`id: ${event.seq}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
-  const lastId = Number(req.headers['last-event-id'] ?? url.searchParams.get('after') ?? NaN);
-  if (Number.isInteger(lastId) && lastId >= 0) {
-    // A seq beyond the feed's own: the host started a new run since (its seq began again), so a reset.
-    const missed = lastId > events.lastSeq() ? null : events.since(lastId, connection);
-    if (missed === null) res.write(`id: ${events.lastSeq()}\nevent: reset\ndata: {}\n\n`);
+  // Event ids are `<run>:<seq>`: the seq counts from 0 again whenever the host starts, so the run says
+  // which count a reconnecting stream's Last-Event-ID belongs to.
+  const run = events.runId();
+  const idOf = (seq: number) => `${run}:${seq}`;
+  const write = (event: { seq: number }) => res.write(`id: ${idOf(event.seq)}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
+  const last = parseEventId(req.headers['last-event-id'] ?? url.searchParams.get('after'));
+  if (last !== null) {
+    // Another run (the host restarted since), an id without its run, or a seq beyond this run's: what the
+    // page knew may be stale, and what it missed cannot be told apart, so a reset (the page reads everything again).
+    const missed = last.run !== run || last.seq > events.lastSeq() ? null : events.since(last.seq, connection);
+    if (missed === null) res.write(`id: ${idOf(events.lastSeq())}\nevent: reset\ndata: {}\n\n`);
     else for (const event of missed) write(event);
   } else {
     // An id with no data sets the stream's last event id without an event: a drop before the first
     // change is then caught up too (the reconnect carries Last-Event-ID).
-    res.write(`id: ${events.lastSeq()}\n\n`);
+    res.write(`id: ${idOf(events.lastSeq())}\n\n`);
   }
   const unsubscribe = events.subscribe(connection, write);
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), SSE_HEARTBEAT_MS);
@@ -69,3 +74,11 @@ export function serveChangeEvents(
   res.on('close', stop);
 }
 
+
+/** A stream's last event id, `<run>:<seq>`; a bare seq (no run) is read with an unknown run; anything else is no id. */
+export function parseEventId(value: string | string[] | null | undefined): { run: string | null; seq: number } | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(?:([\w-]{1,64}):)?(\d{1,15})$/.exec(value.trim());
+  if (!m) return null;
+  return { run: m[1] ?? null, seq: Number(m[2]) };
+}

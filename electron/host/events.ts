@@ -4,6 +4,7 @@
  * the data host as server-sent events. Transport-neutral: a transport subscribes with the connection it
  * serves (so a page is told which changes were its own) and a sink; nothing here knows HTTP or Electron.
  */
+import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../shared/contract';
 import type { ChangeEvent } from '../../shared/contract/events';
 import type { AppCore } from '../services/app/app-core';
@@ -30,6 +31,12 @@ export type ChangeFeed = {
   since: (seq: number, connection: string) => ChangeEvent[] | null;
   /** The seq of the last change published (0 before any). */
   lastSeq: () => number;
+  /**
+   * This feed's run: a new random id every time the feed is made (a host start). Seqs count from 0 in
+   * each run, so a reconnecting stream names the run its last id came from (`<run>:<seq>`), and an id
+   * from another run means a reset, however its seq compares.
+   */
+  runId: () => string;
   subscribers: () => number;
   /**
    * Every later change as published, origin included, with no session check: for a transport that
@@ -48,6 +55,7 @@ export function createChangeFeed(sessions: Pick<SessionStore, 'get'>): ChangeFee
   const kept: PublishedChange[] = [];
   let seq = 0;
   let nextId = 0;
+  const run = randomUUID();
   const address = (change: PublishedChange, connection: string): ChangeEvent => {
     const { origin, ...rest } = change;
     return { ...rest, mine: origin === connection };
@@ -89,6 +97,7 @@ export function createChangeFeed(sessions: Pick<SessionStore, 'get'>): ChangeFee
       return kept.filter((c) => c.seq > after).map((c) => address(c, connection));
     },
     lastSeq: () => seq,
+    runId: () => run,
     subscribers: () => subscribers.size + watchers.size,
     watch: (sink) => {
       nextId += 1;

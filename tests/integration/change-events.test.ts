@@ -28,20 +28,21 @@ function rpc<T>(client: string, channel: string, input: unknown): Promise<Result
   }).then((r) => r.json() as Promise<Result<T>>);
 }
 
-type Stream = { events: ChangeEvent[]; kinds: string[]; status: number; close: () => void; next: (n?: number) => Promise<ChangeEvent[]> };
+type Stream = { events: ChangeEvent[]; kinds: string[]; lastId: string | null; status: number; close: () => void; next: (n?: number) => Promise<ChangeEvent[]> };
 
 /** Opens `/events` as an EventSource would and collects what arrives. */
-function openStream(client: string, options: { token?: string; lastEventId?: number } = {}): Promise<Stream> {
+function openStream(client: string, options: { token?: string; lastEventId?: string } = {}): Promise<Stream> {
   return new Promise((resolveStream, reject) => {
     const url = new URL(`${web.url}events`);
     url.searchParams.set('token', options.token ?? web.token);
     url.searchParams.set('client', client);
     const headers: Record<string, string> = { accept: 'text/event-stream' };
-    if (options.lastEventId !== undefined) headers['last-event-id'] = String(options.lastEventId);
+    if (options.lastEventId !== undefined) headers['last-event-id'] = options.lastEventId;
     const req = request(url, { headers }, (res: IncomingMessage) => {
       const stream: Stream = {
         events: [],
         kinds: [],
+        lastId: null,
         status: res.statusCode ?? 0,
         close: () => req.destroy(),
         next: (n = 1) =>
@@ -69,6 +70,8 @@ function openStream(client: string, options: { token?: string; lastEventId?: num
           buffer = buffer.slice(end + 2);
           const kind = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
+          const id = /^id: (.*)$/m.exec(block)?.[1];
+          if (id !== undefined) stream.lastId = id;
           if (kind) stream.kinds.push(kind);
           if (kind === 'change' && data) stream.events.push(JSON.parse(data) as ChangeEvent);
           end = buffer.indexOf('\n\n');
@@ -125,12 +128,25 @@ describe('change events over server-sent events', () => {
     // Not signed in: told nothing.
     expect(stranger.events).toHaveLength(0);
 
-    // A page that reconnects with the last id it saw gets what it missed.
+    // A page that reconnects with the last id it saw (`<run>:<seq>`) gets what it missed.
     streamB.close();
+    const lastId = streamB.lastId!;
+    expect(lastId).toMatch(new RegExp(`^[\\w-]+:${edit.seq}$`));
     ok(await rpc('client-aaaa-1', 'record:updateProfile', { childId: child.id, notes: '又改了', expectedVersion: 1 }));
-    const again = await openStream('client-bbbb-2', { lastEventId: edit.seq });
+    const again = await openStream('client-bbbb-2', { lastEventId: lastId });
     const [missed] = await again.next();
     expect(missed).toMatchObject({ channel: 'record:updateProfile', seq: edit.seq + 1, mine: false });
+    expect(again.kinds).not.toContain('reset');
+    // An id of another run of the host (it started again since), or one without its run: a reset, never the new run's changes.
+    const run = lastId.slice(0, lastId.lastIndexOf(':'));
+    for (const stale of [`other-run:${edit.seq}`, String(edit.seq)]) {
+      const old = await openStream('client-bbbb-2', { lastEventId: stale });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(old.kinds, stale).toEqual(['reset']);
+      expect(old.events, stale).toHaveLength(0);
+      expect(old.lastId?.startsWith(`${run}:`), stale).toBe(true);
+      old.close();
+    }
     for (const s of [streamA, stranger, again]) s.close();
   });
 

@@ -28,6 +28,7 @@ const NOT_A_CHILDS_RECORD_WHY: Record<string, string> = {
   workstations: 'enrolled desks (0017)',
   enrollment_codes: 'one-time desk enrolment codes (0017)',
   request_answers: 'answers kept for replayed desk requests (0017)',
+  desk_sessions: 'signed-in sessions at the desks, kept across a restart of the data host (0020)',
 };
 const NOT_A_CHILDS_RECORD = new Set(Object.keys(NOT_A_CHILDS_RECORD_WHY));
 

@@ -231,3 +231,35 @@ describe('a dropped stream', () => {
     expect(stream.lastSeq()).toBeGreaterThan(lastBefore + 200);
   }, 60_000);
 });
+
+describe('a restart of the data host', () => {
+  it('tells the desk’s page a reset when the host has started again (its ids name the run), then the new change', async () => {
+    const desk = await workstation('辛工作站');
+    ok(await desk.dispatch('host:page-h-0001', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
+    const got: ChangeEvent[] = [];
+    desk.events.subscribe('host:page-h-0001', (e) => got.push(e));
+    const stream = desk.changeStream()!;
+    await until('desk H streaming', () => stream.connected());
+    const before = ok<{ id: number }>(await host.router.dispatch('c1', 'children:create', newChild('重启前的变更')));
+    await until('the change before the restart', () => got.some((e) => e.childIds.includes(before.id)));
+    const seenBefore = stream.lastSeq();
+    expect(got.some((e) => e.channel === '*')).toBe(false);
+
+    await host.desks.shutdown();
+    host.close();
+    host = makeHost(`${root.dir}/host`);
+    // The new run counts past what the desk saw before its stream is back: by seq alone, the desk would
+    // take the new run's changes for the ones it missed of the old run.
+    for (let i = 0; i <= seenBefore + 3; i += 1) host.events.publish({ at: new Date().toISOString(), channel: 'settings:update', by: null, byUserId: null, childIds: [], origin: 'test' });
+    await until('the listener back', () => host.desks.ports() !== null);
+    ok(await host.router.dispatch('c1', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
+    await until('a reset at the page', () => got.some((e) => e.channel === '*'), 15_000);
+    await until('desk H streaming again', () => stream.connected(), 15_000);
+    const after = ok<{ id: number }>(await host.router.dispatch('c1', 'children:create', newChild('重启后的变更')));
+    await until('the change after the restart', () => got.some((e) => e.childIds.includes(after.id)));
+    const reset = got.findIndex((e) => e.channel === '*');
+    const change = got.findIndex((e) => e.childIds.includes(after.id));
+    expect(reset).toBeGreaterThan(-1);
+    expect(reset).toBeLessThan(change);
+  }, 60_000);
+});

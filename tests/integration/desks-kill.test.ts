@@ -42,7 +42,7 @@ afterAll(() => {
   folder.cleanup();
 });
 
-it('answers the write once after the host was killed with -9 between the write and the answer', async () => {
+it('answers the write once after the host was killed with -9 between the write and the answer; the sign-in outlives the kill, so a write retried after it is applied once', async () => {
   // Set up in this process: the data host on, one desk enrolled; then the host moves to a child process.
   const setup = makeHost(dataDir);
   await setupAndLogin(setup, 'c1');
@@ -67,6 +67,19 @@ it('answers the write once after the host was killed with -9 between the write a
     expect(link.dropped()).toBe(true);
     host = await restarted!;
     const created = ok<{ id: number }>(answer);
+
+    // Issue 19.2: the sign-in outlived the kill. Killed again before a write reached it, the host comes
+    // back and the desk's retry (same request id) is admitted by the same session and applied once.
+    ok(await client.invoke('page-kill-1', 'children:list', {}));
+    let restartedAgain: Promise<ChildProcess> | null = null;
+    link.dropNextRequest(() => {
+      host.kill('SIGKILL');
+      restartedAgain = new Promise((r) => host.once('exit', () => r(startChildHost())));
+    });
+    const second = '主机崩溃后重试写入';
+    const retried = await client.invoke('page-kill-1', 'children:create', { name: second, sex: 'female', birthDate: '2012-02-02', idNumber: makeIdNumber('310104', '2012-02-02', 82, 'female') });
+    host = await restartedAgain!;
+    const createdAfter = ok<{ id: number }>(retried);
     host.kill('SIGTERM');
     await new Promise((r) => host.once('exit', r));
 
@@ -76,7 +89,8 @@ it('answers the write once after the host was killed with -9 between the write a
       const rows = sqlite.prepare('SELECT id FROM children WHERE name = ?').all(name) as { id: number }[];
       expect(rows).toEqual([{ id: created.id }]);
       const kept = sqlite.prepare("SELECT count(*) AS n FROM request_answers WHERE channel = 'children:create'").get() as { n: number };
-      expect(kept.n).toBe(1);
+      expect(kept.n).toBe(2);
+      expect(sqlite.prepare('SELECT id FROM children WHERE name = ?').all(second)).toEqual([{ id: createdAfter.id }]);
     } finally {
       await check.desks.shutdown();
       check.close();

@@ -200,19 +200,71 @@ describe('guessing codes', () => {
   });
 });
 
+/** One request on a connection of its own with the desk's certificate: answered, or cut before any HTTP answer. */
+function rawRequest(identity: { caPem: string; certPem: string; keyPem: string }): Promise<string> {
+  return new Promise((resolveTry) => {
+    const req = request(
+      { host: '127.0.0.1', port: PORT, method: 'POST', path: '/rpc/app:status', agent: false, ca: [identity.caPem], cert: identity.certPem, key: identity.keyPem, minVersion: 'TLSv1.3', headers: { 'x-tonghu-client': 'raw-probe-1' } },
+      (res) => {
+        res.resume();
+        resolveTry(`answered ${res.statusCode}`);
+      },
+    );
+    req.on('error', (e: NodeJS.ErrnoException) => resolveTry(`refused in the handshake (${e.code ?? e.message})`));
+    req.end('null');
+  });
+}
+
+/** A POST to the enrollment port (next to the data port), with a desk's certificate or none; the JSON answer. */
+function enrollmentPost(path: string, body: unknown, identity?: { caPem: string; certPem: string; keyPem: string }): Promise<unknown> {
+  return new Promise((resolvePost, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: PORT + 1, method: 'POST', path, agent: false, rejectUnauthorized: false, minVersion: 'TLSv1.3', ...(identity ? { cert: identity.certPem, key: identity.keyPem } : {}) },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolvePost(JSON.parse(text)));
+      },
+    );
+    req.on('error', reject);
+    req.end(body === null ? '' : JSON.stringify(body));
+  });
+}
+
 describe('revocation', () => {
   it('ends the desk’s sessions at once and refuses it at the next handshake', async () => {
     const identity = await enrollDesk(host, '将被撤销');
     const client = track(clientOf(identity));
     ok(await client.invoke('page-revoke-1', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
     expect(host.sessions.get(`ws:${identity.workstationId}:page-revoke-1`)).not.toBeNull();
+    const other = await enrollDesk(host, '未被撤销');
+    const otherClient = track(clientOf(other));
+    ok(await otherClient.invoke('page-keep-1', 'auth:login', { username: ADMIN.username, password: ADMIN.password }));
+    expect(await rawRequest(identity)).toMatch(/^answered/);
     ok(await host.router.dispatch('c1', 'desks:revoke', { id: identity.workstationId }));
     expect(host.sessions.get(`ws:${identity.workstationId}:page-revoke-1`)).toBeNull();
+    // Refused inside the TLS handshake (the listener's revocation list names it): no HTTP answer at all.
+    expect(await rawRequest(identity)).toMatch(/^refused in the handshake/);
     const after = await client.invoke('page-revoke-1', 'children:list', {});
     expect(!after.ok && after.error.code).toBe('workstation_revoked');
     const fresh = track(clientOf(identity));
     const again = await fresh.invoke('page-revoke-2', 'app:status', null);
     expect(!again.ok && again.error.code).toBe('workstation_revoked');
+    expect(fresh.revoked).toBe(true);
+    // The other desk keeps working, on a fresh connection too.
+    ok(await otherClient.invoke('page-keep-1', 'children:list', {}));
+    expect(await rawRequest(other)).toMatch(/^answered 200/);
+    // The enrollment port tells only the holder of a certificate whether it was revoked …
+    expect(await enrollmentPost('/standing', null, identity)).toEqual({ revoked: true });
+    expect(await enrollmentPost('/standing', null, other)).toEqual({ revoked: false });
+    expect(await enrollmentPost('/standing', null)).toEqual({ revoked: false });
+    // … and takes no enrollment on the strength of the old certificate: a code is still needed.
+    const desksBefore = count('SELECT count(*) AS n FROM workstations');
+    const { csrPem } = await createWorkstationRequest('将被撤销');
+    const reEnroll = (await enrollmentPost('/enroll', { code: '', csr: csrPem, name: '将被撤销' }, identity)) as { ok: boolean; error?: { code: string } };
+    expect(reEnroll.ok).toBe(false);
+    expect(count('SELECT count(*) AS n FROM workstations')).toBe(desksBefore);
     expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'desk.revoked' AND entity_id = ?", identity.workstationId)).toBe(1);
   });
 });

@@ -130,3 +130,25 @@ export function fingerprintOf(pemOrDer: Pem | Buffer): { sha256: string; groups:
 export function fingerprintGroups(sha256: string): string[] {
   return sha256.slice(0, 32).match(/.{4}/g) ?? [];
 }
+
+/**
+ * The CA's revocation list: every revoked desk's certificate serial. The data listener carries it, so
+ * OpenSSL refuses a revoked certificate during the handshake. It is made anew at every start and every
+ * revocation; `nextUpdate` is far off (ten years, like the certificates) because nobody fetches it from
+ * a distribution point — a list past its `nextUpdate` would make every desk fail verification.
+ * Encoded with the `X509 CRL` label, the one OpenSSL reads (the library's own `toString('pem')` writes `CRL`).
+ */
+export async function createRevocationList(ca: KeyPairPem, revoked: readonly { serial: string; revokedAt: Date }[], now: Date): Promise<Pem> {
+  const caCert = new x509.X509Certificate(ca.certPem);
+  const crl = await x509.X509CrlGenerator.create({
+    issuer: caCert.subject,
+    thisUpdate: new Date(now.getTime() - DAY),
+    nextUpdate: new Date(now.getTime() + 10 * 365 * DAY),
+    signingAlgorithm: ALG,
+    signingKey: await importPrivateKey(ca.keyPem),
+    entries: revoked
+      .filter((r) => /^[0-9A-Fa-f]+$/.test(r.serial))
+      .map((r) => ({ serialNumber: r.serial, revocationDate: r.revokedAt, reason: x509.X509CrlReason.cessationOfOperation })),
+  });
+  return x509.PemConverter.encode(crl.rawData, 'X509 CRL');
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type Server, createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { SecureContextOptions, TLSSocket } from 'node:tls';
 import type { z } from 'zod';
 import type { DeskStatus, WorkstationRow, listenerSchema } from '../../../shared/contract/desks';
 import { AppError } from '../../../shared/contract/errors';
@@ -17,7 +17,7 @@ import { serveChangeEvents } from '../change-stream';
 import type { ChangeFeed, PublishedChange } from '../events';
 import type { AnswerLog, Router } from '../router';
 import type { SessionStore } from '../sessions';
-import { createInstitutionCa, createServerCertificate, fingerprintOf, signWorkstationRequest } from './certs';
+import { createInstitutionCa, createRevocationList, createServerCertificate, fingerprintOf, signWorkstationRequest } from './certs';
 import {
   CODE_MINUTES,
   type HostRow,
@@ -27,10 +27,12 @@ import {
   completeEnrollment,
   failEnrollment,
   hostRow,
+  isRevokedFingerprint,
   issueCode,
   listWorkstations,
   renameWorkstation,
   revokeWorkstation,
+  revokedCertificates,
   saveHostRow,
   setListening,
   touchWorkstation,
@@ -67,13 +69,14 @@ export type DataHost = {
   addWorkstation: (actor: Actor | null) => { address: string; port: number; fingerprint: { sha256: string; groups: string[] }; code: string; expiresAt: string };
   list: () => WorkstationRow[];
   rename: (actor: Actor | null, id: number, name: string) => WorkstationRow;
-  revoke: (actor: Actor | null, id: number) => WorkstationRow;
+  /** Revokes a desk: its sockets and sessions end at once, and the listener's revocation list names its certificate before this resolves. */
+  revoke: (actor: Actor | null, id: number) => Promise<WorkstationRow>;
   answers: () => AnswerLog | null;
   /** The bound ports (tests: port 0 picks free ones). */
   ports: () => { data: number; enrollment: number } | null;
 };
 
-type Running = { data: Server; enrollment: Server; row: HostRow; dataPort: number; enrollmentPort: number };
+type Running = { data: Server; enrollment: Server; row: HostRow; dataPort: number; enrollmentPort: number; dataContext: SecureContextOptions };
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
@@ -123,9 +126,9 @@ export type DeskChange = Omit<PublishedChange, 'origin'> & { mine: false; page: 
  * at that desk (its pages' sessions are on this host), the origin is reduced to the desk's own page id
  * (another desk's page ids are not told), and the workstation works out `mine` for its pages.
  */
-export function deskChangeFeed(feed: ChangeFeed, sessions: Pick<SessionStore, 'some'>, workstationId: number): ChangeFeed {
+export function deskChangeFeed(feed: ChangeFeed, sessions: Pick<SessionStore, 'signedInAt'>, workstationId: number): ChangeFeed {
   const prefix = `ws:${workstationId}:`;
-  const signedIn = () => sessions.some((c) => c.startsWith(prefix));
+  const signedIn = () => sessions.signedInAt(workstationId);
   const toDesk = (change: PublishedChange): DeskChange => {
     const { origin, ...rest } = change;
     return { ...rest, mine: false, page: origin.startsWith(prefix) ? origin.slice(prefix.length) : null };
@@ -172,7 +175,7 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
   const cut = (workstationId: number) => {
     for (const socket of sockets.get(workstationId) ?? []) socket.destroy();
     sockets.delete(workstationId);
-    sessions.endWhere((connection) => connection.startsWith(`ws:${workstationId}:`));
+    sessions.endWorkstation(workstationId);
   };
 
   const toListener = (row: HostRow | null): Listener | null =>
@@ -271,6 +274,34 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
     }
   }
 
+  function revocationList(row: HostRow): Promise<string> {
+    return createRevocationList({ certPem: row.ca_cert, keyPem: row.ca_key }, revokedCertificates(sqlite()), clock().now());
+  }
+
+  /** Puts a fresh revocation list into the running listener: new handshakes see it at once, open connections are cut by `cut`. */
+  async function applyRevocations(): Promise<void> {
+    const r = running;
+    if (!r) return;
+    const dataContext = { ...r.dataContext, crl: [await revocationList(r.row)] };
+    if (running !== r) return;
+    r.data.setSecureContext(dataContext);
+    r.dataContext = dataContext;
+  }
+
+  function handleStanding(req: IncomingMessage, res: ServerResponse): void {
+    const socket = req.socket as TLSSocket;
+    const cert = socket.getPeerCertificate();
+    const fingerprint = cert && cert.raw ? fingerprintOf(cert.raw).sha256 : null;
+    let revoked = false;
+    try {
+      revoked = fingerprint !== null && isRevokedFingerprint(sqlite(), fingerprint);
+    } catch {
+      revoked = false;
+    }
+    req.resume();
+    sendJson(res, 200, { revoked });
+  }
+
   // Starts and stops run one after another (a resume at start-up and an administrator's change must not race for the port).
   let queue: Promise<unknown> = Promise.resolve();
   function serially<T>(fn: () => Promise<T>): Promise<T> {
@@ -287,7 +318,9 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
     await closeServers();
     refreshActive();
     const tlsBase = { key: row.server_key, cert: row.server_cert, minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' } as const;
-    const data = createServer({ ...tlsBase, ca: [row.ca_cert], requestCert: true, rejectUnauthorized: true }, (req, res) => {
+    // Revocation inside the handshake: the CA's list of revoked serials, made from the stored revocations at every start.
+    const dataContext = { ...tlsBase, ca: [row.ca_cert], crl: [await revocationList(row)] };
+    const data = createServer({ ...dataContext, requestCert: true, rejectUnauthorized: true }, (req, res) => {
       const socket = req.socket as TLSSocket;
       const fingerprint = peerFingerprint(socket);
       const workstationId = fingerprint ? active.get(fingerprint) : undefined;
@@ -315,8 +348,9 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
         if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       });
     });
-    // Revocation at every handshake: a certificate the CA signed but that is no longer active is cut
-    // before it can send a request.
+    // A second line behind the revocation list: a certificate the CA signed that is not an active desk
+    // (revoked a moment ago while its list was being signed, or never finished enrolling) is answered
+    // `workstation_revoked` on its first request and cut.
     data.on('secureConnection', (socket: TLSSocket) => {
       const fingerprint = peerFingerprint(socket);
       const workstationId = fingerprint ? active.get(fingerprint) : undefined;
@@ -331,7 +365,12 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
       socket.once('close', () => set.delete(socket));
     });
     data.on('tlsClientError', () => undefined);
-    const enrollment = createServer({ ...tlsBase }, (req, res) => {
+    // A client certificate is asked for here but never required, and enrollment never looks at it (a
+    // code and a request are all it takes). It serves one other purpose: a desk refused at the data
+    // port's handshake may ask, with its certificate, whether it was revoked (`/standing`), so it can
+    // say so instead of "host unreachable". Only the holder of the certificate's key learns the answer.
+    const enrollment = createServer({ ...tlsBase, ca: [row.ca_cert], requestCert: true, rejectUnauthorized: false }, (req, res) => {
+      if (req.url === '/standing') return handleStanding(req, res);
       void handleEnroll(req, res).catch(() => {
         if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       });
@@ -349,7 +388,7 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
     try {
       const dataPort = await listenOn(data, port);
       const enrollPort = await listenOn(enrollment, enrollmentPort(port));
-      running = { data, enrollment, row, dataPort, enrollmentPort: enrollPort };
+      running = { data, enrollment, row, dataPort, enrollmentPort: enrollPort, dataContext };
       problem = null;
       log.info('listening', { port: dataPort });
     } catch (error) {
@@ -441,10 +480,11 @@ export function createDataHost(core: AppCore, sessions: SessionStore, router: ()
     },
     list: () => listWorkstations(sqlite()),
     rename: (actor, id, name) => renameWorkstation(core.context(actor), id, name),
-    revoke: (actor, id) => {
+    revoke: async (actor, id) => {
       const row = revokeWorkstation(core.context(actor), id);
       refreshActive();
       cut(id);
+      await serially(applyRevocations);
       return row;
     },
     answers: () => {

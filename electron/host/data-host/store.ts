@@ -140,6 +140,17 @@ export function failEnrollment(ctx: ServiceContext, workstationId: number): void
   ctx.sqlite.prepare('UPDATE workstations SET revoked_at = ? WHERE id = ?').run(ctx.clock.now().toISOString(), workstationId);
 }
 
+/** Every revoked desk that was issued a certificate: its serial and when it was revoked (the CA's revocation list). */
+export function revokedCertificates(sqlite: SqliteDb): { serial: string; revokedAt: Date }[] {
+  const rows = sqlite.prepare("SELECT cert_serial, revoked_at FROM workstations WHERE revoked_at IS NOT NULL AND cert_serial <> '' ORDER BY id").all() as { cert_serial: string; revoked_at: string }[];
+  return rows.map((r) => ({ serial: r.cert_serial, revokedAt: new Date(r.revoked_at) }));
+}
+
+/** Whether this certificate (by fingerprint) belonged to a desk that has been revoked. */
+export function isRevokedFingerprint(sqlite: SqliteDb, fingerprint: string): boolean {
+  return sqlite.prepare("SELECT 1 FROM workstations WHERE cert_fingerprint = ? AND revoked_at IS NOT NULL AND cert_serial <> ''").get(fingerprint) !== undefined;
+}
+
 /** Active (not revoked) workstations by certificate fingerprint. */
 export function activeWorkstations(sqlite: SqliteDb): Map<string, number> {
   const rows = sqlite.prepare("SELECT id, cert_fingerprint FROM workstations WHERE revoked_at IS NULL AND cert_serial <> ''").all() as { id: number; cert_fingerprint: string }[];

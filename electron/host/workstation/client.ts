@@ -3,6 +3,7 @@ import { Agent, request } from 'node:https';
 import type { WitnessAlarm } from '../../../shared/contract/desks';
 import type { Result } from '../../../shared/contract/errors';
 import { channelKind } from '../../../shared/contract/channel-kinds';
+import { parseEventId } from '../change-stream';
 import type { AuditHead, WitnessCheck } from '../../services/audit/witness';
 import type { ChangeEvent } from '../../../shared/contract/events';
 
@@ -39,6 +40,8 @@ export type WorkstationClientOptions = {
 type Attempt = { kind: 'answer'; status: number; body: string } | { kind: 'network'; code: string };
 
 const STREAM_SILENCE_MS = 75_000;
+
+const REVOKED: Result<unknown> = { ok: false, error: { code: 'workstation_revoked', message: '本工作站已被管理员撤销，不能再连接数据主机' } };
 
 const GENESIS: AuditHead = { count: 0, hash: '0'.repeat(64) };
 
@@ -128,6 +131,9 @@ export class WorkstationClient {
         }
         return { ok: false, error: { code: 'internal', message: `数据主机的回答无法读取（${attempt.status}）` } };
       }
+      // Cut before any answer: a dropped network, a host killed mid-request, or this desk's certificate
+      // refused in the handshake as revoked. The enrollment port says which, to this certificate's holder.
+      if ((attempt.code === 'ECONNRESET' || attempt.code === 'EPIPE') && (await this.standingRevoked())) return REVOKED;
       this.setReachable(false);
       if (Date.now() - started > limit) {
         return { ok: false, error: { code: 'host_unreachable', message: '无法连接数据主机：请求未完成，填写的内容仍在页面上，请稍后再试' } };
@@ -135,6 +141,52 @@ export class WorkstationClient {
       await sleep(wait);
       wait = Math.min(wait * 2, 2_000);
     }
+  }
+
+  private lastStanding = 0;
+
+  /** Asks the host's enrollment port, with this desk's certificate, whether it was revoked (at most every 5 s). */
+  async standingRevoked(): Promise<boolean> {
+    if (this.revoked) return true;
+    const now = Date.now();
+    if (now - this.lastStanding < 5_000) return false;
+    this.lastStanding = now;
+    const revoked = await new Promise<boolean>((resolveStanding) => {
+      const req = request(
+        {
+          host: this.url.hostname,
+          port: Number(this.url.port) + 1,
+          method: 'POST',
+          path: '/standing',
+          agent: false,
+          cert: this.options.certPem,
+          key: this.options.keyPem,
+          ca: [this.options.caPem],
+          minVersion: 'TLSv1.3',
+          maxVersion: 'TLSv1.3',
+          rejectUnauthorized: true,
+          timeout: 10_000,
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c.slice(0, 200)));
+          res.on('end', () => {
+            try {
+              resolveStanding((JSON.parse(text) as { revoked?: unknown }).revoked === true);
+            } catch {
+              resolveStanding(false);
+            }
+          });
+          res.on('error', () => resolveStanding(false));
+        },
+      );
+      req.on('timeout', () => req.destroy());
+      req.on('error', () => resolveStanding(false));
+      req.end();
+    });
+    if (revoked) this.revoked = true;
+    return revoked;
   }
 
   /** One request through the host's router; `client` names the page (its sessions are bound to this desk's certificate on the host). */
@@ -167,10 +219,12 @@ export class WorkstationClient {
    * The data host's change feed (issue 19.4): one long-lived GET of `/events` over the same mutual TLS,
    * read as server-sent events. After a drop it connects again (200 ms doubling to 2 s) with
    * `Last-Event-ID`, so the host sends what was missed, or `reset` (then `onReset`) when it no longer
-   * has it. A host that started a new run (seq going back) is also told as a reset.
+   * has it. Event ids name the host's run (`<run>:<seq>`): a host that started again since is told as a reset.
    */
   watchChanges(streamId: string, handlers: { onChange: (event: DeskChange) => void; onReset: () => void; onConnected?: (connected: boolean) => void }): ChangeWatch {
     let lastSeq = 0;
+    /** The host's run the last id came from (ids are `<run>:<seq>`; the seq starts again with each run). */
+    let lastRun: string | null = null;
     let stopped = false;
     let current: ReturnType<typeof request> | null = null;
     let open = false;
@@ -182,10 +236,21 @@ export class WorkstationClient {
         handlers.onConnected?.(value);
       }
     };
+    /**
+     * Takes an event id's run and seq. A run other than the last one seen means the host started again:
+     * what this desk's pages show may be stale and what changed meanwhile is unknown, so they are told to
+     * read everything again (unless the host's own `reset` says so already).
+     */
+    const noteId = (id: string | null, resetSaid: boolean) => {
+      const parsed = parseEventId(id);
+      if (!parsed) return;
+      if (parsed.run !== null && lastRun !== null && parsed.run !== lastRun && !resetSaid) handlers.onReset();
+      if (parsed.run !== null) lastRun = parsed.run;
+      lastSeq = parsed.seq;
+    };
     const dispatchEvent = (kind: string, id: string | null, data: string) => {
-      const seq = id !== null && /^\d+$/.test(id) ? Number(id) : null;
       if (kind === 'reset') {
-        if (seq !== null) lastSeq = seq;
+        noteId(id, true);
         handlers.onReset();
         return;
       }
@@ -197,11 +262,7 @@ export class WorkstationClient {
         return;
       }
       if (typeof event?.seq !== 'number') return;
-      if (event.seq <= lastSeq) {
-        // The host began a new run (it restarted): what this desk knew may be stale.
-        handlers.onReset();
-      }
-      lastSeq = event.seq;
+      noteId(id ?? String(event.seq), false);
       handlers.onChange(event);
     };
     const again = (req: ReturnType<typeof request>) => {
@@ -217,7 +278,7 @@ export class WorkstationClient {
       timer = null;
       if (stopped) return;
       const headers: Record<string, string> = { accept: 'text/event-stream' };
-      if (lastSeq > 0) headers['last-event-id'] = String(lastSeq);
+      if (lastRun !== null) headers['last-event-id'] = `${lastRun}:${lastSeq}`;
       const req = request(
         {
           host: this.url.hostname,
@@ -260,7 +321,7 @@ export class WorkstationClient {
               buffer = buffer.slice(nl + 1);
               if (line === '') {
                 if (data.length > 0 || kind !== 'message') dispatchEvent(kind, id, data.join('\n'));
-                else if (id !== null && /^\d+$/.test(id)) lastSeq = Number(id);
+                else if (id !== null) noteId(id, false);
                 kind = 'message';
                 id = null;
                 data = [];
@@ -278,7 +339,14 @@ export class WorkstationClient {
           res.on('error', () => undefined);
         },
       );
-      req.on('error', () => again(req));
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET') return again(req);
+        // Refused in the handshake? A revoked desk stops asking; anything else connects again.
+        void this.standingRevoked().then((revoked) => {
+          if (revoked) stopped = true;
+          again(req);
+        });
+      });
       // The host sends a heartbeat comment every 25 s: a stream silent for three of those is dead (a half-open connection).
       req.setTimeout(STREAM_SILENCE_MS, () => req.destroy());
       current = req;

@@ -41,6 +41,7 @@ export function createInstallDispatch(
     },
     since: (seq, connection) => active().since(seq, connection),
     lastSeq: () => active().lastSeq(),
+    runId: () => active().runId(),
     subscribers: () => open.size,
     watch: (sink) => active().watch(sink),
     keptSince: (seq) => active().keptSince(seq),

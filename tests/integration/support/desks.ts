@@ -33,8 +33,12 @@ export function clientOf(identity: WorkstationIdentity, options: { hostUrl?: str
  * connection after the desk has sent something more on it (the answer to the request) are dropped and
  * both sides cut: the write reached the host, its answer never reached the desk. `then` runs at that moment.
  */
-export async function relay(targetPort: number, listenPort: number): Promise<{ port: number; dropNextAnswer: (then?: () => void) => void; dropped: () => boolean; close: () => Promise<void> }> {
+export async function relay(
+  targetPort: number,
+  listenPort: number,
+): Promise<{ port: number; dropNextAnswer: (then?: () => void) => void; dropNextRequest: (then?: () => void) => void; dropped: () => boolean; close: () => Promise<void> }> {
   let drop: (() => void) | null = null;
+  let dropRequest: (() => void) | null = null;
   let didDrop = false;
   const sent = new Map<Socket, number>();
   const sentAtArm = new Map<Socket, number>();
@@ -43,6 +47,16 @@ export async function relay(targetPort: number, listenPort: number): Promise<{ p
     sent.set(inbound, 0);
     outbound.connect(targetPort, '127.0.0.1');
     inbound.on('data', (d: Buffer) => {
+      if (dropRequest && outbound.readyState === 'open') {
+        // The request never reaches the host: both sides are cut before it is passed on.
+        const then = dropRequest;
+        dropRequest = null;
+        didDrop = true;
+        inbound.destroy();
+        outbound.destroy();
+        then();
+        return;
+      }
       sent.set(inbound, (sent.get(inbound) ?? 0) + d.length);
       outbound.write(d);
     });
@@ -74,6 +88,10 @@ export async function relay(targetPort: number, listenPort: number): Promise<{ p
     dropNextAnswer: (then = () => undefined) => {
       for (const [socket, n] of sent) sentAtArm.set(socket, n);
       drop = then;
+    },
+    /** The next bytes a desk sends on an established connection (a request) are dropped and both sides cut; `then` runs at that moment. */
+    dropNextRequest: (then = () => undefined) => {
+      dropRequest = then;
     },
     dropped: () => didDrop,
     close: () =>
