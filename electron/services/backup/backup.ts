@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
 import {
   accessSync,
   chmodSync,
-  closeSync,
   constants,
   copyFileSync,
   existsSync,
-  fsyncSync,
   mkdirSync,
-  openSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -19,7 +15,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { SchemaTooNewError, WrongKeyError, classifySqliteError } from '../../../db/errors';
+import { SchemaTooNewError, WrongKeyError } from '../../../db/errors';
 import { type SqliteDb, applyKey, ensurePrivateDir } from '../../../db/open';
 import { BACKUP_FILE_PATTERN, type BackupEntry, type BackupHealth, type BackupSettings, backupSettingsSchema } from '../../../shared/contract/backup';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
@@ -30,6 +26,7 @@ import { createLogger } from '../core/logger';
 import { getSetting, setSetting } from '../core/settings';
 import { type RecoveryEnvelope, openRecoveryEnvelope, recoveryIdOf } from '../keys/key-store';
 import { rekeyConnection } from '../keys/rekey';
+import { type BackupCopy, fsyncFile, sha256File } from './make-backup';
 import { type BackupVerification, openReadOnly, verifyBackupFile } from './verify-backup';
 
 export { verifyBackupFile } from './verify-backup';
@@ -131,19 +128,6 @@ export function saveBackupSettings(core: AppCore, actor: Actor | null, input: Ba
   return settings;
 }
 
-function sha256File(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function requireFolder(core: AppCore): string {
   const { folder } = getBackupSettings(core);
   if (!folder) throw new ValidationError('folder', '请先设置备份文件夹');
@@ -200,19 +184,64 @@ function prune(folder: string, keep: number): string[] {
   return removed;
 }
 
+/** The backup under way on each core: a second request joins it (see runBackup). */
+const inFlight = new WeakMap<AppCore, Promise<BackupEntry>>();
+
+/** Whether a backup is being made now (a restore waits for none; it is refused meanwhile). */
+export function backupRunning(core: AppCore): boolean {
+  return inFlight.has(core);
+}
+
+/** Resolves when the backup under way (if any) has ended, however it ended. */
+export async function backupSettled(core: AppCore): Promise<void> {
+  await inFlight.get(core)?.catch(() => undefined);
+}
+
+/** Copies left by a backup that never finished (the program ended mid-copy): never a backup, removed. */
+function removeLeftoverPartials(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    if (/^\.tonghu-.*\.partial$/.test(name)) rmSync(join(folder, name), { force: true });
+  }
+}
+
 /**
  * A backup now: `VACUUM INTO` a timestamped file in the folder (same key, so it is as encrypted as
  * the live database), checked read-only (verifyBackupFile: integrity, page HMACs, foreign keys, audit
  * chain), then a sidecar JSON that makes it self-contained: checksum, the key sealed by the current
  * recovery code (never the raw key), the audit head, the app and schema version. The oldest beyond
  * `keep` are removed. Audited; the audit head is recorded beside the sealed key.
+ *
+ * The copy, its check and its checksum take seconds at 10,000 children: they run in a worker thread on
+ * its own read-only connection (make-backup.ts), so every desk is served meanwhile. Only the short
+ * steps stay here: naming, the record beside the file, pruning, the audit line on the writer.
+ *
+ * One backup at a time: a request made while one is under way (a click during the daily backup) joins
+ * it and gets its result: the copy began moments ago. A key change's backup waits for it instead and
+ * makes its own under the new key.
  */
-export function runBackup(core: AppCore, actor: Actor | null, reason: BackupReason = 'manual'): BackupEntry {
+export async function runBackup(core: AppCore, actor: Actor | null, reason: BackupReason = 'manual'): Promise<BackupEntry> {
+  const running = inFlight.get(core);
+  if (running) {
+    if (reason !== 'keyChange') return running;
+    await backupSettled(core);
+    return runBackup(core, actor, reason);
+  }
+  const made = makeBackup(core, actor, reason);
+  inFlight.set(core, made);
+  try {
+    return await made;
+  } finally {
+    if (inFlight.get(core) === made) inFlight.delete(core);
+  }
+}
+
+async function makeBackup(core: AppCore, actor: Actor | null, reason: BackupReason): Promise<BackupEntry> {
   const settings = getBackupSettings(core);
   const folder = requireFolder(core);
   const ctx = core.context(actor);
-  const { key, keyCheck } = core.keyMaterial();
+  const { keyCheck } = core.keyMaterial();
   if (core.damage()) throw new AppError('read_only', '数据库已损坏（只读）：不能用它做备份，请从最近一次通过校验的备份恢复');
+  removeLeftoverPartials(folder);
   const now = ctx.clock.now();
   const stamp = localStamp(now);
   let name = `tonghu-${stamp.day}-${stamp.time}.db`;
@@ -220,27 +249,26 @@ export function runBackup(core: AppCore, actor: Actor | null, reason: BackupReas
   const target = join(folder, name);
   const partial = join(folder, `.${name}.partial`);
   rmSync(partial, { force: true });
+  let copy: BackupCopy;
   try {
-    ctx.sqlite.prepare('VACUUM INTO ?').run(partial);
-    chmodSync(partial, 0o600);
-    fsyncFile(partial);
+    copy = await core.workers.run<BackupCopy>('backup.make', { partial }, actor);
   } catch (error) {
     rmSync(partial, { force: true });
-    const classified = classifySqliteError(error);
-    if (classified instanceof Error && classified !== error) throw classified;
-    throw new AppError('internal', '备份未能写入该文件夹（磁盘已满或已拔出？），现有数据不受影响');
+    log.error('backup copy failed', { name: (error as Error)?.name, code: (error as { code?: unknown })?.code });
+    if (error instanceof AppError && error.code !== 'internal') throw error;
+    throw new AppError('internal', '备份未能完成（磁盘已满、已拔出或后台任务中断？），未留下不完整的文件，现有数据不受影响；请检查备份文件夹后重试');
   }
-  const verification = verifyBackupFile(partial, key, core.nativeBinding);
+  const { verification, size, sha256 } = copy;
   const envelope = core.recoveryEnvelope();
   const problems = [...verification.problems];
-  if (envelope.keyCheck !== keyCheck) problems.push('密钥文件与当前密钥不符：此备份无法用恢复码打开');
-  const size = statSync(partial).size;
+  // The key may have changed while the worker copied (the key change waits for a backup, but say so if not).
+  if (envelope.keyCheck !== keyCheck || core.keyMaterial().keyCheck !== keyCheck) problems.push('密钥文件与当前密钥不符：此备份无法用恢复码打开');
   const sidecar: Sidecar = {
     version: 2,
     file: name,
     createdAt: now.toISOString(),
     size,
-    sha256: sha256File(partial),
+    sha256,
     verified: verification.ok && problems.length === 0,
     problems,
     reason,
@@ -249,10 +277,15 @@ export function runBackup(core: AppCore, actor: Actor | null, reason: BackupReas
     key: envelope,
     auditHead: verification.auditHead,
   };
-  renameSync(partial, target);
-  writeFileSync(`${target}.json`, JSON.stringify(sidecar, null, 2), { mode: 0o600 });
-  chmodSync(`${target}.json`, 0o600);
-  fsyncFile(`${target}.json`);
+  try {
+    renameSync(partial, target);
+    writeFileSync(`${target}.json`, JSON.stringify(sidecar, null, 2), { mode: 0o600 });
+    chmodSync(`${target}.json`, 0o600);
+    fsyncFile(`${target}.json`);
+  } catch {
+    for (const f of [partial, target, `${target}.json`]) rmSync(f, { force: true });
+    throw new AppError('internal', '备份未能写入该文件夹（磁盘已满或已拔出？），未留下不完整的文件，现有数据不受影响；请检查备份文件夹后重试');
+  }
   const removed = prune(folder, settings.keep);
   ctx.sqlite.transaction(() => {
     appendAudit(ctx, { action: 'backup.created', detail: { file: name, size, verified: sidecar.verified, reason, pruned: removed.length, recoveryId: envelope.recoveryId } });
@@ -260,11 +293,11 @@ export function runBackup(core: AppCore, actor: Actor | null, reason: BackupReas
   core.recordAuditAnchor();
   if (!sidecar.verified) log.warn('backup failed verification', { file: name, problems: problems.length });
   else log.info('backup made', { file: name, size });
-  return { file: name, createdAt: sidecar.createdAt, size, sha256: sidecar.sha256, verified: sidecar.verified, problems, recoveryId: envelope.recoveryId, currentKey: true };
+  return { file: name, createdAt: sidecar.createdAt, size, sha256, verified: sidecar.verified, problems, recoveryId: envelope.recoveryId, currentKey: true };
 }
 
 /** Runs the daily backup when its time has come today and no backup of today exists yet. */
-export function runDueBackup(core: AppCore, now: Date): BackupEntry | null {
+export async function runDueBackup(core: AppCore, now: Date): Promise<BackupEntry | null> {
   if (core.phase() !== 'ready' || core.damage()) return null;
   const settings = getBackupSettings(core);
   if (!settings.folder || !settings.dailyAt) return null;
@@ -275,7 +308,7 @@ export function runDueBackup(core: AppCore, now: Date): BackupEntry | null {
 }
 
 /** First run: the folder the administrator chose, the daily backup on, and a first backup at once. */
-export function setUpBackups(core: AppCore, folder: string): BackupEntry {
+export async function setUpBackups(core: AppCore, folder: string): Promise<BackupEntry> {
   const settings: BackupSettings = { folder: checkBackupFolder(core.dataDir, folder), dailyAt: DEFAULT_DAILY_AT, keep: DEFAULT_BACKUP_SETTINGS.keep };
   const ctx = core.context(null);
   ctx.sqlite.transaction(() => {
