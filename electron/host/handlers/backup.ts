@@ -36,8 +36,8 @@ export function backupHandlers(core: AppCore, sessions: SessionStore) {
     'backup:settings': (input, ctx) => (input === null ? getBackupSettings(core) : saveBackupSettings(core, actorOf(ctx.session), input)),
     'backup:run': (_input, ctx) => runBackup(core, actorOf(ctx.session), 'manual'),
     'backup:list': () => listBackups(core),
-    'backup:restore': (input, ctx) => {
-      const result = restoreBackup(core, actorOf(ctx.session), input.file, input.recoveryCode ?? null);
+    'backup:restore': async (input, ctx) => {
+      const result = await restoreBackup(core, actorOf(ctx.session), input.file, input.recoveryCode ?? null);
       // The data behind every session has changed: everyone signs in again.
       sessions.clear();
       return result;

@@ -26,7 +26,7 @@ import { createLogger } from '../core/logger';
 import { getSetting, setSetting } from '../core/settings';
 import { type RecoveryEnvelope, openRecoveryEnvelope, recoveryIdOf } from '../keys/key-store';
 import { rekeyConnection } from '../keys/rekey';
-import { type BackupCopy, fsyncFile, sha256File } from './make-backup';
+import { type BackupCopy, type CandidateCheck, checkCandidateFile, fsyncFile } from './make-backup';
 import { type BackupVerification, openReadOnly, verifyBackupFile } from './verify-backup';
 
 export { verifyBackupFile } from './verify-backup';
@@ -187,6 +187,9 @@ function prune(folder: string, keep: number): string[] {
 /** The backup under way on each core: a second request joins it (see runBackup). */
 const inFlight = new WeakMap<AppCore, Promise<BackupEntry>>();
 
+/** The cores whose database is being replaced by a backup: no backup starts meanwhile. */
+const restoring = new WeakSet<AppCore>();
+
 /** Whether a backup is being made now (a restore waits for none; it is refused meanwhile). */
 export function backupRunning(core: AppCore): boolean {
   return inFlight.has(core);
@@ -220,6 +223,7 @@ function removeLeftoverPartials(folder: string): void {
  * makes its own under the new key.
  */
 export async function runBackup(core: AppCore, actor: Actor | null, reason: BackupReason = 'manual'): Promise<BackupEntry> {
+  if (restoring.has(core)) throw new AppError('not_ready', '正在从备份恢复数据，恢复完成后请重新登录再备份');
   const running = inFlight.get(core);
   if (running) {
     if (reason !== 'keyChange') return running;
@@ -343,15 +347,15 @@ export function backupHealth(core: AppCore): BackupHealth {
 }
 
 /**
- * Checks a copy of a backup (inside the data folder, nothing else touched yet) under `key`: the
- * checksum recorded when it was made, integrity and page check, audit chain and its head against the
- * record, and a schema this app knows. Throws a typed error naming what failed.
+ * Judges a copy of a backup (inside the data folder, nothing else touched yet) from its check (see
+ * checkCandidate): the checksum recorded when it was made, integrity and page check, audit chain and
+ * its head against the record, and a schema this app knows. Throws a typed error naming what failed.
  */
-function checkCandidate(core: AppCore, copy: string, sidecar: Sidecar | null, key: Buffer): BackupVerification {
-  if (sidecar && sidecar.sha256 !== sha256File(copy)) {
+function judgeCandidate(core: AppCore, sidecar: Sidecar | null, checked: CandidateCheck): BackupVerification {
+  if (sidecar && sidecar.sha256 !== checked.sha256) {
     throw new AppError('database_corrupt', '该备份文件与备份时记录的校验值不符（已被改动或损坏），未做任何改动');
   }
-  const verification = verifyBackupFile(copy, key, core.nativeBinding);
+  const { verification } = checked;
   if (!verification.ok) {
     throw new AppError('database_corrupt', `该备份未通过检查（${verification.problems.slice(0, 2).join('；').slice(0, 200)}），未做任何改动`, {
       details: { problems: verification.problems.slice(0, 5) },
@@ -364,6 +368,24 @@ function checkCandidate(core: AppCore, copy: string, sidecar: Sidecar | null, ke
   const unknown = verification.migrations.filter((t) => !known.has(t));
   if (unknown.length > 0) throw new SchemaTooNewError(unknown);
   return verification;
+}
+
+/** Checks a copy on this thread: for a new computer, where no database is open and nothing else is served. */
+function checkCandidate(core: AppCore, copy: string, sidecar: Sidecar | null, key: Buffer): BackupVerification {
+  return judgeCandidate(core, sidecar, checkCandidateFile(copy, key, core.nativeBinding));
+}
+
+/**
+ * Checks a copy in a worker thread (seconds at 10,000 children), while the open database serves every
+ * desk: under the live key, or — a backup made before a key change — under `olderKey`, sent with the task.
+ */
+async function checkCandidateOffThread(core: AppCore, actor: Actor | null, copy: string, sidecar: Sidecar | null, olderKey: Buffer | null): Promise<BackupVerification> {
+  const key = olderKey ? new Uint8Array(olderKey) : null;
+  try {
+    return judgeCandidate(core, sidecar, await core.workers.run<CandidateCheck>('backup.checkCandidate', { file: copy, key }, actor));
+  } finally {
+    key?.fill(0);
+  }
 }
 
 /** Opens a backup's recovery envelope with a typed code, or says which code (by short id) it needs. */
@@ -393,10 +415,23 @@ function uniqueDir(base: string): string {
  * under the current key, so the current recovery code keeps opening everything. Then the live
  * database (and -wal/-shm) is moved to `replaced-<time>/` (never deleted), the copy takes its place
  * and is opened (pending migrations apply). Any failure puts the original back. Audited in the
- * restored database. The caller ends every session.
+ * restored database. The caller ends every session. The copy is checked in a worker thread, so the
+ * other desks are served until the swap; a backup under way ends first, and none starts meanwhile.
  */
-export function restoreBackup(core: AppCore, actor: Actor | null, fileName: string, recoveryCode: string | null = null): { replacedDir: string } {
+export async function restoreBackup(core: AppCore, actor: Actor | null, fileName: string, recoveryCode: string | null = null): Promise<{ replacedDir: string }> {
   if (!BACKUP_FILE_PATTERN.test(fileName) || basename(fileName) !== fileName) throw new ValidationError('file', '不是童护的备份文件名');
+  if (restoring.has(core)) throw new AppError('not_ready', '正在从备份恢复数据，请稍候');
+  restoring.add(core);
+  try {
+    // A backup under way reads the live database in a worker: the swap waits until it has ended.
+    await backupSettled(core);
+    return await restoreChecked(core, actor, fileName, recoveryCode);
+  } finally {
+    restoring.delete(core);
+  }
+}
+
+async function restoreChecked(core: AppCore, actor: Actor | null, fileName: string, recoveryCode: string | null): Promise<{ replacedDir: string }> {
   const folder = requireFolder(core);
   const source = join(folder, fileName);
   if (!existsSync(source)) throw new AppError('not_found', '找不到该备份文件', { field: 'file' });
@@ -421,7 +456,7 @@ export function restoreBackup(core: AppCore, actor: Actor | null, fileName: stri
     chmodSync(incoming, 0o600);
     fsyncFile(incoming);
     try {
-      checkCandidate(core, incoming, sidecar, key);
+      await checkCandidateOffThread(core, actor, incoming, sidecar, olderKey ? key : null);
     } catch (error) {
       if (error instanceof AppError && error.code === 'database_corrupt' && !olderKey && !sidecar?.key) {
         throw new AppError('database_corrupt', '该备份无法用当前密钥打开或已损坏（更换密钥前的备份需用当时的恢复码），未做任何改动');
@@ -529,7 +564,8 @@ function candidatesFor(source: string, code: string): { file: string; sidecar: S
  * code in force when it was made. The chosen backup is copied into the data folder and checked
  * (checksum, integrity, page check, audit chain against its record, schema) before anything already
  * there moves; then its key is sealed for this machine (the host's keychain, or `passphrase`), keeping
- * the recovery box: the same printed code keeps opening it. Audited in the restored database.
+ * the recovery box: the same printed code keeps opening it. Audited in the restored database. The
+ * check runs on this thread: no database is open yet, so no request that reads data is being served.
  */
 export function restoreFromFile(core: AppCore, input: { source: string; recoveryCode: string; passphrase: string | null }): { file: string; recoveryId: string | null; createdAt: string; children: number; auditRows: number } {
   if (core.phase() === 'ready') throw new AppError('already_initialized', '数据已打开：请在“系统管理 → 备份”中恢复');
