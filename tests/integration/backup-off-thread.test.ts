@@ -18,7 +18,7 @@ import { type WorkerPool, createWorkerPool } from '../../electron/services/core/
 import type { BackupEntry, BackupSettings } from '../../shared/contract/backup';
 import { AppError } from '../../shared/contract/errors';
 import { tempDir } from '../helpers/temp-db';
-import { type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
+import { ADMIN, type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
 
 /** Enough children that a backup takes a while (the copy and its check), few enough for a test. */
 const CHILDREN = 1500;
@@ -159,6 +159,8 @@ describe('one backup at a time', () => {
   it('a click while the daily backup runs joins it: one file, one audit line, the same answer to both', async () => {
     // The next day, after the daily time: the daily backup is due.
     clock.advance(24 * 60 * 60 * 1000);
+    // A day later the screen has locked itself (the idle lock): the administrator unlocks it.
+    ok(await host.router.dispatch('c1', 'auth:unlockScreen', { password: ADMIN.password }));
     ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', { folder, dailyAt: '00:00', keep: 30 }));
     const before = filesIn(folder).filter((n) => n.endsWith('.db'));
     const created = snapshot().created;
@@ -198,8 +200,17 @@ describe('a backup that fails leaves nothing behind', () => {
     expect(snapshot()).toEqual(before);
   }
 
-  async function untilPartialAppears(): Promise<void> {
-    while (!filesIn(folder).some((n) => n.endsWith('.partial'))) await new Promise((resolve) => setImmediate(resolve));
+  /** Waits until the worker has begun writing the copy; fails if the backup ended first. */
+  async function untilPartialAppears(run: Promise<unknown>): Promise<void> {
+    let ended = false;
+    void run.then(
+      () => (ended = true),
+      () => (ended = true),
+    );
+    while (!filesIn(folder).some((n) => n.endsWith('.partial'))) {
+      if (ended) throw new Error('the backup ended before its copy was seen');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async function nextBackupWorks(): Promise<void> {
@@ -223,7 +234,7 @@ describe('a backup that fails leaves nothing behind', () => {
         if (r.ok) return r.value;
         throw new AppError(r.error.code, r.error.message);
       });
-      await untilPartialAppears();
+      await untilPartialAppears(run);
       await doomed.close();
       await expectCleanFailure(run, before, files, /备份未能完成.*未留下不完整的文件/);
     } finally {
@@ -236,8 +247,8 @@ describe('a backup that fails leaves nothing behind', () => {
     nextSecond();
     const before = snapshot();
     const run = runBackup(host.core, null, 'manual');
-    await untilPartialAppears();
-    rmSync(folder, { recursive: true, force: true });
+    await untilPartialAppears(run);
+    rmSync(folder, { recursive: true, force: true, maxRetries: 20, retryDelay: 5 });
     await expectCleanFailure(run, before, [], /备份未能(完成|写入).*未留下不完整的文件/);
     expect(existsSync(folder)).toBe(false);
     await nextBackupWorks();

@@ -27,7 +27,7 @@ import { getSetting, setSetting } from '../core/settings';
 import { type RecoveryEnvelope, openRecoveryEnvelope, recoveryIdOf } from '../keys/key-store';
 import { rekeyConnection } from '../keys/rekey';
 import { type BackupCopy, type CandidateCheck, checkCandidateFile, fsyncFile } from './make-backup';
-import { type BackupVerification, openReadOnly, verifyBackupFile } from './verify-backup';
+import { type BackupVerification, openReadOnly } from './verify-backup';
 
 export { verifyBackupFile } from './verify-backup';
 

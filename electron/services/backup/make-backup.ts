@@ -70,12 +70,16 @@ export function checkCandidateFile(file: string, key: Buffer, nativeBinding?: st
   return { sha256: sha256File(file), verification: verifyBackupFile(file, key, nativeBinding) };
 }
 
-/** A failed copy as a typed error that keeps its code across the worker boundary (the disk is full, …). */
+/**
+ * A failed copy as a typed error that keeps its code across the worker boundary. Only a full disk is
+ * called full (an I/O error writing the copy is as often a USB disk pulled out); reading the live
+ * database keeps the driver's classification (damaged, wrong key).
+ */
 function copyError(error: unknown): unknown {
-  if ((error as { code?: unknown })?.code === 'ENOSPC') return new AppError('storage_full', '备份文件夹所在的磁盘空间不足，备份未完成；现有数据不受影响');
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new AppError('storage_full', '备份文件夹所在的磁盘空间不足，备份未完成，未留下不完整的文件；现有数据不受影响');
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) return error;
   const classified = classifySqliteError(error) as { code?: unknown; message?: unknown };
-  if (classified !== error && typeof classified.code === 'string' && isErrorCode(classified.code)) {
-    return new AppError(classified.code, classified.code === 'storage_full' ? '备份文件夹所在的磁盘空间不足，备份未完成；现有数据不受影响' : String(classified.message));
-  }
+  if (classified !== error && typeof classified.code === 'string' && isErrorCode(classified.code)) return new AppError(classified.code, String(classified.message));
   return error;
 }
