@@ -4,7 +4,8 @@
  * desk keeps answering. The copy is encrypted exactly as the writer's own VACUUM INTO made it. One
  * backup at a time (a second request joins the first). A worker that dies or throws mid-backup, or a
  * backup folder that is gone, leaves no half-written file, a typed error in Chinese, the database as it
- * was, and the next backup works.
+ * was, and the next backup works. A key change waits for a backup under way; a restore checks its copy
+ * in a worker too.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyKey } from '../../db/open';
 import { loadDemoData } from '../../electron/demo/demo';
 import type { AppHost } from '../../electron/host/app-host';
-import { runBackup } from '../../electron/services/backup/backup';
+import { restoreBackup, runBackup } from '../../electron/services/backup/backup';
 import { type WorkerPool, createWorkerPool } from '../../electron/services/core/worker-pool';
 import type { BackupEntry, BackupSettings } from '../../shared/contract/backup';
 import { AppError } from '../../shared/contract/errors';
@@ -287,5 +288,39 @@ describe('a backup that fails leaves nothing behind', () => {
     writeFileSync(leftover, 'half a copy');
     await nextBackupWorks();
     expect(existsSync(leftover)).toBe(false);
+  });
+});
+
+describe('a key change while a backup runs', () => {
+  it('waits for the backup (made under the old key), then makes its own under the new key', async () => {
+    nextSecond();
+    const oldRecoveryId = host.core.recoveryEnvelope().recoveryId;
+    const oldKey = Buffer.from(host.core.keyMaterial().key);
+    const backup = runBackup(host.core, null, 'manual');
+    while (host.core.workers.load().running === 0) await new Promise((resolve) => setImmediate(resolve));
+    const change = host.router.dispatch('c1', 'key:change', { password: ADMIN.password, confirm: true });
+    const [made, changed] = await Promise.all([backup, change]);
+    expect(made).toMatchObject({ verified: true, problems: [], recoveryId: oldRecoveryId });
+    const result = ok<{ backup: BackupEntry | null; backupError: string | null }>(changed);
+    expect(result.backupError).toBeNull();
+    expect(result.backup).toMatchObject({ verified: true, problems: [] });
+    expect(result.backup?.file).not.toBe(made.file);
+    expect(result.backup?.recoveryId).not.toBe(oldRecoveryId);
+    // Each copy opens under the key it was made with.
+    expect(cipherFacts(join(folder, made.file), oldKey).children).toBe(CHILDREN);
+    expect(cipherFacts(join(folder, result.backup!.file), host.core.keyMaterial().key).children).toBe(CHILDREN);
+  });
+});
+
+describe('a restore', () => {
+  it('checks its copy in a worker: the request thread turns and answers until the swap; then the data is the backup’s', async () => {
+    nextSecond();
+    const entry = await runBackup(host.core, null, 'manual');
+    const restored = await whileItRuns(() => restoreBackup(host.core, null, entry.file));
+    expect(restored.ticks).toBeGreaterThan(5);
+    expect(restored.answeredBefore).toBe(true);
+    expect(existsSync(restored.value.replacedDir)).toBe(true);
+    expect(count('SELECT count(*) AS n FROM children')).toBe(CHILDREN);
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE action = 'backup.restored'`)).toBe(1);
   });
 });
