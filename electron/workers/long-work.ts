@@ -67,6 +67,10 @@ const TASKS: Record<string, Task> = {
       key?.fill(0);
     }
   },
+  'audit.chain': async (_input, ctx) => {
+    const { verifyAuditChain } = await import('../services/audit/audit');
+    return verifyAuditChain((await ctx()).sqlite);
+  },
   'database.check': async (input, _ctx, database) => {
     const { checkDatabaseFile } = await import('../services/app/database-check');
     const access = database();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyKey } from '../../db/open';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { loadDemoData } from '../../electron/demo/demo';
 import type { AppHost } from '../../electron/host/app-host';
 import { restoreBackup, runBackup } from '../../electron/services/backup/backup';
@@ -309,6 +310,27 @@ describe('a key change while a backup runs', () => {
     // Each copy opens under the key it was made with.
     expect(cipherFacts(join(folder, made.file), oldKey).children).toBe(CHILDREN);
     expect(cipherFacts(join(folder, result.backup!.file), host.core.keyMaterial().key).children).toBe(CHILDREN);
+  });
+});
+
+describe('the audit chain walk', () => {
+  it('audit:verify and audit:checkpoint walk the chain in a worker, with the same answer as the walk here', async () => {
+    const core = host.core as { workers: WorkerPool };
+    const own = core.workers;
+    const tasks: string[] = [];
+    core.workers = { ...own, run: (task, input, actor, options) => (tasks.push(task), own.run(task, input, actor, options)) };
+    try {
+      const rows = count('SELECT count(*) AS n FROM audit_log');
+      const here = verifyAuditChain(host.core.context(null).sqlite);
+      expect(here).toEqual({ ok: true, rows });
+      const verified = ok<{ ok: boolean; checked: number }>(await host.router.dispatch('c1', 'audit:verify', null));
+      expect(verified).toMatchObject({ ok: true, checked: rows });
+      const checkpoint = ok<{ verified: boolean }>(await host.router.dispatch('c1', 'audit:checkpoint', null));
+      expect(checkpoint.verified).toBe(true);
+      expect(tasks).toEqual(['audit.chain', 'audit.chain']);
+    } finally {
+      core.workers = own;
+    }
   });
 });
 

@@ -142,7 +142,8 @@ describe('backup:run', () => {
     expect(left).toHaveLength(30);
     expect(left).toEqual(made.slice(2).sort());
     expect(readdirSync(folder).filter((n) => n.endsWith('.db.json'))).toHaveLength(30);
-  });
+    // 32 backups, each made in a worker thread of its own (under vitest each worker loads the TypeScript source).
+  }, 240_000);
 
   it('a backup whose bytes were damaged afterwards is listed as not verified', async () => {
     await configure();

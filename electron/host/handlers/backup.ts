@@ -75,7 +75,7 @@ export function backupHandlers(core: AppCore, sessions: SessionStore) {
       sessions.clear();
       return result;
     },
-    'audit:checkpoint': (_input, ctx) => auditCheckpoint(core, actorOf(ctx.session)),
+    'audit:checkpoint': async (_input, ctx) => auditCheckpoint(core, actorOf(ctx.session)),
   };
   return handlers;
 }

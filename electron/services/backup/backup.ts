@@ -20,7 +20,7 @@ import { type SqliteDb, applyKey, ensurePrivateDir } from '../../../db/open';
 import { BACKUP_FILE_PATTERN, type BackupEntry, type BackupHealth, type BackupSettings, backupSettingsSchema } from '../../../shared/contract/backup';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
 import type { AppCore } from '../app/app-core';
-import { type AuditAnchorSource, type AuditHead, appendAudit, auditHead, compareAuditAnchors, verifyAuditChain } from '../audit/audit';
+import { type AuditAnchorSource, type AuditHead, appendAudit, auditHead, compareAuditAnchors, type verifyAuditChain } from '../audit/audit';
 import type { Actor } from '../core/context';
 import { createLogger } from '../core/logger';
 import { getSetting, setSetting } from '../core/settings';
@@ -633,12 +633,11 @@ export function collectAuditAnchors(core: AppCore): AuditAnchorSource[] {
   return anchors;
 }
 
-/** The chain walked from its first row, then compared with every anchor; the message names where they part. */
-export function verifyAuditWithAnchors(core: AppCore): { ok: boolean; firstPartingRow?: number; firstBrokenId?: number; reason?: string } {
-  const ctx = core.context(null);
-  const chain = verifyAuditChain(ctx.sqlite);
+/** The chain walked from its first row (in a worker thread), then compared with every anchor; the message names where they part. */
+export async function verifyAuditWithAnchors(core: AppCore): Promise<{ ok: boolean; firstPartingRow?: number; firstBrokenId?: number; reason?: string }> {
+  const chain = await core.workers.run<ReturnType<typeof verifyAuditChain>>('audit.chain', null, null);
   if (!chain.ok) return { ok: false, firstBrokenId: chain.firstBrokenId, reason: `第 ${chain.firstBrokenId} 行${chain.reason}` };
-  const compared = compareAuditAnchors(ctx.sqlite, collectAuditAnchors(core));
+  const compared = compareAuditAnchors(core.context(null).sqlite, collectAuditAnchors(core));
   return compared.ok ? { ok: true } : { ok: false, firstPartingRow: compared.firstPartingRow, reason: compared.message };
 }
 
@@ -654,9 +653,9 @@ export function checkAuditAnchorsAtOpen(core: AppCore): void {
 }
 
 /** A dated checkpoint of the audit chain for the supervisor to sign and file; itself audited. */
-export function auditCheckpoint(core: AppCore, actor: Actor | null): { hash: string; count: number; at: string; institutionName: string | null; verified: boolean } {
+export async function auditCheckpoint(core: AppCore, actor: Actor | null): Promise<{ hash: string; count: number; at: string; institutionName: string | null; verified: boolean }> {
+  const verified = (await verifyAuditWithAnchors(core)).ok;
   const ctx = core.context(actor);
-  const verified = verifyAuditWithAnchors(core).ok;
   const head = auditHead(ctx.sqlite);
   const at = ctx.clock.now().toISOString();
   ctx.sqlite.transaction(() => appendAudit(ctx, { action: 'audit.checkpoint', detail: { count: head.count, hash: head.hash, verified } }))();
