@@ -1,8 +1,9 @@
 /**
  * The worker thread's entry for long work (electron/services/core/worker-pool.ts): it receives one
  * task by message — with the database key, when the task reads the database — opens its own read-only
- * connection, runs the task and posts the value (or the typed error) back. It never writes: the caller
- * writes the audit line on the one writer connection.
+ * connection, runs the task and posts the value (or the typed error) back. It never writes the
+ * database: the caller writes the audit line on the one writer connection (the backup task writes only
+ * its copy, in the backup folder).
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/errors';

@@ -323,7 +323,7 @@ describe('the audit chain walk', () => {
       const rows = count('SELECT count(*) AS n FROM audit_log');
       const here = verifyAuditChain(host.core.context(null).sqlite);
       expect(here).toEqual({ ok: true, rows });
-      const verified = ok<{ ok: boolean; checked: number }>(await host.router.dispatch('c1', 'audit:verify', null));
+      const verified = ok<{ ok: boolean; checked: number }>(await host.router.dispatch('c1', 'audit:verify', {}));
       expect(verified).toMatchObject({ ok: true, checked: rows });
       const checkpoint = ok<{ verified: boolean }>(await host.router.dispatch('c1', 'audit:checkpoint', null));
       expect(checkpoint.verified).toBe(true);
