@@ -32,7 +32,7 @@ export type AppHost = {
   /** Changes made through the router, for the transports to tell their open pages (issue 19.4). */
   events: ChangeFeed;
   /** Runs the daily backup if its time has come and none exists for the day (the timer calls it every minute). */
-  runDueBackups: (now: Date) => BackupEntry | null;
+  runDueBackups: (now: Date) => Promise<BackupEntry | null>;
   close: () => void;
 };
 
@@ -85,10 +85,13 @@ export function createAppHost(
     answers: () => desks?.answers() ?? null,
   });
   desks = createDataHost(core, sessions, () => router, events);
-  const runDueBackups = (now: Date): BackupEntry | null => runDueBackup(core, now);
-  const timer = setInterval(() => {
+  const runDueBackups = (now: Date): Promise<BackupEntry | null> => runDueBackup(core, now);
+  // The backup and the full check run in worker threads; one tick's work at a time, so a slow disk never
+  // stacks a second check behind the first.
+  let ticking = false;
+  const tick = async (): Promise<void> => {
     try {
-      runDueBackups(options.clock.now());
+      await runDueBackups(options.clock.now());
     } catch (error) {
       log.error('daily backup failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
     }
@@ -96,11 +99,18 @@ export function createAppHost(
     if (core.phase() === 'ready' && now - lastFullCheck >= FULL_CHECK_EVERY_MS) {
       lastFullCheck = now;
       try {
-        core.runFullCheck();
+        await core.runFullCheck();
       } catch (error) {
         log.error('daily database check failed', { message: String((error as Error)?.message ?? error).slice(0, 200) });
       }
     }
+  };
+  const timer = setInterval(() => {
+    if (ticking) return;
+    ticking = true;
+    void tick().finally(() => {
+      ticking = false;
+    });
   }, BACKUP_TICK_MS);
   timer.unref();
   return {

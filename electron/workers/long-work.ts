@@ -1,15 +1,19 @@
 /**
  * The worker thread's entry for long work (electron/services/core/worker-pool.ts): it receives one
  * task by message — with the database key, when the task reads the database — opens its own read-only
- * connection, runs the task and posts the value (or the typed error) back. It never writes: the caller
- * writes the audit line on the one writer connection.
+ * connection, runs the task and posts the value (or the typed error) back. It never writes the
+ * database: the caller writes the audit line on the one writer connection (the backup task writes only
+ * its copy, in the backup folder).
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/errors';
 import type { ServiceContext } from '../services/core/context';
 import type { WorkerMessage, WorkerStart } from '../services/core/worker-pool';
 
-type Task = (input: unknown, ctx: () => Promise<ServiceContext>) => unknown;
+/** The live database's file and key, for a task that opens files itself (the backup, the full check): call once, instead of ctx. */
+type DatabaseAccess = () => { file: string; key: Buffer; nativeBinding?: string };
+
+type Task = (input: unknown, ctx: () => Promise<ServiceContext>, database: DatabaseAccess) => unknown;
 
 /**
  * Every task a worker runs; its input was checked by the caller (and is parsed again here where it has
@@ -41,6 +45,42 @@ const TASKS: Record<string, Task> = {
     const { computeStatistics } = await import('../services/reports/statistics');
     return computeStatistics(await ctx(), input as { from: string; to: string });
   },
+  'backup.make': async (input, _ctx, database) => {
+    const { makeBackupCopy } = await import('../services/backup/make-backup');
+    const access = database();
+    try {
+      return makeBackupCopy(access, (input as { partial: string }).partial);
+    } finally {
+      access.key.fill(0);
+    }
+  },
+  'backup.checkCandidate': async (input, _ctx, database) => {
+    const { checkCandidateFile } = await import('../services/backup/make-backup');
+    const { file, key } = input as { file: string; key: Uint8Array | null };
+    const access = database();
+    // A backup made before a key change is checked under the key it was made with (sent in the input).
+    const under = key ? Buffer.from(key) : access.key;
+    try {
+      return checkCandidateFile(file, under, access.nativeBinding);
+    } finally {
+      under.fill(0);
+      access.key.fill(0);
+      key?.fill(0);
+    }
+  },
+  'audit.chain': async (_input, ctx) => {
+    const { verifyAuditChain } = await import('../services/audit/audit');
+    return verifyAuditChain((await ctx()).sqlite);
+  },
+  'database.check': async (input, _ctx, database) => {
+    const { checkDatabaseFile } = await import('../services/app/database-check');
+    const access = database();
+    try {
+      return checkDatabaseFile(access.file, access.key, access.nativeBinding, (input as { full: boolean }).full);
+    } finally {
+      access.key.fill(0);
+    }
+  },
 };
 
 function post(message: WorkerMessage): void {
@@ -59,11 +99,17 @@ parentPort!.once('message', (start: WorkerStart) => {
     close = () => sqlite.close();
     return { db, sqlite, clock: fixedClock(start.now), actor: start.actor };
   };
+  const database: DatabaseAccess = () => {
+    if (!start.db) throw new Error('task needs the database');
+    const key = Buffer.from(start.db.key);
+    start.db.key.fill(0);
+    return { file: start.db.file, key, nativeBinding: start.db.nativeBinding };
+  };
   const task = TASKS[start.task];
   void (async () => {
     try {
       if (!task) throw new Error(`unknown worker task ${start.task}`);
-      const value = await task(start.input, context);
+      const value = await task(start.input, context, database);
       post({ type: 'result', value });
     } catch (error) {
       const e = error as Error & { code?: unknown; field?: string; details?: unknown };

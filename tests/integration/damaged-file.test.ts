@@ -101,11 +101,11 @@ describe('a byte flipped inside page 3 of the encrypted file', () => {
     const h = start();
     await setupAndLogin(h);
     await addChildren(h, 30);
-    expect(h.core.runFullCheck().ok).toBe(true);
+    expect((await h.core.runFullCheck()).ok).toBe(true);
     h.core.context(null).sqlite.pragma('wal_checkpoint(TRUNCATE)');
     flipInPage3();
     const damagedHash = sha256File(dbFile);
-    const result = h.core.runFullCheck();
+    const result = await h.core.runFullCheck();
     expect(result.ok).toBe(false);
     expect(h.core.damage()).not.toBeNull();
     expect(h.core.damage()?.message).toMatch(/损坏.*只读.*备份/);

@@ -5,8 +5,9 @@
  * (`npm run build`), or when the build is older than the entry's source.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { BackupCopy } from '../../electron/services/backup/make-backup';
 import { fixedClock } from '../../electron/services/core/clock';
 import { configureWorkers, createWorkerPool } from '../../electron/services/core/worker-pool';
 import { createChild } from '../../electron/services/registry/children';
@@ -36,6 +37,24 @@ describe.skipIf(!usable)(`the built worker entry${usable ? '' : ` — skipped: $
       createChild(db.ctx, { name: '王小明', sex: 'male', birthDate: '2015-03-04', idNumber: null, admissionDate: '2016-01-01' });
       const figures = await pool.run<Statistics>('reports.statistics', { from: '2026-01-01', to: '2026-11-29' }, null);
       expect(figures.inCare).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('makes and checks a backup copy and runs the full check from out/main/long-work.js', async () => {
+    const db = tempDatabase();
+    databases.push(db);
+    createChild(db.ctx, { name: '王小明', sex: 'male', birthDate: '2015-03-04', idNumber: null, admissionDate: '2016-01-01' });
+    configureWorkers({ directory: join(ROOT, 'out', 'main') });
+    const pool = createWorkerPool({ database: () => ({ file: db.file, key: db.key }), clock: fixedClock('2026-11-29T09:00:00+08:00') });
+    try {
+      const partial = join(dirname(db.file), '.tonghu-built.db.partial');
+      const copy = await pool.run<BackupCopy>('backup.make', { partial }, null);
+      expect(copy.verification).toMatchObject({ ok: true, problems: [], children: 1 });
+      expect(copy.size).toBe(statSync(partial).size);
+      const check = await pool.run<{ ok: boolean; problems: string[] }>('database.check', { full: true }, null);
+      expect(check).toEqual({ ok: true, problems: [] });
     } finally {
       await pool.close();
     }

@@ -49,13 +49,13 @@ export function appHandlers(core: AppCore, sessions: SessionStore) {
       sessions.touch(ctx.connection);
       return status(ctx.connection);
     },
-    'app:setup': (input) => {
+    'app:setup': async (input) => {
       // The backup folder is checked before anything is created, so a bad path leaves no half set-up.
       if (input.backupFolder) checkBackupFolder(core.dataDir, input.backupFolder);
       const result = core.setup(input);
       if (input.backupFolder) {
         try {
-          setUpBackups(core, input.backupFolder);
+          await setUpBackups(core, input.backupFolder);
         } catch {
           // The recovery code must still reach the administrator; the dashboard shows that no backup exists.
         }

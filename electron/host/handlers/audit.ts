@@ -1,5 +1,5 @@
 import type { AppCore } from '../../services/app/app-core';
-import { exportAudit, queryAudit, recordPrint, verifyAudit } from '../../services/audit/audit';
+import { exportAudit, queryAudit, recordPrint, verifyAuditOffThread } from '../../services/audit/audit';
 import type { Handler } from '../router';
 import { collectAuditAnchors } from '../../services/backup/backup';
 import { actorOf } from './app';
@@ -14,7 +14,7 @@ export function auditHandlers(core: AppCore) {
     'audit:printed': (input, ctx) => recordPrint(core.context(actorOf(ctx.session)), input.what, input.childId),
     'audit:query': (input, ctx) => queryAudit(core.context(actorOf(ctx.session)), input),
     'audit:export': (input, ctx) => exportAudit(core.context(actorOf(ctx.session)), input),
-    'audit:verify': (_input, ctx) => verifyAudit(core.context(actorOf(ctx.session)), collectAuditAnchors(core)),
+    'audit:verify': (_input, ctx) => verifyAuditOffThread(core.context(actorOf(ctx.session)), collectAuditAnchors(core), core.workers),
   };
   return handlers;
 }

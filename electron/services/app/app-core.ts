@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../../db/schema';
 import { DatabaseCorruptError, SchemaTooNewError, WrongKeyError } from '../../../db/errors';
 import { type Migration, readMigrations } from '../../../db/migrate';
-import { type OpenedDatabase, type SqliteDb, applyKey, ensurePrivateDir, openDatabase } from '../../../db/open';
+import { type OpenedDatabase, applyKey, ensurePrivateDir, openDatabase } from '../../../db/open';
 import type { AppStatus } from '../../../shared/contract/app';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
 import type { Clock } from '../core/clock';
@@ -20,6 +20,7 @@ import { getSetting, setSetting } from '../core/settings';
 import { backfillNamePinyin } from '../record/pinyin-backfill';
 import { createUser } from '../users/users';
 import { type WorkerPool, createWorkerPool } from '../core/worker-pool';
+import { checkDatabaseFile } from './database-check';
 
 const log = createLogger('app-core');
 
@@ -29,29 +30,7 @@ export const KEYSTORE_FILE = 'keystore.json';
 /** The open database failed its check: served read-only, every write refused, the file never changed. */
 export type Damage = { at: string; problems: string[]; message: string };
 
-/** Reads a database file without writing to it: quick_check and SQLCipher's page check. Never throws for a bad file. */
-export function checkDatabaseFile(file: string, key: Buffer, nativeBinding?: string, full = false): { ok: boolean; problems: string[] } {
-  let sqlite: SqliteDb | null = null;
-  try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
-    applyKey(sqlite, key);
-    sqlite.pragma('cache_size = -65536');
-    const problems: string[] = [];
-    const cipher = sqlite.pragma('cipher_integrity_check') as Record<string, unknown>[];
-    for (const row of cipher) problems.push(`cipher_integrity_check: ${Object.values(row).join(' ')}`);
-    const rows = sqlite.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
-    for (const row of rows) {
-      const text = Object.values(row).join(' ');
-      if (text !== 'ok') problems.push(text);
-    }
-    return { ok: problems.length === 0, problems: problems.slice(0, 20) };
-  } catch (error) {
-    const code = (error as { code?: unknown })?.code;
-    return { ok: false, problems: [`${typeof code === 'string' ? code : 'error'}: ${(error as Error)?.message ?? String(error)}`] };
-  } finally {
-    sqlite?.close();
-  }
-}
+export { checkDatabaseFile } from './database-check';
 
 /** The app's version (package.json beside db/), recorded in each backup. */
 function readAppVersion(migrationsDir: string): string {
@@ -136,8 +115,8 @@ export type AppCore = {
   confirmRecoveryCode: () => void;
   /** Set when the database failed its check at open or in the daily check: it is served read-only. */
   damage: () => Damage | null;
-  /** Runs the full check now (daily, in the background); on damage, reopens read-only. */
-  runFullCheck: () => { ok: boolean; problems: string[] };
+  /** Runs the full check now (daily) in a worker thread; on damage, reopens read-only. */
+  runFullCheck: () => Promise<{ ok: boolean; problems: string[] }>;
   /** The audit head last recorded beside the sealed key (clean shutdown, backup). */
   auditAnchor: () => AuditAnchor | null;
   recordAuditAnchor: () => void;
@@ -212,6 +191,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const open = (key: Buffer, keyCheck: string | null): void => {
     damage = null;
     if (keyCheck !== null && existsSync(dbFile) && !stoppedCleanly()) {
+      // The quick check stays on this thread: it runs before the database is open (start-up, unlock),
+      // when no request that reads data can be served, and the worker pool only serves an open database.
       const check = checkDatabaseFile(dbFile, key, options.nativeBinding);
       if (!check.ok) {
         const notADatabase = check.problems.some((p) => p.startsWith('SQLITE_NOTADB'));
@@ -567,15 +548,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     confirmRecoveryCode: () => keyStore.confirmCode(),
     damage: () => damage,
-    runFullCheck: () => {
+    runFullCheck: async () => {
       if (!opened || !current || phase !== 'ready') throw new AppError('not_ready', '数据库尚未打开');
       if (damage) return { ok: false, problems: damage.problems };
+      const checking = opened;
+      const { key, keyCheck } = current;
       opened.sqlite.pragma('wal_checkpoint(PASSIVE)');
-      const result = checkDatabaseFile(dbFile, current.key, options.nativeBinding, true);
-      if (!result.ok) {
-        const { key, keyCheck } = current;
+      // integrity_check reads every page (seconds at 10,000 children): in a worker on its own read-only
+      // connection, so every desk is served meanwhile.
+      const result = await workers.run<{ ok: boolean; problems: string[] }>('database.check', { full: true }, null);
+      // Judge only the database the worker read: it may have been closed, restored or rekeyed meanwhile.
+      if (!result.ok && opened === checking && current?.keyCheck === keyCheck && damage === null) {
         // The writer stops here: nothing more is written to a file found damaged.
-        opened.sqlite.close();
+        checking.sqlite.close();
         opened = null;
         openDamaged(key, keyCheck, result.problems);
       }

@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
 import {
   accessSync,
   chmodSync,
-  closeSync,
   constants,
   copyFileSync,
   existsSync,
-  fsyncSync,
   mkdirSync,
-  openSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -19,18 +15,19 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { SchemaTooNewError, WrongKeyError, classifySqliteError } from '../../../db/errors';
+import { SchemaTooNewError, WrongKeyError } from '../../../db/errors';
 import { type SqliteDb, applyKey, ensurePrivateDir } from '../../../db/open';
 import { BACKUP_FILE_PATTERN, type BackupEntry, type BackupHealth, type BackupSettings, backupSettingsSchema } from '../../../shared/contract/backup';
 import { AppError, ValidationError } from '../../../shared/contract/errors';
 import type { AppCore } from '../app/app-core';
-import { type AuditAnchorSource, type AuditHead, appendAudit, auditHead, compareAuditAnchors, verifyAuditChain } from '../audit/audit';
+import { type AuditAnchorSource, type AuditHead, appendAudit, auditHead, compareAuditAnchors, type verifyAuditChain } from '../audit/audit';
 import type { Actor } from '../core/context';
 import { createLogger } from '../core/logger';
 import { getSetting, setSetting } from '../core/settings';
 import { type RecoveryEnvelope, openRecoveryEnvelope, recoveryIdOf } from '../keys/key-store';
 import { rekeyConnection } from '../keys/rekey';
-import { type BackupVerification, openReadOnly, verifyBackupFile } from './verify-backup';
+import { type BackupCopy, type CandidateCheck, checkCandidateFile, fsyncFile } from './make-backup';
+import { type BackupVerification, openReadOnly } from './verify-backup';
 
 export { verifyBackupFile } from './verify-backup';
 
@@ -131,19 +128,6 @@ export function saveBackupSettings(core: AppCore, actor: Actor | null, input: Ba
   return settings;
 }
 
-function sha256File(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function requireFolder(core: AppCore): string {
   const { folder } = getBackupSettings(core);
   if (!folder) throw new ValidationError('folder', '请先设置备份文件夹');
@@ -200,19 +184,68 @@ function prune(folder: string, keep: number): string[] {
   return removed;
 }
 
+/** The backup under way on each core: a second request joins it (see runBackup). */
+const inFlight = new WeakMap<AppCore, Promise<BackupEntry>>();
+
+/** The cores whose database is being replaced by a backup: no backup starts meanwhile. */
+const restoring = new WeakSet<AppCore>();
+
+/** Whether a backup is being made now (a restore waits for none; it is refused meanwhile). */
+export function backupRunning(core: AppCore): boolean {
+  return inFlight.has(core);
+}
+
+/** Resolves when the backup under way (if any) has ended, however it ended. */
+export async function backupSettled(core: AppCore): Promise<void> {
+  await inFlight.get(core)?.catch(() => undefined);
+}
+
+/** Copies left by a backup that never finished (the program ended mid-copy): never a backup, removed. */
+function removeLeftoverPartials(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    if (/^\.tonghu-.*\.partial$/.test(name)) rmSync(join(folder, name), { force: true });
+  }
+}
+
 /**
  * A backup now: `VACUUM INTO` a timestamped file in the folder (same key, so it is as encrypted as
  * the live database), checked read-only (verifyBackupFile: integrity, page HMACs, foreign keys, audit
  * chain), then a sidecar JSON that makes it self-contained: checksum, the key sealed by the current
  * recovery code (never the raw key), the audit head, the app and schema version. The oldest beyond
  * `keep` are removed. Audited; the audit head is recorded beside the sealed key.
+ *
+ * The copy, its check and its checksum take seconds at 10,000 children: they run in a worker thread on
+ * its own read-only connection (make-backup.ts), so every desk is served meanwhile. Only the short
+ * steps stay here: naming, the record beside the file, pruning, the audit line on the writer.
+ *
+ * One backup at a time: a request made while one is under way (a click during the daily backup) joins
+ * it and gets its result: the copy began moments ago. A key change's backup waits for it instead and
+ * makes its own under the new key.
  */
-export function runBackup(core: AppCore, actor: Actor | null, reason: BackupReason = 'manual'): BackupEntry {
+export async function runBackup(core: AppCore, actor: Actor | null, reason: BackupReason = 'manual'): Promise<BackupEntry> {
+  if (restoring.has(core)) throw new AppError('not_ready', '正在从备份恢复数据，恢复完成后请重新登录再备份');
+  const running = inFlight.get(core);
+  if (running) {
+    if (reason !== 'keyChange') return running;
+    await backupSettled(core);
+    return runBackup(core, actor, reason);
+  }
+  const made = makeBackup(core, actor, reason);
+  inFlight.set(core, made);
+  try {
+    return await made;
+  } finally {
+    if (inFlight.get(core) === made) inFlight.delete(core);
+  }
+}
+
+async function makeBackup(core: AppCore, actor: Actor | null, reason: BackupReason): Promise<BackupEntry> {
   const settings = getBackupSettings(core);
   const folder = requireFolder(core);
   const ctx = core.context(actor);
-  const { key, keyCheck } = core.keyMaterial();
+  const { keyCheck } = core.keyMaterial();
   if (core.damage()) throw new AppError('read_only', '数据库已损坏（只读）：不能用它做备份，请从最近一次通过校验的备份恢复');
+  removeLeftoverPartials(folder);
   const now = ctx.clock.now();
   const stamp = localStamp(now);
   let name = `tonghu-${stamp.day}-${stamp.time}.db`;
@@ -220,27 +253,26 @@ export function runBackup(core: AppCore, actor: Actor | null, reason: BackupReas
   const target = join(folder, name);
   const partial = join(folder, `.${name}.partial`);
   rmSync(partial, { force: true });
+  let copy: BackupCopy;
   try {
-    ctx.sqlite.prepare('VACUUM INTO ?').run(partial);
-    chmodSync(partial, 0o600);
-    fsyncFile(partial);
+    copy = await core.workers.run<BackupCopy>('backup.make', { partial }, actor);
   } catch (error) {
     rmSync(partial, { force: true });
-    const classified = classifySqliteError(error);
-    if (classified instanceof Error && classified !== error) throw classified;
-    throw new AppError('internal', '备份未能写入该文件夹（磁盘已满或已拔出？），现有数据不受影响');
+    log.error('backup copy failed', { name: (error as Error)?.name, code: (error as { code?: unknown })?.code });
+    if (error instanceof AppError && error.code !== 'internal') throw error;
+    throw new AppError('internal', '备份未能完成（磁盘已满、已拔出或后台任务中断？），未留下不完整的文件，现有数据不受影响；请检查备份文件夹后重试');
   }
-  const verification = verifyBackupFile(partial, key, core.nativeBinding);
+  const { verification, size, sha256 } = copy;
   const envelope = core.recoveryEnvelope();
   const problems = [...verification.problems];
-  if (envelope.keyCheck !== keyCheck) problems.push('密钥文件与当前密钥不符：此备份无法用恢复码打开');
-  const size = statSync(partial).size;
+  // The key may have changed while the worker copied (the key change waits for a backup, but say so if not).
+  if (envelope.keyCheck !== keyCheck || core.keyMaterial().keyCheck !== keyCheck) problems.push('密钥文件与当前密钥不符：此备份无法用恢复码打开');
   const sidecar: Sidecar = {
     version: 2,
     file: name,
     createdAt: now.toISOString(),
     size,
-    sha256: sha256File(partial),
+    sha256,
     verified: verification.ok && problems.length === 0,
     problems,
     reason,
@@ -249,10 +281,15 @@ export function runBackup(core: AppCore, actor: Actor | null, reason: BackupReas
     key: envelope,
     auditHead: verification.auditHead,
   };
-  renameSync(partial, target);
-  writeFileSync(`${target}.json`, JSON.stringify(sidecar, null, 2), { mode: 0o600 });
-  chmodSync(`${target}.json`, 0o600);
-  fsyncFile(`${target}.json`);
+  try {
+    renameSync(partial, target);
+    writeFileSync(`${target}.json`, JSON.stringify(sidecar, null, 2), { mode: 0o600 });
+    chmodSync(`${target}.json`, 0o600);
+    fsyncFile(`${target}.json`);
+  } catch {
+    for (const f of [partial, target, `${target}.json`]) rmSync(f, { force: true });
+    throw new AppError('internal', '备份未能写入该文件夹（磁盘已满或已拔出？），未留下不完整的文件，现有数据不受影响；请检查备份文件夹后重试');
+  }
   const removed = prune(folder, settings.keep);
   ctx.sqlite.transaction(() => {
     appendAudit(ctx, { action: 'backup.created', detail: { file: name, size, verified: sidecar.verified, reason, pruned: removed.length, recoveryId: envelope.recoveryId } });
@@ -260,11 +297,11 @@ export function runBackup(core: AppCore, actor: Actor | null, reason: BackupReas
   core.recordAuditAnchor();
   if (!sidecar.verified) log.warn('backup failed verification', { file: name, problems: problems.length });
   else log.info('backup made', { file: name, size });
-  return { file: name, createdAt: sidecar.createdAt, size, sha256: sidecar.sha256, verified: sidecar.verified, problems, recoveryId: envelope.recoveryId, currentKey: true };
+  return { file: name, createdAt: sidecar.createdAt, size, sha256, verified: sidecar.verified, problems, recoveryId: envelope.recoveryId, currentKey: true };
 }
 
 /** Runs the daily backup when its time has come today and no backup of today exists yet. */
-export function runDueBackup(core: AppCore, now: Date): BackupEntry | null {
+export async function runDueBackup(core: AppCore, now: Date): Promise<BackupEntry | null> {
   if (core.phase() !== 'ready' || core.damage()) return null;
   const settings = getBackupSettings(core);
   if (!settings.folder || !settings.dailyAt) return null;
@@ -275,7 +312,7 @@ export function runDueBackup(core: AppCore, now: Date): BackupEntry | null {
 }
 
 /** First run: the folder the administrator chose, the daily backup on, and a first backup at once. */
-export function setUpBackups(core: AppCore, folder: string): BackupEntry {
+export async function setUpBackups(core: AppCore, folder: string): Promise<BackupEntry> {
   const settings: BackupSettings = { folder: checkBackupFolder(core.dataDir, folder), dailyAt: DEFAULT_DAILY_AT, keep: DEFAULT_BACKUP_SETTINGS.keep };
   const ctx = core.context(null);
   ctx.sqlite.transaction(() => {
@@ -310,15 +347,15 @@ export function backupHealth(core: AppCore): BackupHealth {
 }
 
 /**
- * Checks a copy of a backup (inside the data folder, nothing else touched yet) under `key`: the
- * checksum recorded when it was made, integrity and page check, audit chain and its head against the
- * record, and a schema this app knows. Throws a typed error naming what failed.
+ * Judges a copy of a backup (inside the data folder, nothing else touched yet) from its check (see
+ * checkCandidate): the checksum recorded when it was made, integrity and page check, audit chain and
+ * its head against the record, and a schema this app knows. Throws a typed error naming what failed.
  */
-function checkCandidate(core: AppCore, copy: string, sidecar: Sidecar | null, key: Buffer): BackupVerification {
-  if (sidecar && sidecar.sha256 !== sha256File(copy)) {
+function judgeCandidate(core: AppCore, sidecar: Sidecar | null, checked: CandidateCheck): BackupVerification {
+  if (sidecar && sidecar.sha256 !== checked.sha256) {
     throw new AppError('database_corrupt', '该备份文件与备份时记录的校验值不符（已被改动或损坏），未做任何改动');
   }
-  const verification = verifyBackupFile(copy, key, core.nativeBinding);
+  const { verification } = checked;
   if (!verification.ok) {
     throw new AppError('database_corrupt', `该备份未通过检查（${verification.problems.slice(0, 2).join('；').slice(0, 200)}），未做任何改动`, {
       details: { problems: verification.problems.slice(0, 5) },
@@ -331,6 +368,24 @@ function checkCandidate(core: AppCore, copy: string, sidecar: Sidecar | null, ke
   const unknown = verification.migrations.filter((t) => !known.has(t));
   if (unknown.length > 0) throw new SchemaTooNewError(unknown);
   return verification;
+}
+
+/** Checks a copy on this thread: for a new computer, where no database is open and nothing else is served. */
+function checkCandidate(core: AppCore, copy: string, sidecar: Sidecar | null, key: Buffer): BackupVerification {
+  return judgeCandidate(core, sidecar, checkCandidateFile(copy, key, core.nativeBinding));
+}
+
+/**
+ * Checks a copy in a worker thread (seconds at 10,000 children), while the open database serves every
+ * desk: under the live key, or — a backup made before a key change — under `olderKey`, sent with the task.
+ */
+async function checkCandidateOffThread(core: AppCore, actor: Actor | null, copy: string, sidecar: Sidecar | null, olderKey: Buffer | null): Promise<BackupVerification> {
+  const key = olderKey ? new Uint8Array(olderKey) : null;
+  try {
+    return judgeCandidate(core, sidecar, await core.workers.run<CandidateCheck>('backup.checkCandidate', { file: copy, key }, actor));
+  } finally {
+    key?.fill(0);
+  }
 }
 
 /** Opens a backup's recovery envelope with a typed code, or says which code (by short id) it needs. */
@@ -360,10 +415,23 @@ function uniqueDir(base: string): string {
  * under the current key, so the current recovery code keeps opening everything. Then the live
  * database (and -wal/-shm) is moved to `replaced-<time>/` (never deleted), the copy takes its place
  * and is opened (pending migrations apply). Any failure puts the original back. Audited in the
- * restored database. The caller ends every session.
+ * restored database. The caller ends every session. The copy is checked in a worker thread, so the
+ * other desks are served until the swap; a backup under way ends first, and none starts meanwhile.
  */
-export function restoreBackup(core: AppCore, actor: Actor | null, fileName: string, recoveryCode: string | null = null): { replacedDir: string } {
+export async function restoreBackup(core: AppCore, actor: Actor | null, fileName: string, recoveryCode: string | null = null): Promise<{ replacedDir: string }> {
   if (!BACKUP_FILE_PATTERN.test(fileName) || basename(fileName) !== fileName) throw new ValidationError('file', '不是童护的备份文件名');
+  if (restoring.has(core)) throw new AppError('not_ready', '正在从备份恢复数据，请稍候');
+  restoring.add(core);
+  try {
+    // A backup under way reads the live database in a worker: the swap waits until it has ended.
+    await backupSettled(core);
+    return await restoreChecked(core, actor, fileName, recoveryCode);
+  } finally {
+    restoring.delete(core);
+  }
+}
+
+async function restoreChecked(core: AppCore, actor: Actor | null, fileName: string, recoveryCode: string | null): Promise<{ replacedDir: string }> {
   const folder = requireFolder(core);
   const source = join(folder, fileName);
   if (!existsSync(source)) throw new AppError('not_found', '找不到该备份文件', { field: 'file' });
@@ -388,7 +456,7 @@ export function restoreBackup(core: AppCore, actor: Actor | null, fileName: stri
     chmodSync(incoming, 0o600);
     fsyncFile(incoming);
     try {
-      checkCandidate(core, incoming, sidecar, key);
+      await checkCandidateOffThread(core, actor, incoming, sidecar, olderKey ? key : null);
     } catch (error) {
       if (error instanceof AppError && error.code === 'database_corrupt' && !olderKey && !sidecar?.key) {
         throw new AppError('database_corrupt', '该备份无法用当前密钥打开或已损坏（更换密钥前的备份需用当时的恢复码），未做任何改动');
@@ -496,7 +564,8 @@ function candidatesFor(source: string, code: string): { file: string; sidecar: S
  * code in force when it was made. The chosen backup is copied into the data folder and checked
  * (checksum, integrity, page check, audit chain against its record, schema) before anything already
  * there moves; then its key is sealed for this machine (the host's keychain, or `passphrase`), keeping
- * the recovery box: the same printed code keeps opening it. Audited in the restored database.
+ * the recovery box: the same printed code keeps opening it. Audited in the restored database. The
+ * check runs on this thread: no database is open yet, so no request that reads data is being served.
  */
 export function restoreFromFile(core: AppCore, input: { source: string; recoveryCode: string; passphrase: string | null }): { file: string; recoveryId: string | null; createdAt: string; children: number; auditRows: number } {
   if (core.phase() === 'ready') throw new AppError('already_initialized', '数据已打开：请在“系统管理 → 备份”中恢复');
@@ -564,12 +633,11 @@ export function collectAuditAnchors(core: AppCore): AuditAnchorSource[] {
   return anchors;
 }
 
-/** The chain walked from its first row, then compared with every anchor; the message names where they part. */
-export function verifyAuditWithAnchors(core: AppCore): { ok: boolean; firstPartingRow?: number; firstBrokenId?: number; reason?: string } {
-  const ctx = core.context(null);
-  const chain = verifyAuditChain(ctx.sqlite);
+/** The chain walked from its first row (in a worker thread), then compared with every anchor; the message names where they part. */
+export async function verifyAuditWithAnchors(core: AppCore): Promise<{ ok: boolean; firstPartingRow?: number; firstBrokenId?: number; reason?: string }> {
+  const chain = await core.workers.run<ReturnType<typeof verifyAuditChain>>('audit.chain', null, null);
   if (!chain.ok) return { ok: false, firstBrokenId: chain.firstBrokenId, reason: `第 ${chain.firstBrokenId} 行${chain.reason}` };
-  const compared = compareAuditAnchors(ctx.sqlite, collectAuditAnchors(core));
+  const compared = compareAuditAnchors(core.context(null).sqlite, collectAuditAnchors(core));
   return compared.ok ? { ok: true } : { ok: false, firstPartingRow: compared.firstPartingRow, reason: compared.message };
 }
 
@@ -585,9 +653,9 @@ export function checkAuditAnchorsAtOpen(core: AppCore): void {
 }
 
 /** A dated checkpoint of the audit chain for the supervisor to sign and file; itself audited. */
-export function auditCheckpoint(core: AppCore, actor: Actor | null): { hash: string; count: number; at: string; institutionName: string | null; verified: boolean } {
+export async function auditCheckpoint(core: AppCore, actor: Actor | null): Promise<{ hash: string; count: number; at: string; institutionName: string | null; verified: boolean }> {
+  const verified = (await verifyAuditWithAnchors(core)).ok;
   const ctx = core.context(actor);
-  const verified = verifyAuditWithAnchors(core).ok;
   const head = auditHead(ctx.sqlite);
   const at = ctx.clock.now().toISOString();
   ctx.sqlite.transaction(() => appendAudit(ctx, { action: 'audit.checkpoint', detail: { count: head.count, hash: head.hash, verified } }))();
