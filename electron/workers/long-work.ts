@@ -4,6 +4,7 @@
  * connection, runs the task and posts the value (or the typed error) back. It never writes: the caller
  * writes the audit line on the one writer connection.
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/errors';
 import type { ServiceContext } from '../services/core/context';
@@ -45,6 +46,20 @@ const TASKS: Record<string, Task> = {
 
 function post(message: WorkerMessage): void {
   parentPort!.postMessage(message);
+}
+
+/**
+ * Long work gives way to the request thread when the cores are busy (issue 19.5: a desk's read must not
+ * wait behind an export). On Linux the nice value belongs to the thread, so this lowers this worker
+ * alone; elsewhere it would lower the whole process (the request thread too), so it is left as it is.
+ */
+const WORKER_NICE = 10;
+if (process.platform === 'linux') {
+  try {
+    setPriority(WORKER_NICE);
+  } catch {
+    // Not permitted here (a sandbox): the worker runs at the normal priority.
+  }
 }
 
 parentPort!.once('message', (start: WorkerStart) => {
