@@ -5,6 +5,7 @@
  * database: the caller writes the audit line on the one writer connection (the backup task writes only
  * its copy, in the backup folder).
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/errors';
 import type { ServiceContext } from '../services/core/context';
@@ -85,6 +86,20 @@ const TASKS: Record<string, Task> = {
 
 function post(message: WorkerMessage): void {
   parentPort!.postMessage(message);
+}
+
+/**
+ * Long work gives way to the request thread when the cores are busy (issue 19.5: a desk's read must not
+ * wait behind an export). On Linux the nice value belongs to the thread, so this lowers this worker
+ * alone; elsewhere it would lower the whole process (the request thread too), so it is left as it is.
+ */
+const WORKER_NICE = 10;
+if (process.platform === 'linux') {
+  try {
+    setPriority(WORKER_NICE);
+  } catch {
+    // Not permitted here (a sandbox): the worker runs at the normal priority.
+  }
 }
 
 parentPort!.once('message', (start: WorkerStart) => {

@@ -79,7 +79,7 @@ export type DesksFigures = {
   saturation: {
     steps: { offered: number; served: number; n: number; p50: number; p95: number; p95WithoutWorklist: number; errors: number; holds: boolean; holdsWithoutWorklist: boolean; p95ByOp: Partial<Record<OpName, number>> }[];
     highestHolding: number | null;
-    /** The same ramp judged on every operation but the worklist (5 % of the mix, alone slower than 100 ms at 10,000 children). */
+    /** The same ramp judged on every operation but the worklist (5 % of the mix, the largest answer: every item of every child). */
     highestHoldingWithoutWorklist: number | null;
   };
   writes: { kind: string; acknowledged: number; found: number; lost: number; doubled: number; writtenWithoutAck: number; failed: number }[];

@@ -214,13 +214,19 @@ export function voidMentalHealthEntry(ctx: ServiceContext, raw: MentalHealthVoid
   });
 }
 
-/** childId → the dates of its live high-risk checks, made by `asOf`, that no supervisor has closed yet (the worklist). */
-export function openHighRiskChecks(ctx: ServiceContext, asOf: string): Map<number, string[]> {
+/** childId → the dates of its live high-risk checks, made by `asOf`, that no supervisor has closed yet (the worklist); only the children of `childIds` when given. */
+export function openHighRiskChecks(ctx: ServiceContext, asOf: string, childIds: readonly number[] | null = null): Map<number, string[]> {
   const rows = ctx.db
     .select({ childId: mentalHealthChecks.childId, checkedOn: mentalHealthChecks.checkedOn })
     .from(mentalHealthChecks)
     .where(
-      and(eq(mentalHealthChecks.riskLevel, 'high'), isNull(mentalHealthChecks.closedAt), isNull(mentalHealthChecks.voidedAt), lte(mentalHealthChecks.checkedOn, asOf)),
+      and(
+        eq(mentalHealthChecks.riskLevel, 'high'),
+        isNull(mentalHealthChecks.closedAt),
+        isNull(mentalHealthChecks.voidedAt),
+        lte(mentalHealthChecks.checkedOn, asOf),
+        childIds === null ? undefined : inArray(mentalHealthChecks.childId, [...childIds]),
+      ),
     )
     .orderBy(asc(mentalHealthChecks.checkedOn))
     .all();

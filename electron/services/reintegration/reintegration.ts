@@ -393,25 +393,30 @@ export function getCase(ctx: ServiceContext, input: { caseId: number }): CaseDet
 
 /**
  * For the worklist: per child, the open case's checklist items and handover tasks past their due date
- * and not done (earliest first). Closed cases owe nothing.
+ * and not done (earliest first). Closed cases owe nothing. Only the children of `childIds` when given.
  */
-export function overdueByChild(ctx: ServiceContext, asOf: string): Map<number, { dueOn: string; what: string }[]> {
+export function overdueByChild(ctx: ServiceContext, asOf: string, childIds: readonly number[] | null = null): Map<number, { dueOn: string; what: string }[]> {
+  // For a few children (the worklist's memo after edits) only their cases and those cases' items are read.
   const open = new Map(
     ctx.db
-      .select()
+      .select({ id: reintegrationCases.id, childId: reintegrationCases.childId })
       .from(reintegrationCases)
-      .where(and(isNull(reintegrationCases.voidedAt), isNull(reintegrationCases.closedOn)))
+      .where(and(isNull(reintegrationCases.voidedAt), isNull(reintegrationCases.closedOn), childIds === null ? undefined : inArray(reintegrationCases.childId, [...childIds])))
       .all()
       .map((c) => [c.id, c.childId]),
   );
   const out = new Map<number, { dueOn: string; what: string }[]>();
+  if (childIds !== null && open.size === 0) return out;
+  const caseIds = childIds === null ? null : [...open.keys()];
   const add = (caseId: number, dueOn: string | null, status: string, voidedAt: string | null, what: string) => {
     const childId = open.get(caseId);
     if (childId === undefined || voidedAt !== null || status === 'done' || dueOn === null || dueOn >= asOf) return;
     out.set(childId, [...(out.get(childId) ?? []), { dueOn, what }]);
   };
-  for (const i of ctx.db.select().from(reintegrationChecklist).all()) add(i.caseId, i.dueOn, i.status, i.voidedAt, CHECKLIST_ITEM_LABELS_ZH[i.item]);
-  for (const t of ctx.db.select().from(reintegrationTasks).all()) add(t.caseId, t.dueOn, t.status, t.voidedAt, TASK_LABELS_ZH[t.task]);
+  const checklist = ctx.db.select().from(reintegrationChecklist);
+  const tasks = ctx.db.select().from(reintegrationTasks);
+  for (const i of (caseIds === null ? checklist : checklist.where(inArray(reintegrationChecklist.caseId, caseIds))).all()) add(i.caseId, i.dueOn, i.status, i.voidedAt, CHECKLIST_ITEM_LABELS_ZH[i.item]);
+  for (const t of (caseIds === null ? tasks : tasks.where(inArray(reintegrationTasks.caseId, caseIds))).all()) add(t.caseId, t.dueOn, t.status, t.voidedAt, TASK_LABELS_ZH[t.task]);
   for (const list of out.values()) list.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return out;
 }

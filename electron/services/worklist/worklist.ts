@@ -8,6 +8,7 @@ import { can } from '../../../shared/contract/permissions';
 import { WORKLIST_KINDS, type WorklistItem, type WorklistKind } from '../../../shared/contract/worklist';
 import { evaluate } from '../../rules';
 import { childRowsFor, memoByChild, warmMemoOffThread } from '../record/child-memo';
+import { SELECTIVE_LOAD_MAX } from '../record/record-store';
 import type { WorkerPool } from '../core/worker-pool';
 import type { ServiceContext } from '../core/context';
 import { type TimelineEntry, eligibilityTimeline } from '../eligibility/eligibility-timeline';
@@ -38,10 +39,13 @@ function itemsByChild(ctx: ServiceContext, asOf: string, ids: readonly number[] 
   const inCare = childRowsFor(ctx, ids).filter((c) => c.status === 'inCare' && c.birthDate <= asOf);
   const out = new Map<number, WorklistItem[]>();
   if (inCare.length === 0) return out;
-  const mentalHealth = lastMentalHealthChecks(ctx, asOf);
-  const highRisk = openHighRiskChecks(ctx, asOf);
-  const reviews = rehabReviewDates(ctx, asOf);
-  const reintegrationOverdue = overdueByChild(ctx, asOf);
+  // After edits only the changed children are worked out again: every per-child read below is then
+  // limited to them (an IN list on the child_id indexes), so the work follows the edits, not the roster.
+  const only = ids !== null && inCare.length <= SELECTIVE_LOAD_MAX ? inCare.map((c) => c.id) : null;
+  const mentalHealth = lastMentalHealthChecks(ctx, asOf, only);
+  const highRisk = openHighRiskChecks(ctx, asOf, only);
+  const reviews = rehabReviewDates(ctx, asOf, only);
+  const reintegrationOverdue = overdueByChild(ctx, asOf, only);
   const records = loadFactsRecords(ctx, inCare);
   const horizon = addMonths(asOf, HORIZON.allowanceStopsMonths);
   for (const child of inCare) {
