@@ -160,6 +160,10 @@ test('two workstations against one data host: enrolled by code and fingerprint; 
     const alarms = await invoke<{ rows: { action: string; workstation?: string | null }[] }>(page, 'audit:query', { action: 'desk.witnessAlarm', limit: 5 });
     expect(alarms.rows.map((r) => r.workstation)).toContain('社工办公室');
 
+    // The administrator renames a desk (the dialog checks the name beside the field first).
+    await admin.open();
+    await admin.rename('治疗室二', '治疗室2');
+
     // No children's data on a workstation's disk: only its sealed identity and its witness.
     for (const dir of deskDirs) {
       for (const file of filesUnder(dir)) {
