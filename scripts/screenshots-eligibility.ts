@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { addDays, addYears, toIsoDate } from '../shared/domain/dates';
 import { StartPages } from '../tests/e2e/pages/app-pages';
-import { invoke } from '../tests/e2e/support/api';
+import { invoke, versionAsRead } from '../tests/e2e/support/api';
 import { freshDataDir, startHost } from '../tests/e2e/support/host';
 
 const suffix = process.argv[2] ?? 'after';
@@ -37,7 +37,7 @@ try {
   const birthDate = addDays(addYears(today, -19), -40);
   const since = addYears(birthDate, 6);
   const child = await invoke<{ id: number }>(page, 'children:create', { name: '周子航', sex: 'male', birthDate, idNumber: null, admissionDate: null });
-  await invoke(page, 'record:updateProfile', { childId: child.id, hukouKind: 'shanghai', hukouDistrictCode: '310104' });
+  await invoke(page, 'record:updateProfile', { childId: child.id, hukouKind: 'shanghai', hukouDistrictCode: '310104', expectedVersion: await versionAsRead(page, 'record:get', { childId: child.id }, 'child', child.id) });
   const fact = (f: unknown, effectiveDate = since) => invoke(page, 'record:addStatusFact', { childId: child.id, fact: f, effectiveDate });
   await fact({ kind: 'parentsStatus', value: { father: 'deceased', mother: 'deceased' } });
   await invoke(page, 'record:addPlacement', { childId: child.id, kind: 'kinship', from: since });

@@ -8,6 +8,7 @@ import type { PlanView, RehabChild } from '../shared/contract/rehab';
 import { toIsoDate } from '../shared/domain/dates';
 import { ADMIN, StartPages } from '../tests/e2e/pages/app-pages';
 import { type Account, createAccount, signInAgain, signInAs } from '../tests/e2e/support/accounts';
+import { versionIn } from '../shared/contract/versions';
 import { invoke } from '../tests/e2e/support/api';
 
 const THERAPIST: Account = { displayName: '孙康复', username: 'sun.pt', roles: ['therapist'] };
@@ -51,14 +52,14 @@ export async function rehabShots(page: Page, url: string, shot: (name: string, f
   await signInAs(page, THERAPIST);
   for (const id of withPlans) {
     const file = await invoke<RehabChild>(page, 'rehab:child', { childId: id });
-    await invoke(page, 'rehab:savePlan', revision(id, file.plans[0]!, therapistId, today));
+    await invoke(page, 'rehab:savePlan', { ...revision(id, file.plans[0]!, therapistId, today), expectedVersion: versionIn(file.versions, 'rehabPlan', file.plans[0]!.id) });
   }
   await signInAs(page, SUPERVISOR);
   await page.goto(`${url}#/rehabilitation/approvals`);
   await shot('rehab-01-approvals');
   for (const id of withPlans.slice(0, 2)) {
     const file = await invoke<RehabChild>(page, 'rehab:child', { childId: id });
-    await invoke(page, 'rehab:decidePlan', { planId: file.pendingPlanId, decision: 'approve' });
+    await invoke(page, 'rehab:decidePlan', { planId: file.pendingPlanId, decision: 'approve', expectedVersion: versionIn(file.versions, 'rehabPlan', file.pendingPlanId!) });
   }
   await page.goto(`${url}#/children/${withPlans[2]}/rehab`);
   await shot('rehab-02-pending-revision');

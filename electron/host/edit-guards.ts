@@ -1,26 +1,40 @@
 /**
  * Every channel that edits an existing part of a record, and which part it edits (issue 19.4). The
  * host checks the edit's `expectedVersion` against the part's version before the handler runs, in the
- * same transaction, and refuses a stale edit with `conflict`. Appends (a session logged, a note, a fact,
+ * same transaction, and refuses a stale edit with `conflict` and an edit of an existing part that sends no
+ * version with a ValidationError on `expectedVersion`. Appends (a session logged, a note, a fact,
  * a placement added) have no entry: they change no part someone else may be editing.
  * tests/unit/host/edit-guards.test.ts checks that every edit channel is here or listed as an append.
  */
 import type { SqliteDb } from '../../db/open';
 import type { Channel, ChannelParsedInput } from '../../shared/contract';
+import { ValidationError } from '../../shared/contract/errors';
 import { versionIn } from '../../shared/contract/versions';
 import { type RecordPart, assertCurrentVersion, versionOf, versionsOfChild, versionsOfEntity } from '../services/audit/record-versions';
 import type { AppCore } from '../services/app/app-core';
 import type { Handler, Handlers } from './router';
 import { actorOf } from './handlers/app';
 
+/** The refusal of an edit of an existing part that does not say which version it was read at. */
+export const MISSING_VERSION = '缺少读取时的版本：请刷新页面后重新保存，以免覆盖他人的修改。';
+
 type Input = Record<string, unknown> & { expectedVersion?: number };
 type SqliteLike = SqliteDb;
 
 /** The part an edit touches, or null when this call edits none (a new plan, a read of a setting). */
 type PartOf = (input: Input, db: SqliteLike) => RecordPart | null;
-type Guard = { part: PartOf; /** For settings: the audited action that names who changed it. */ settingAction?: string };
+type Guard = {
+  part: PartOf;
+  /** For settings: the audited action that names who changed it. */
+  settingAction?: string;
+  /** Where the change that overtook the part is audited, when that is another row (a replacement, an amendment). */
+  trail?: PartOf;
+};
 
 const byId = (entity: string, field = 'id'): Guard => ({ part: (i) => ({ entity, id: i[field] as number }) });
+
+const liveInsurance = (i: Input, db: SqliteLike) =>
+  db.prepare('SELECT id FROM medical_insurance WHERE child_id = ? AND year = ? AND voided_at IS NULL').get(i.childId, i.year) as { id: number } | undefined;
 
 const VOID_ENTITY: Record<string, string> = { check: 'mentalHealthCheck', followUp: 'mentalHealthFollowUp' };
 
@@ -33,9 +47,15 @@ export const EDIT_GUARDS = {
   'record:updateEducation': byId('education'),
   'record:endBenefit': byId('benefit'),
   'record:setMedicalInsurance': {
-    // One row per child and year: setting a year that has a row edits it; a new year is an append.
+    // One row per child and year: setting a year that has a row edits it (the row read, `id`: a save
+    // replaces the row, and the replaced one's version moves); a new year is an append.
     part: (i, db) => {
-      const row = db.prepare('SELECT id FROM medical_insurance WHERE child_id = ? AND year = ? AND voided_at IS NULL').get(i.childId, i.year) as { id: number } | undefined;
+      if (typeof i.id === 'number') return { entity: 'medicalInsurance', id: i.id };
+      const row = liveInsurance(i, db);
+      return row ? { entity: 'medicalInsurance', id: row.id } : null;
+    },
+    trail: (i, db) => {
+      const row = liveInsurance(i, db);
       return row ? { entity: 'medicalInsurance', id: row.id } : null;
     },
   },
@@ -54,7 +74,13 @@ export const EDIT_GUARDS = {
   },
   'rehab:decidePlan': byId('rehabPlan', 'planId'),
   'rehab:editSession': byId('rehabSession', 'sessionId'),
-  'rehab:amendSession': byId('rehabSession', 'sessionId'),
+  'rehab:amendSession': {
+    part: (i) => ({ entity: 'rehabSession', id: i.sessionId as number }),
+    trail: (i, db) => {
+      const row = db.prepare('SELECT id FROM rehab_sessions WHERE amends_session_id = ? AND voided_at IS NULL ORDER BY id DESC').get(i.sessionId) as { id: number } | undefined;
+      return row ? { entity: 'rehabSession', id: row.id } : null;
+    },
+  },
   'rehab:voidMeasure': byId('rehabMeasure'),
   'mentalHealth:close': byId('mentalHealthCheck'),
   'mentalHealth:void': { part: (i) => ({ entity: VOID_ENTITY[i.entity as string] ?? String(i.entity), id: i.id as number }) },
@@ -119,12 +145,18 @@ export function withEditGuards(core: AppCore, handlers: Handlers): Handlers {
   for (const [name, guard] of Object.entries(EDIT_GUARDS) as [GuardedChannel, Guard][]) {
     const inner = handlers[name] as Handler<Channel>;
     wrapped[name] = (input, ctx) => {
-      const expected = (input as Input | null)?.expectedVersion;
-      if (expected === undefined) return inner(input, ctx);
+      // A settings read (`backup:settings` with null) edits nothing: no transaction, no version.
+      if (input === null || input === undefined) return inner(input, ctx);
+      const expected = (input as Input).expectedVersion;
       const svc = core.context(actorOf(ctx.session));
       return svc.sqlite.transaction(() => {
         const part = guard.part(input as Input, svc.sqlite);
-        if (part) assertCurrentVersion(svc, part, expected, guard.settingAction);
+        if (part) {
+          // Every edit of an existing part says which version it was read at: without one, the edit could
+          // overwrite a change made meanwhile at another desk, so it is refused rather than let through.
+          if (expected === undefined) throw new ValidationError('expectedVersion', MISSING_VERSION, { entity: part.entity, entityId: part.id });
+          assertCurrentVersion(svc, part, expected, guard.settingAction, guard.trail?.(input as Input, svc.sqlite));
+        }
         return inner(input as ChannelParsedInput<Channel>, ctx);
       }).immediate();
     };

@@ -23,6 +23,8 @@ export function leafPaths(value: unknown, prefix = ''): string[] {
   return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) => leafPaths(v, prefix ? `${prefix}.${key}` : key));
 }
 
+type Part = { entity: string; id: number; /** When the read that gave the values is not the page's (a list row's own version). */ version?: number };
+
 type Options<V extends Record<string, unknown>, C extends Channel> = {
   channel: C;
   initialValues: V;
@@ -41,7 +43,7 @@ type Options<V extends Record<string, unknown>, C extends Channel> = {
    * version when it opens (from the page's VersionsProvider) and sends it back as `expectedVersion`; a
    * stale save shows the conflict view. Absent for forms that add (appends carry no version).
    */
-  part?: { entity: string; id: number; /** When the read that gave the values is not the page's (a list row's own version). */ version?: number } | null;
+  part?: Part | null | ((values: V) => Part | null);
   /** The child the form is about: a change made to it at another desk while the form is open is told. */
   childId?: number;
   /** A long form keeps a draft under this key (drafts.ts) until saved or discarded on purpose. */
@@ -64,18 +66,9 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
   const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [external, setExternal] = useState<ChangeEvent | null>(null);
   const versions = useVersions();
-  const part = options.part ?? null;
-  const versionNow = () => (part ? (part.version ?? versionIn(versions, part.entity, part.id)) : undefined);
   // The version the form's values were read at: taken when the form opens or is reset, never followed silently.
   const readVersion = useRef<number | undefined>(undefined);
   const readFor = useRef<string | null>(null);
-  const partKey = part ? `${part.entity}:${part.id}` : null;
-  if (readFor.current !== partKey) {
-    readFor.current = partKey;
-    readVersion.current = versionNow();
-  }
-  const withVersion = (input: ChannelInput<C>): ChannelInput<C> =>
-    part && readVersion.current !== undefined ? ({ ...(input as object), expectedVersion: readVersion.current } as ChannelInput<C>) : input;
   const { draftKey } = options;
   const [restored] = useState(() => (draftKey ? draftStore.get<V>(draftKey) : null));
   const [pristine] = useState(() => JSON.stringify(options.initialValues));
@@ -94,6 +87,17 @@ export function useServiceForm<V extends Record<string, unknown>, C extends Chan
       return errors;
     },
   });
+
+  // A form whose part depends on what is typed (the year of an insurance row) names it from its values.
+  const part = (typeof options.part === 'function' ? options.part(form.getValues()) : options.part) ?? null;
+  const versionNow = () => (part ? (part.version ?? versionIn(versions, part.entity, part.id)) : undefined);
+  const partKey = part ? `${part.entity}:${part.id}` : null;
+  if (readFor.current !== partKey) {
+    readFor.current = partKey;
+    readVersion.current = versionNow();
+  }
+  const withVersion = (input: ChannelInput<C>): ChannelInput<C> =>
+    part && readVersion.current !== undefined ? ({ ...(input as object), expectedVersion: readVersion.current } as ChannelInput<C>) : input;
 
   const known = () => new Set(leafPaths(form.getValues()));
   const onInvalid = (errors: Record<string, unknown>) => {

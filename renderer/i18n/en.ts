@@ -4,6 +4,7 @@ import { adminEn } from './parts/admin';
 import { backupEn } from './parts/backup';
 import { desksEn } from './parts/desks';
 import { conflictEn } from './parts/conflict';
+import { versionsEn } from './parts/versions';
 import { ledgersEn } from './parts/ledgers';
 import { formsEn } from './parts/forms';
 import { reportsEn } from './parts/reports';
@@ -122,6 +123,7 @@ export const en: Messages = {
   read: readEn,
   sec: secEn,
   conflict: conflictEn,
+  versions: versionsEn,
   forms: formsEn,
   benefits: {
     basicLivingAllowance: 'Basic living allowance', minimumLivingAllowance: 'Minimum living security (dibao)', extremePovertySupport: 'Extreme-poverty support',

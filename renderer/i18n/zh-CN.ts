@@ -6,6 +6,7 @@ import { adminZh } from './parts/admin';
 import { backupZh } from './parts/backup';
 import { desksZh } from './parts/desks';
 import { conflictZh } from './parts/conflict';
+import { versionsZh } from './parts/versions';
 import { ledgersZh } from './parts/ledgers';
 import { formsZh } from './parts/forms';
 import { reportsZh } from './parts/reports';
@@ -222,6 +223,7 @@ export const zhCN = {
   read: readZh,
   sec: secZh,
   conflict: conflictZh,
+  versions: versionsZh,
   forms: formsZh,
   benefits: { ...BENEFIT_LABELS_ZH },
   categories: { ...CATEGORY_LABELS_ZH },

@@ -510,6 +510,11 @@ export type BenefitAddInput = z.input<typeof benefitAddSchema>;
 export const medicalInsuranceSetSchema = z.object({
   ...childIdField,
   year: z.number().int().min(2000, '年份有误').max(2100, '年份有误'),
+  /**
+   * The year's row this edit was read from (issue 19.4): a save replaces the row with a new one, so the
+   * version alone cannot tell that another desk replaced it meanwhile. Absent for a year with no row.
+   */
+  id: idSchema.optional(),
   enrolled: z.boolean({ message: '请选择是否参保' }),
   premiumSubsidised: z.boolean({ message: '请选择保费是否获资助' }),
   note: optionalText(500, MULTILINE),

@@ -6,7 +6,11 @@ import { z } from 'zod';
  * stale edit is refused with `conflict` and the details below. Appends (sessions, notes, facts) carry none.
  */
 
-/** The version an edit was read at. Absent: the edit is not checked (old clients, scripts). */
+/**
+ * The version an edit was read at. Optional in the schema only because some guarded channels edit nothing
+ * on some inputs (a new year's insurance, a new plan, a settings read); the host refuses an edit of an
+ * existing part without it (ValidationError on `expectedVersion`, electron/host/edit-guards.ts).
+ */
 export const expectedVersionField = z.number({ error: '读取时的版本有误' }).int('读取时的版本有误').min(0, '读取时的版本有误').optional();
 
 /** An edit channel's input: its own schema plus `expectedVersion`. */

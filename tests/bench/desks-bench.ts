@@ -37,6 +37,7 @@ import { enrollWorkstation } from '../../electron/host/workstation/enroll';
 import { fixedClock } from '../../electron/services/core/clock';
 import { passphraseSealer } from '../../electron/services/keys/key-store';
 import type { Result } from '../../shared/contract/errors';
+import { type Versions, versionIn } from '../../shared/contract/versions';
 import { addDays } from '../../shared/domain/dates';
 import { MIGRATIONS_DIR } from '../helpers/temp-db';
 import { type Stats, stats } from './timing';
@@ -162,12 +163,15 @@ function drawPools(host: AppHost, today: string): Pools {
 function operations(invoke: Invoke, pools: Pools, random: () => number, runId: string, tag: string, today: string, acks: Ack[]): Record<OpName, () => Promise<Result<unknown>>> {
   let n = 0;
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  // The particulars' version of each child page this desk has open (issue 19.4): an edit is made on a page read before.
+  const opened = new Map<number, number>();
   return {
     search: () => invoke('children:list', { query: pick(pools.searches), limit: 100 }),
     'child page': async () => {
       const childId = pick(pools.pages);
       const record = await invoke('record:get', { childId });
       if (!record.ok) return record;
+      opened.set(childId, versionIn((record.value as { versions?: Versions }).versions, 'child', childId));
       return invoke('eligibility:get', { childId });
     },
     'session log': async () => {
@@ -178,9 +182,17 @@ function operations(invoke: Invoke, pools: Pools, random: () => number, runId: s
       return r;
     },
     'profile edit': async () => {
-      const childId = pick(pools.pages);
+      // A page this desk has open (its first edit opens one); a stale one is refused with `conflict`, counted.
+      if (opened.size === 0) {
+        const childId = pick(pools.pages);
+        const record = await invoke('record:get', { childId });
+        if (!record.ok) return record;
+        opened.set(childId, versionIn((record.value as { versions?: Versions }).versions, 'child', childId));
+      }
+      const [childId, version] = pick([...opened.entries()]);
       const marker = `BENCH-${runId}-E-${tag}-${String(n++).padStart(5, '0')}#`;
-      const r = await invoke('record:updateProfile', { childId, notes: `案头测试备注 ${marker}` });
+      const r = await invoke('record:updateProfile', { childId, notes: `案头测试备注 ${marker}`, expectedVersion: version });
+      if (r.ok) opened.delete(childId); // saved: the page reloads before the next edit of it
       acks.push({ kind: 'edit', marker, ok: r.ok, code: r.ok ? null : r.error.code });
       return r;
     },
@@ -421,7 +433,8 @@ export async function benchDesks(options: { children: number; seconds: number; s
     const children = (host.core.opened()!.sqlite.prepare('SELECT count(*) AS n FROM children').get() as { n: number }).n;
     const backups = join(dir, `desks-backups-${runId}`);
     mkdirSync(backups, { recursive: true });
-    ok(await admin('backup:settings', { folder: backups, dailyAt: null, keep: 2 }));
+    const read = ok<{ version?: number }>(await admin('backup:settings', null));
+    ok(await admin('backup:settings', { folder: backups, dailyAt: null, keep: 2, expectedVersion: read.version ?? 0 }));
     const port = await freePort();
     ok(await admin('desks:listen', { address: '127.0.0.1', port }));
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { addYears, toIsoDate } from '../../shared/domain/dates';
-import { invoke } from './support/api';
+import { invoke, versionAsRead } from './support/api';
 import { withSignedInApp } from './support/host';
 import { SCREENSHOTS } from './support/screenshots';
 
@@ -24,7 +24,7 @@ test('the child summary prints one page with the name, categories, placement and
       const birthDate = addYears(today, -10);
       const admitted = addYears(birthDate, 1);
       const child = await invoke<{ id: number }>(page, 'children:create', { name: '林小雨', sex: 'female', birthDate, idNumber: null, admissionDate: admitted });
-      await invoke(page, 'record:updateProfile', { childId: child.id, hukouKind: 'shanghai', hukouDistrictCode: '310104' });
+      await invoke(page, 'record:updateProfile', { childId: child.id, hukouKind: 'shanghai', hukouDistrictCode: '310104', expectedVersion: await versionAsRead(page, 'record:get', { childId: child.id }, 'child', child.id) });
       await invoke(page, 'record:addStatusFact', { childId: child.id, fact: { kind: 'parentsStatus', value: { father: 'deceased', mother: 'deceased' } }, effectiveDate: admitted });
       await invoke(page, 'record:addPlacement', { childId: child.id, kind: 'municipalInstitution', from: admitted });
       await invoke(page, 'record:addGuardianship', { childId: child.id, guardianKind: 'municipalInstitution', guardianName: '上海市儿童福利院', courtAppointed: true, from: admitted });

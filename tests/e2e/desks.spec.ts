@@ -12,7 +12,7 @@ import { toIsoDate } from '../../shared/domain/dates';
 import { ConnectPages, DeskAdminPages } from './pages/desk-pages';
 import { StartPages } from './pages/app-pages';
 import { type Account, createAccount, signInAs } from './support/accounts';
-import { invoke } from './support/api';
+import { invoke, versionAsRead } from './support/api';
 import { type RunningHost, freshDataDir, startHost } from './support/host';
 
 const PASSPHRASE = 'e2e passphrase for many desks';
@@ -76,7 +76,7 @@ test('two workstations against one data host: enrolled by code and fingerprint; 
     await page.getByRole('button', { name: '当前用户' }).click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await start.login(SUPERVISOR.username, OWN_PASSWORD);
-    await invoke(page, 'rehab:decidePlan', { planId: plan.id, decision: 'approve', comment: null });
+    await invoke(page, 'rehab:decidePlan', { planId: plan.id, decision: 'approve', comment: null, expectedVersion: await versionAsRead(page, 'rehab:child', { childId: child.id }, 'rehabPlan', plan.id) });
     await page.getByRole('button', { name: '当前用户' }).click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await start.login();
@@ -115,7 +115,7 @@ test('two workstations against one data host: enrolled by code and fingerprint; 
     await therapy.getByRole('button', { name: '记录训练' }).click();
     const session = therapy.getByRole('dialog', { name: /记录训练/ });
     await session.getByLabel('时长（分钟）').fill('40');
-    await invoke(office, 'record:updateProfile', { childId: child.id, name: '林晓禾' });
+    await invoke(office, 'record:updateProfile', { childId: child.id, name: '林晓禾', expectedVersion: await versionAsRead(office, 'record:get', { childId: child.id }, 'child', child.id) });
     await session.getByRole('button', { name: '保存' }).click();
     await expect(session).toBeHidden();
     await expect(therapy.getByText('训练已记录')).toBeVisible();
@@ -159,6 +159,10 @@ test('two workstations against one data host: enrolled by code and fingerprint; 
     await expect(office.getByTestId('witness-alarm')).toContainText('被截断');
     const alarms = await invoke<{ rows: { action: string; workstation?: string | null }[] }>(page, 'audit:query', { action: 'desk.witnessAlarm', limit: 5 });
     expect(alarms.rows.map((r) => r.workstation)).toContain('社工办公室');
+
+    // The administrator renames a desk (the dialog checks the name beside the field first).
+    await admin.open();
+    await admin.rename('治疗室二', '治疗室2');
 
     // No children's data on a workstation's disk: only its sealed identity and its witness.
     for (const dir of deskDirs) {

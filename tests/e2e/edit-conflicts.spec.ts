@@ -128,3 +128,66 @@ test('a supervisor gives a child to a caseworker on the child’s page; the case
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a dialog opened on a page read before another desk changed the child is refused, says who and when, keeps what was typed, and goes through once seen', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const dataDir = freshDataDir(testInfo.testId);
+  const host = await startHost(dataDir, PASSPHRASE);
+  const one = await browser.newContext();
+  const two = await browser.newContext();
+  try {
+    const admin = await one.newPage();
+    await admin.goto(host.url);
+    const start = new StartPages(admin);
+    await start.completeSetup();
+    await start.login();
+    await createAccount(admin, { username: 'wang', displayName: '王社工', roles: ['caseworker'] });
+    await createAccount(admin, { username: 'lisw', displayName: '李社工', roles: ['caseworker'] });
+    const { id: childId } = await invoke<{ id: number }>(admin, 'children:create', { name: '陈思远', sex: 'female', birthDate: '2012-03-10', idNumber: null, admissionDate: '2012-06-01' });
+    await admin.close();
+
+    const wang = new DeskPage(await one.newPage());
+    const li = new DeskPage(await two.newPage());
+    await wang.firstSignIn(host.url, 'wang', '王社工');
+    await li.firstSignIn(host.url, 'lisw', '李社工');
+    await wang.openChild(host.url, childId);
+    await li.openChild(host.url, childId);
+
+    // 李社工 fills in the discharge and reaches the review step; 王社工 changes the particulars meanwhile.
+    const dialog = await li.openDischarge();
+    await dialog.getByRole('textbox', { name: '离院日期', exact: true }).press('Tab'); // today, as given; the calendar closes
+    await li.choose('离院原因', '收养');
+    await dialog.getByLabel('说明').fill('收养手续已办结');
+    await dialog.getByRole('button', { name: '下一步：核对' }).click();
+    await wang.startEditingProfile();
+    await wang.choose('民族', '回族');
+    await wang.save();
+    await expect(wang.page.getByText('基本信息已保存')).toBeVisible();
+
+    // The confirmation is refused: who and when, in the dialog; what was typed is still there.
+    await dialog.getByRole('button', { name: '确认离院' }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toContainText('王社工');
+    await expect(alert).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(alert).toContainText('没有执行');
+    await expect(dialog.getByLabel('说明')).toHaveValue('收养手续已办结');
+    await expect(li.page.getByTestId('child-status')).toHaveText('在院');
+    await li.page.screenshot({ path: testInfo.outputPath('stale-discharge-1280.png') });
+    await li.page.setViewportSize({ width: 1024, height: 700 });
+    await expect(alert).toBeInViewport();
+    await li.page.screenshot({ path: testInfo.outputPath('stale-discharge-1024.png') });
+
+    // Seen and said: confirming again acts on the record as it now is.
+    await dialog.getByRole('button', { name: '下一步：核对' }).click();
+    await dialog.getByRole('button', { name: '确认离院' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(li.page.getByTestId('child-status')).toHaveText('已离院');
+    const record = await invoke<{ child: { ethnicity: string; status: string; dischargeNote: string | null } }>(wang.page, 'record:get', { childId });
+    expect(record.child).toMatchObject({ ethnicity: '回族', status: 'discharged' });
+  } finally {
+    await one.close();
+    await two.close();
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

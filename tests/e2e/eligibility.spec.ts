@@ -1,7 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
 import { addDays, addMonths, addYears, toIsoDate } from '../../shared/domain/dates';
 import { ADMIN } from './pages/app-pages';
-import { invoke } from './support/api';
+import { invoke, versionAsRead } from './support/api';
 import { withSignedInApp } from './support/host';
 
 const PASSPHRASE = 'e2e passphrase for eligibility';
@@ -10,7 +10,7 @@ const PASSPHRASE = 'e2e passphrase for eligibility';
 async function seedOrphan(page: Page, name: string, birthDate: string, education: { stage: string; enrolled: string; finished?: string }) {
   const child = await invoke<{ id: number }>(page, 'children:create', { name, sex: 'female', birthDate, idNumber: null, admissionDate: addYears(birthDate, 1) });
   const admitted = addYears(birthDate, 1);
-  await invoke(page, 'record:updateProfile', { childId: child.id, hukouKind: 'shanghai', hukouDistrictCode: '310104' });
+  await invoke(page, 'record:updateProfile', { childId: child.id, hukouKind: 'shanghai', hukouDistrictCode: '310104', expectedVersion: await versionAsRead(page, 'record:get', { childId: child.id }, 'child', child.id) });
   await invoke(page, 'record:addStatusFact', { childId: child.id, fact: { kind: 'parentsStatus', value: { father: 'deceased', mother: 'deceased' } }, effectiveDate: admitted });
   await invoke(page, 'record:addPlacement', { childId: child.id, kind: 'municipalInstitution', from: admitted });
   await invoke(page, 'record:addGuardianship', { childId: child.id, guardianKind: 'municipalInstitution', guardianName: '上海市儿童福利院', courtAppointed: true, from: admitted });

@@ -14,7 +14,7 @@ import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { addDays, toIsoDate } from '../../shared/domain/dates';
 import { ADMIN, StartPages } from './pages/app-pages';
-import { invoke } from './support/api';
+import { invoke, versionAsRead } from './support/api';
 import { freshDataDir, startHost } from './support/host';
 
 const PASSPHRASE = 'e2e passphrase for print frames';
@@ -63,7 +63,7 @@ test('the dossier and the child summary print with their frame, identity, signat
     await invoke(page, 'auth:logout', null);
     await invoke(page, 'auth:login', { username: 'zhou.po', password: 'Officer!2026-first' });
     await invoke(page, 'auth:changePassword', { currentPassword: 'Officer!2026-first', newPassword: 'Officer!2026-own' });
-    await invoke(page, 'reintegration:updateTask', { caseId: c!.id, id: open.id, contact: open.contact, dueOn: yesterday, status: open.status, evidenceDocumentIds: open.evidenceDocumentIds, note: open.note });
+    await invoke(page, 'reintegration:updateTask', { caseId: c!.id, id: open.id, contact: open.contact, dueOn: yesterday, status: open.status, evidenceDocumentIds: open.evidenceDocumentIds, note: open.note, expectedVersion: await versionAsRead(page, 'reintegration:get', { caseId: c!.id }, 'reintegrationTask', open.id) });
     await invoke(page, 'auth:logout', null);
     await invoke(page, 'auth:login', { username: ADMIN.username, password: ADMIN.password });
 

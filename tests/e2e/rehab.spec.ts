@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { toIsoDate } from '../../shared/domain/dates';
-import { invoke, invokeRaw } from './support/api';
+import { invoke, invokeRaw, versionAsRead } from './support/api';
 import { withSignedInApp } from './support/host';
 import { type Account, createAccount, signInAgain, signInAs } from './support/accounts';
 
@@ -145,7 +145,7 @@ test('a session with bad input is refused beside the field and nothing is saved'
     await invoke(page, 'rehab:savePlan', { childId, startsOn: toIsoDate(new Date()), reviewOn: '2027-06-30', therapistIds: [therapistId], goals: [goal] });
     await signInAs(page, SUPERVISOR);
     const pending = await invoke<RehabChild>(page, 'rehab:child', { childId });
-    await invoke(page, 'rehab:decidePlan', { planId: pending.pendingPlanId, decision: 'approve' });
+    await invoke(page, 'rehab:decidePlan', { planId: pending.pendingPlanId, decision: 'approve', expectedVersion: await versionAsRead(page, 'rehab:child', { childId }, 'rehabPlan', pending.pendingPlanId!) });
 
     await signInAgain(page, THERAPIST);
     await openRehabTab(page, childId);

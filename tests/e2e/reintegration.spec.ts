@@ -13,7 +13,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { toIsoDate } from '../../shared/domain/dates';
 import { StartPages } from './pages/app-pages';
 import { RecordPages } from './pages/record-pages';
-import { invoke } from './support/api';
+import { invoke, versionAsRead } from './support/api';
 import { freshDataDir, startHost } from './support/host';
 import { SCREENSHOTS } from './support/screenshots';
 
@@ -48,7 +48,7 @@ async function youngPerson(page: Page, name: string): Promise<number> {
   await invoke(page, 'record:addStatusFact', { childId, fact: { kind: 'policeAbandonmentConfirmation', value: true }, effectiveDate: '2008-06-01' });
   await invoke(page, 'record:addPlacement', { childId, kind: 'municipalInstitution', place: '上海市儿童福利院', from: '2008-06-01' });
   const e = await invoke<{ id: number }>(page, 'record:addEducation', { childId, stage: 'seniorVocational', school: '上海市现代职业技术学校', fullTime: true, enrolmentDate: '2023-09-01', standardDurationYears: 3 });
-  await invoke(page, 'record:updateEducation', { childId, id: e.id, actualCompletion: '2026-06-30', outcome: 'graduated' });
+  await invoke(page, 'record:updateEducation', { childId, id: e.id, actualCompletion: '2026-06-30', outcome: 'graduated', expectedVersion: await versionAsRead(page, 'record:get', { childId }, 'education', e.id) });
   return childId;
 }
 
@@ -181,9 +181,9 @@ test('reintegration: both branches of 一(四), the board, the case page and the
       caseId, assessedOn: '2026-07-15', round: 1, panel, scores: scores(45), result: 'notCapable', reasons: '劳动能力和独立生活技能不足',
     });
     await apiSignIn(page, 'supervisor');
-    await invoke(page, 'reintegration:decide', { caseId, assessmentId: round1.id, approve: true });
+    await invoke(page, 'reintegration:decide', { caseId, assessmentId: round1.id, approve: true, expectedVersion: await versionAsRead(page, 'reintegration:get', { caseId }, 'assessment', round1.id) });
     await apiSignIn(page, 'officer');
-    await invoke(page, 'reintegration:transfer', { caseId, institution: '上海市第三社会福利院', transferredOn: '2026-08-01' });
+    await invoke(page, 'reintegration:transfer', { caseId, institution: '上海市第三社会福利院', transferredOn: '2026-08-01', expectedVersion: await versionAsRead(page, 'reintegration:get', { caseId }, 'reintegrationCase', caseId) });
     await invoke(page, 'reintegration:startRehab', { caseId, programme: '烘焙职业康复', provider: '阳光职业康复中心', from: '2026-08-05' });
     await page.goto(`${host.url}#/reintegration/${caseId}`);
     await expect(page.getByTestId('case-stage')).toHaveText('职业康复中');
@@ -198,7 +198,7 @@ test('reintegration: both branches of 一(四), the board, the case page and the
       caseId, assessedOn: today, round: 2, panel, scores: scores(78), result: 'capable', reasons: '职业康复后各维度达到要求',
     });
     await apiSignIn(page, 'supervisor');
-    await invoke(page, 'reintegration:decide', { caseId, assessmentId: round2.id, approve: true });
+    await invoke(page, 'reintegration:decide', { caseId, assessmentId: round2.id, approve: true, expectedVersion: await versionAsRead(page, 'reintegration:get', { caseId }, 'assessment', round2.id) });
     await apiSignIn(page, 'officer');
     await page.goto(`${host.url}#/reintegration/${caseId}`);
     await expect(page.getByTestId('case-stage')).toHaveText('回归社会安置中');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
 import type { SessionUser } from '../../shared/contract/common';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 let root: { dir: string; cleanup: () => void };
 let host: AppHost;
@@ -31,7 +31,7 @@ describe('account changes and open sessions', () => {
   it('roles taken away apply to the open session at its next request', async () => {
     const u = await signedIn('cw.one', ['caseworker']);
     ok(await host.router.dispatch('cw.one', 'children:list', {}));
-    ok(await host.router.dispatch('admin', 'users:update', { id: u.id, displayName: 'cw.one', roles: ['therapist'] }));
+    ok(await host.router.dispatch('admin', 'users:update', asRead(host, 'users:update', { id: u.id, displayName: 'cw.one', roles: ['therapist'] })));
     const r = await host.router.dispatch('cw.one', 'children:create', { name: '周一', sex: 'male', birthDate: '2020-01-01', idNumber: null });
     expect(!r.ok && r.error.code).toBe('forbidden');
   });
@@ -39,14 +39,14 @@ describe('account changes and open sessions', () => {
   it('a disabled account is signed out everywhere at once', async () => {
     const u = await signedIn('cw.two', ['caseworker']);
     ok(await host.router.dispatch('cw.two', 'children:list', {}));
-    ok(await host.router.dispatch('admin', 'users:setActive', { id: u.id, active: false }));
+    ok(await host.router.dispatch('admin', 'users:setActive', asRead(host, 'users:setActive', { id: u.id, active: false })));
     const r = await host.router.dispatch('cw.two', 'children:list', {});
     expect(!r.ok && r.error.code).toBe('unauthenticated');
   });
 
   it('a password reset by an administrator signs the person out', async () => {
     const u = await signedIn('cw.three', ['caseworker']);
-    ok(await host.router.dispatch('admin', 'users:resetPassword', { id: u.id, password: 'Reset!password3' }));
+    ok(await host.router.dispatch('admin', 'users:resetPassword', asRead(host, 'users:resetPassword', { id: u.id, password: 'Reset!password3' })));
     const r = await host.router.dispatch('cw.three', 'children:list', {});
     expect(!r.ok && r.error.code).toBe('unauthenticated');
   });

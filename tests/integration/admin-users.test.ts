@@ -4,7 +4,7 @@ import type { AppHost } from '../../electron/host/app-host';
 import type { SessionUser } from '../../shared/contract/common';
 import type { UserAccount } from '../../shared/contract/users';
 import { tempDir } from '../helpers/temp-db';
-import { ADMIN, makeHost, ok, setupAndLogin, type TestClock, testClock } from './support/host';
+import { asRead, ADMIN, makeHost, ok, setupAndLogin, type TestClock, testClock } from './support/host';
 
 let root: { dir: string; cleanup: () => void };
 let host: AppHost;
@@ -47,7 +47,7 @@ describe('users administration', () => {
 
   it('a reset password must be changed at the next sign-in, and the reset is audited', async () => {
     const u = await makeUser('reset.me', ['caseworker']);
-    const reset = ok<UserAccount>(await host.router.dispatch('admin', 'users:resetPassword', { id: u.id, password: 'Temp!password3' }));
+    const reset = ok<UserAccount>(await host.router.dispatch('admin', 'users:resetPassword', asRead(host, 'users:resetPassword', { id: u.id, password: 'Temp!password3' })));
     expect(reset.mustChangePassword).toBe(true);
     const old = await host.router.dispatch('r2', 'auth:login', { username: 'reset.me', password: OWN });
     expect(!old.ok && old.error.code).toBe('bad_credentials');
@@ -59,7 +59,7 @@ describe('users administration', () => {
       await host.router.dispatch('admin', 'audit:query', { action: 'user.passwordReset', offset: 0, limit: 10 }),
     );
     expect(audit.rows.map((r) => r.entityId)).toEqual([u.id]);
-    const weak = await host.router.dispatch('admin', 'users:resetPassword', { id: u.id, password: 'alllowercase' });
+    const weak = await host.router.dispatch('admin', 'users:resetPassword', asRead(host, 'users:resetPassword', { id: u.id, password: 'alllowercase' }));
     expect(!weak.ok && weak.error).toMatchObject({ code: 'weak_password', field: 'password' });
   });
 
@@ -69,7 +69,7 @@ describe('users administration', () => {
     const refused = await host.router.dispatch('l1', 'auth:login', { username: 'lock.me', password: OWN });
     expect(!refused.ok && refused.error.code).toBe('account_locked');
     expect((await account(u.id)).lockedUntil).not.toBeNull();
-    const unlocked = ok<UserAccount>(await host.router.dispatch('admin', 'users:unlock', { id: u.id }));
+    const unlocked = ok<UserAccount>(await host.router.dispatch('admin', 'users:unlock', asRead(host, 'users:unlock', { id: u.id })));
     expect(unlocked.lockedUntil).toBeNull();
     ok(await host.router.dispatch('l1', 'auth:login', { username: 'lock.me', password: OWN }));
   });
@@ -86,7 +86,7 @@ describe('users administration', () => {
 
   it('a disabled account cannot sign in; enabled again, it can; nothing is deleted', async () => {
     const u = await makeUser('off.me', ['placementOfficer']);
-    const off = ok<UserAccount>(await host.router.dispatch('admin', 'users:setActive', { id: u.id, active: false }));
+    const off = ok<UserAccount>(await host.router.dispatch('admin', 'users:setActive', asRead(host, 'users:setActive', { id: u.id, active: false })));
     expect(off.active).toBe(false);
     const refused = await host.router.dispatch('d1', 'auth:login', { username: 'off.me', password: OWN });
     expect(!refused.ok && refused.error.code).toBe('bad_credentials');
@@ -94,33 +94,33 @@ describe('users administration', () => {
     const audit = ok<{ rows: { action: string; summary: string }[] }>(await host.router.dispatch('admin', 'audit:query', { person: u.id, offset: 0, limit: 5 }));
     expect(audit.rows[0]).toMatchObject({ action: 'auth.loginFailed' });
     expect(audit.rows[0].summary).toContain('reason=disabled');
-    ok(await host.router.dispatch('admin', 'users:setActive', { id: u.id, active: true }));
+    ok(await host.router.dispatch('admin', 'users:setActive', asRead(host, 'users:setActive', { id: u.id, active: true })));
     ok(await host.router.dispatch('d1', 'auth:login', { username: 'off.me', password: OWN }));
   });
 
   it('updates display name and roles, audited with before and after', async () => {
     const u = await makeUser('roles.me', ['caseworker']);
-    const updated = ok<UserAccount>(await host.router.dispatch('admin', 'users:update', { id: u.id, displayName: '新名字', roles: ['caseworker', 'supervisor'] }));
+    const updated = ok<UserAccount>(await host.router.dispatch('admin', 'users:update', asRead(host, 'users:update', { id: u.id, displayName: '新名字', roles: ['caseworker', 'supervisor'] })));
     expect(updated).toMatchObject({ displayName: '新名字', roles: ['caseworker', 'supervisor'] });
     const audit = ok<{ rows: { summary: string }[] }>(await host.router.dispatch('admin', 'audit:query', { action: 'user.update', offset: 0, limit: 10 }));
     expect(audit.rows[0].summary).toContain('roles');
-    const none = await host.router.dispatch('admin', 'users:update', { id: u.id, displayName: '新名字', roles: [] });
+    const none = await host.router.dispatch('admin', 'users:update', asRead(host, 'users:update', { id: u.id, displayName: '新名字', roles: [] }));
     expect(!none.ok && none.error).toMatchObject({ code: 'invalid_input', field: 'roles', message: '请至少选择一个角色' });
-    const missing = await host.router.dispatch('admin', 'users:update', { id: 9999, displayName: 'x', roles: ['caseworker'] });
+    const missing = await host.router.dispatch('admin', 'users:update', asRead(host, 'users:update', { id: 9999, displayName: 'x', roles: ['caseworker'] }));
     expect(!missing.ok && missing.error.code).toBe('not_found');
   });
 
   it('an administrator can neither drop their own administrator role nor disable themselves', async () => {
-    const drop = await host.router.dispatch('admin', 'users:update', { id: admin.id, displayName: '管理员', roles: ['supervisor'] });
+    const drop = await host.router.dispatch('admin', 'users:update', asRead(host, 'users:update', { id: admin.id, displayName: '管理员', roles: ['supervisor'] }));
     expect(!drop.ok && drop.error).toMatchObject({ code: 'invalid_input', field: 'roles' });
     expect(!drop.ok && drop.error.message).toMatch(/不能取消自己的系统管理员角色/);
-    const disable = await host.router.dispatch('admin', 'users:setActive', { id: admin.id, active: false });
+    const disable = await host.router.dispatch('admin', 'users:setActive', asRead(host, 'users:setActive', { id: admin.id, active: false }));
     expect(!disable.ok && disable.error).toMatchObject({ code: 'invalid_input', field: 'active', message: '不能停用自己的账户' });
     expect(await account(admin.id)).toMatchObject({ active: true });
     expect((await account(admin.id)).roles).toContain('administrator');
     // A second administrator may take the role from the first, as long as one remains.
     await makeUser('admin2', ['administrator']);
-    const other = ok<UserAccount>(await host.router.dispatch('admin2', 'users:update', { id: admin.id, displayName: '管理员', roles: ['administrator', 'supervisor'] }));
+    const other = ok<UserAccount>(await host.router.dispatch('admin2', 'users:update', asRead(host, 'users:update', { id: admin.id, displayName: '管理员', roles: ['administrator', 'supervisor'] })));
     expect(other.roles).toEqual(['administrator', 'supervisor']);
   });
 

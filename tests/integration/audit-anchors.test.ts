@@ -17,7 +17,7 @@ import { createKeyStore, passphraseSealer } from '../../electron/services/keys/k
 import type { AppStatus } from '../../shared/contract/app';
 import type { AuditVerifyResult } from '../../shared/contract/audit';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
-import { ADMIN, PASSPHRASE, type TestClock, makeHost, ok, setupAndLogin, snapshotFolder, testClock } from './support/host';
+import { asRead, ADMIN, PASSPHRASE, type TestClock, makeHost, ok, setupAndLogin, snapshotFolder, testClock } from './support/host';
 
 const TRIGGERS = `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`;
@@ -86,7 +86,7 @@ afterEach(() => {
 async function history(): Promise<{ firstBackupRows: number; secondBackupRows: number; shutdownRows: number }> {
   const h = start();
   await setupAndLogin(h);
-  ok(await h.router.dispatch('c1', 'backup:settings', { folder: usb, dailyAt: null, keep: 30 }));
+  ok(await h.router.dispatch('c1', 'backup:settings', asRead(h, 'backup:settings', { folder: usb, dailyAt: null, keep: 30 })));
   await activity(h, 3);
   const firstBackupRows = auditHead(h.core.context(null).sqlite).count;
   ok(await h.router.dispatch('c1', 'backup:run', null));

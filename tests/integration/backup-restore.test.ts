@@ -13,7 +13,7 @@ import type { AppHost } from '../../electron/host/app-host';
 import { createKeyStore, passphraseSealer } from '../../electron/services/keys/key-store';
 import type { BackupEntry, BackupSettings } from '../../shared/contract/backup';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
-import { ADMIN, PASSPHRASE, type TestClock, makeHost, ok, setupAndLogin, snapshotFolder, testClock } from './support/host';
+import { asRead, ADMIN, PASSPHRASE, type TestClock, makeHost, ok, setupAndLogin, snapshotFolder, testClock } from './support/host';
 
 const CHILD_BEFORE = '王小红';
 const CHILD_AFTER = '张晓东';
@@ -34,7 +34,7 @@ async function childCount(connection = 'c1'): Promise<number> {
 }
 
 async function configure(settings: Partial<BackupSettings> = {}) {
-  return ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', { folder, dailyAt: null, keep: 30, ...settings }));
+  return ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder, dailyAt: null, keep: 30, ...settings })));
 }
 
 beforeEach(async () => {
@@ -60,19 +60,19 @@ describe('backup settings', () => {
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(ok(await host.router.dispatch('c1', 'backup:settings', null))).toEqual(saved);
 
-    const unplugged = await host.router.dispatch('c1', 'backup:settings', { folder: join(t.dir, 'not-mounted', 'b'), dailyAt: null, keep: 30 });
+    const unplugged = await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder: join(t.dir, 'not-mounted', 'b'), dailyAt: null, keep: 30 }));
     expect(unplugged.ok === false && unplugged.error.field).toBe('folder');
     expect(existsSync(join(t.dir, 'not-mounted'))).toBe(false);
-    const relative = await host.router.dispatch('c1', 'backup:settings', { folder: 'relative/path', dailyAt: null, keep: 30 });
+    const relative = await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder: 'relative/path', dailyAt: null, keep: 30 }));
     expect(relative.ok === false && relative.error.field).toBe('folder');
     const aFile = join(t.dir, 'a-file');
     writeFileSync(aFile, 'x');
-    const notDir = await host.router.dispatch('c1', 'backup:settings', { folder: aFile, dailyAt: null, keep: 30 });
+    const notDir = await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder: aFile, dailyAt: null, keep: 30 }));
     expect(notDir.ok === false && notDir.error.field).toBe('folder');
     expect(notDir.ok === false && /[\u4e00-\u9fa5]/.test(notDir.error.message)).toBe(true);
-    const inside = await host.router.dispatch('c1', 'backup:settings', { folder: join(dataDir, 'b'), dailyAt: null, keep: 30 });
+    const inside = await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder: join(dataDir, 'b'), dailyAt: null, keep: 30 }));
     expect(inside.ok === false && inside.error.field).toBe('folder');
-    const badTime = await host.router.dispatch('c1', 'backup:settings', { folder, dailyAt: '25:00', keep: 30 });
+    const badTime = await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder, dailyAt: '25:00', keep: 30 }));
     expect(badTime.ok === false && badTime.error.field).toBe('dailyAt');
   });
 
@@ -268,7 +268,7 @@ describe('backup:restore', () => {
     try {
       const otherHost = makeHost(join(other.dir, 'data'));
       await setupAndLogin(otherHost);
-      ok(await otherHost.router.dispatch('c1', 'backup:settings', { folder: join(other.dir, 'b'), dailyAt: null, keep: 30 }));
+      ok(await otherHost.router.dispatch('c1', 'backup:settings', asRead(otherHost, 'backup:settings', { folder: join(other.dir, 'b'), dailyAt: null, keep: 30 })));
       const foreign = ok<BackupEntry>(await otherHost.router.dispatch('c1', 'backup:run', null));
       otherHost.close();
       const foreignName = entry.file.replace('.db', '-9.db');

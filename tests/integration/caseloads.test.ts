@@ -15,7 +15,7 @@ import type { Role } from '../../shared/contract/permissions';
 import type { WorklistItem } from '../../shared/contract/worklist';
 import { rubricOn } from '../../shared/domain/reintegration';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin, testClock } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin, testClock } from './support/host';
 
 const PASSWORD = 'Casel0ad!password';
 let root: { dir: string; cleanup: () => void };
@@ -25,7 +25,7 @@ let n = 0;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`conn-${n}`, user);
-  return host.router.dispatch(`conn-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`conn-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const must = async <T>(user: SessionUser, channel: string, input: unknown) => ok<T>(await call<T>(user, channel, input));
 

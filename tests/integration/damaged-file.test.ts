@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
 import type { AppStatus } from '../../shared/contract/app';
 import { tempDir } from '../helpers/temp-db';
-import { ADMIN, makeHost, ok, setupAndLogin, sha256File, testClock } from './support/host';
+import { asRead, ADMIN, makeHost, ok, setupAndLogin, sha256File, testClock } from './support/host';
 
 const PAGE = 4096;
 
@@ -76,7 +76,7 @@ describe('a byte flipped inside page 3 of the encrypted file', () => {
     const write = await h.router.dispatch('c1', 'children:create', { name: '李小明', sex: 'male', birthDate: '2016-05-06', idNumber: null });
     expect(write.ok === false && write.error.code).toBe('read_only');
     expect(write.ok === false && write.error.message).toMatch(/只读/);
-    const settings = await h.router.dispatch('c1', 'backup:settings', { folder: join(t.dir, 'usb'), dailyAt: null, keep: 30 });
+    const settings = await h.router.dispatch('c1', 'backup:settings', asRead(h, 'backup:settings', { folder: join(t.dir, 'usb'), dailyAt: null, keep: 30 }));
     expect(settings.ok === false && settings.error.code).toBe('read_only');
     h.close();
 

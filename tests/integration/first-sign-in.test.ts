@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
 import type { SessionUser } from '../../shared/contract/common';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 let root: { dir: string; cleanup: () => void };
 let host: AppHost;
@@ -26,7 +26,7 @@ describe('why a new password is due', () => {
     ok(await host.router.dispatch('t', 'auth:changePassword', { currentPassword: 'First!password1', newPassword: 'Own!password22' }));
     const after = ok<SessionUser>(await host.router.dispatch('t2', 'auth:login', { username: 'li.t', password: 'Own!password22' }));
     expect(after).toMatchObject({ mustChangePassword: false, mustChangeReason: null });
-    ok(await host.router.dispatch('admin', 'users:resetPassword', { id: created.id, password: 'Reset!password3' }));
+    ok(await host.router.dispatch('admin', 'users:resetPassword', asRead(host, 'users:resetPassword', { id: created.id, password: 'Reset!password3' })));
     const reset = ok<SessionUser>(await host.router.dispatch('t3', 'auth:login', { username: 'li.t', password: 'Reset!password3' }));
     expect(reset).toMatchObject({ mustChangePassword: true, mustChangeReason: 'reset' });
   });

@@ -19,7 +19,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { MentalHealthCheckRow } from '../../shared/contract/mental-health';
 import { instrumentCodeOf, riskFromScores } from '../../shared/domain/mental-health';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'F0rms!password';
 let root: { dir: string; cleanup: () => void };
@@ -29,7 +29,7 @@ let n = 0;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`f-${n}`, user);
-  return host.router.dispatch(`f-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`f-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const issuesOf = (r: Result<unknown>) => (r.ok ? [] : ((r.error as { issues?: { path: string; message: string }[] }).issues ?? [{ path: r.error.field ?? '', message: r.error.message }]));
 let childId = 0;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 let root: { dir: string; cleanup: () => void };
 let host: AppHost;
@@ -33,7 +33,7 @@ describe('identity dates against today', () => {
 
   it('today itself is accepted; record:updateProfile refuses moving the birth date into the future and changes nothing', async () => {
     const created = ok<{ id: number }>(await host.router.dispatch('admin', 'children:create', { ...child, birthDate: '2026-11-29', admissionDate: '2026-11-29' }));
-    const r = await host.router.dispatch('admin', 'record:updateProfile', { childId: created.id, birthDate: '2027-01-01', admissionDate: null });
+    const r = await host.router.dispatch('admin', 'record:updateProfile', asRead(host, 'record:updateProfile', { childId: created.id, birthDate: '2027-01-01', admissionDate: null }));
     expect(!r.ok && r.error).toMatchObject({ code: 'invalid_input', field: 'birthDate' });
     const after = ok<{ birthDate: string; admissionDate: string | null }>(await host.router.dispatch('admin', 'children:get', { id: created.id }));
     expect(after).toMatchObject({ birthDate: '2026-11-29', admissionDate: '2026-11-29' });

@@ -20,7 +20,7 @@ import { AUTISM_STAGES } from '../../shared/domain/autism';
 import type { Role } from '../../shared/contract/permissions';
 import { addMonths } from '../../shared/domain/dates';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'M3ntal!password';
 type Worklist = ChannelOutput<'worklist:get'>;
@@ -32,7 +32,7 @@ let n = 0;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`m-${n}`, user);
-  return host.router.dispatch(`m-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`m-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const refusal = (r: Result<unknown>) => (r.ok ? null : r.error);
 

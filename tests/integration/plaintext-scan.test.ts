@@ -15,7 +15,7 @@ import { contract } from '../../shared/contract';
 import type { ChildSummary } from '../../shared/contract/children';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { tempDir } from '../helpers/temp-db';
-import { freshDataDir, makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, freshDataDir, makeHost, ok, setupAndLogin } from './support/host';
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -130,7 +130,7 @@ describe('plain-text scan: data folder, logs and backups', () => {
       // A backup to the administrator's folder, where the app offers one.
       let backupNote: string;
       if ('backup:run' in contract) {
-        ok(await host.router.dispatch('c1', 'backup:settings', { folder: backupDir, dailyAt: null, keep: 30 }));
+        ok(await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder: backupDir, dailyAt: null, keep: 30 })));
         const entry = ok<{ file: string; size: number; verified: boolean | null }>(await host.router.dispatch('c1', 'backup:run', null));
         expect(entry.verified).toBe(true);
         expect(existsSync(join(backupDir, entry.file))).toBe(true);

@@ -14,7 +14,7 @@ import type { ChildRecord, EvaluateChildOutput } from '../../shared/contract/rec
 import type { Role } from '../../shared/contract/permissions';
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'R3cord!password';
 const ID = makeIdNumber('310115', '2008-03-10', 41, 'female');
@@ -32,7 +32,7 @@ function as(user: SessionUser): string {
   host.sessions.start(`conn-${n}`, user);
   return `conn-${n}`;
 }
-const call = <T>(user: SessionUser, channel: string, input: unknown) => host.router.dispatch(as(user), channel, input) as Promise<Result<T>>;
+const call = <T>(user: SessionUser, channel: string, input: unknown) => host.router.dispatch(as(user), channel, asRead(host, channel, input)) as Promise<Result<T>>;
 
 beforeAll(async () => {
   root = tempDir();

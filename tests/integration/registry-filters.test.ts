@@ -16,7 +16,7 @@ import type { ChildRecord, EvaluateChildOutput } from '../../shared/contract/rec
 import { ageOn } from '../../shared/domain/dates';
 import { CATEGORY_CODES, type CategoryCode } from '../../shared/domain/rules-types';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'F1lters!password';
 
@@ -27,7 +27,7 @@ let n = 0;
 const call = <T>(channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`f-${n}`, user);
-  return host.router.dispatch(`f-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`f-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const list = async (input: ChildListInput) => ok<{ total: number; rows: ChildSummary[] }>(await call('children:list', { status: null, limit: 500, ...input }));
 const ids = async (input: ChildListInput) => {

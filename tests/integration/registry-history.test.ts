@@ -13,7 +13,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { HistoryEntry, HistoryOutput } from '../../shared/contract/history';
 import type { Role } from '../../shared/contract/permissions';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'Hist0ry!password';
 
@@ -24,7 +24,7 @@ let n = 0;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`h-${n}`, user);
-  return host.router.dispatch(`h-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`h-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const history = async (user: SessionUser, input: Record<string, unknown>) => ok<HistoryOutput>(await call(user, 'children:history', input));
 let childId: number;

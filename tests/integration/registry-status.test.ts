@@ -14,7 +14,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { Role } from '../../shared/contract/permissions';
 import type { ChildRecord } from '../../shared/contract/record';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'St4tus!password';
 // The test clock says 2026-11-29.
@@ -27,7 +27,7 @@ let n = 0;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`s-${n}`, user);
-  return host.router.dispatch(`s-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`s-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const errorOf = (result: Result<unknown>) => {
   if (result.ok) throw new Error('expected an error');

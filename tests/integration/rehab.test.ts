@@ -14,7 +14,7 @@ import type { SessionUser } from '../../shared/contract/common';
 import type { AppErrorShape, Result } from '../../shared/contract/errors';
 import type { InstrumentConfig, MeasureView, PlanSaveInput, PlanView, RehabChild, SessionView } from '../../shared/contract/rehab';
 import { tempDir } from '../helpers/temp-db';
-import { type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
+import { asRead, type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
 
 const PASSWORD = 'Rehab!password1';
 const DAY = 86_400_000;
@@ -30,7 +30,7 @@ let n = 0;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`r-${n}`, user);
-  return host.router.dispatch(`r-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`r-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const must = async <T>(user: SessionUser, channel: string, input: unknown): Promise<T> => ok<T>(await call<T>(user, channel, input));
 async function refused(user: SessionUser, channel: string, input: unknown): Promise<AppErrorShape> {
@@ -670,7 +670,7 @@ describe('the 7-day edit window on Shanghai days', () => {
       const on = async <T>(user: SessionUser, channel: string, input: unknown) => {
         k += 1;
         h.sessions.start(`sh-${k}`, user);
-        return ok<T>(await h.router.dispatch(`sh-${k}`, channel, input));
+        return ok<T>(await h.router.dispatch(`sh-${k}`, channel, asRead(h, channel, input)));
       };
       const childId = (await on<{ id: number }>(cw, 'children:create', { name: '上海时区', sex: 'male', birthDate: '2019-02-01', idNumber: null })).id;
       const plan = await on<PlanView>(th, 'rehab:savePlan', { ...planInput(childId), therapistIds: [th.id], interventions: [] });

@@ -13,7 +13,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { Role } from '../../shared/contract/permissions';
 import { rubricOn } from '../../shared/domain/reintegration';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
-import { PASSPHRASE, ok, setupAndLogin, testClock } from './support/host';
+import { asRead, PASSPHRASE, ok, setupAndLogin, testClock } from './support/host';
 
 const PASSWORD = 'Reint!router-pass1';
 let root: { dir: string; cleanup: () => void };
@@ -41,7 +41,7 @@ function start(withExporter: boolean): AppHost {
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`conn-${n}`, user);
-  return host.router.dispatch(`conn-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`conn-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 
 async function prepare(withExporter: boolean): Promise<number> {

@@ -14,7 +14,7 @@ import { passphraseSealer, recoveryIdOf } from '../../electron/services/keys/key
 import type { AppStatus } from '../../shared/contract/app';
 import type { BackupEntry, BackupHealth } from '../../shared/contract/backup';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
-import { ADMIN, PASSPHRASE, type TestClock, makeHost, ok, snapshotFolder, testClock } from './support/host';
+import { asRead, ADMIN, PASSPHRASE, type TestClock, makeHost, ok, snapshotFolder, testClock } from './support/host';
 
 type Restored = { file: string; recoveryId: string | null; createdAt: string; children: number; auditRows: number };
 
@@ -314,7 +314,7 @@ describe('backups on by default', () => {
     const none = ok<BackupHealth>(await h.router.dispatch('c1', 'backup:health', null));
     expect(none).toMatchObject({ folder: null, warn: true, lastVerifiedAt: null });
     expect(none.dailyAt).not.toBeNull();
-    ok(await h.router.dispatch('c1', 'backup:settings', { folder: usb, dailyAt: '12:30', keep: 30 }));
+    ok(await h.router.dispatch('c1', 'backup:settings', asRead(h, 'backup:settings', { folder: usb, dailyAt: '12:30', keep: 30 })));
     ok(await h.router.dispatch('c1', 'backup:run', null));
     expect(ok<BackupHealth>(await h.router.dispatch('c1', 'backup:health', null))).toMatchObject({ reachable: true, warn: false, ageDays: 0 });
     clock.advance(8 * 86_400_000);

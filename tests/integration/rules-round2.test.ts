@@ -10,7 +10,7 @@ import type { AppHost } from '../../electron/host/app-host';
 import type { ChannelOutput } from '../../shared/contract';
 import type { Result } from '../../shared/contract/errors';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 type Evaluated = ChannelOutput<'eligibility:get'>;
 let root: { dir: string; cleanup: () => void };
@@ -25,7 +25,7 @@ beforeAll(async () => {
   call = <T>(channel: string, input: unknown) => {
     n += 1;
     host.sessions.start(`r-${n}`, admin);
-    return host.router.dispatch(`r-${n}`, channel, input) as Promise<Result<T>>;
+    return host.router.dispatch(`r-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
   };
 });
 afterAll(() => {

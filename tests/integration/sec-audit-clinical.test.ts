@@ -14,7 +14,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { Role } from '../../shared/contract/permissions';
 import { rubricOn } from '../../shared/domain/reintegration';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'Audit!clinical-1';
 let root: { dir: string; cleanup: () => void };
@@ -26,7 +26,7 @@ let n = 0;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`a-${n}`, user);
-  return host.router.dispatch(`a-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`a-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const must = async <T>(user: SessionUser, channel: string, input: unknown): Promise<T> => ok<T>(await call<T>(user, channel, input));
 

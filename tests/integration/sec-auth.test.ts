@@ -10,7 +10,7 @@ import type { AuditRowView } from '../../shared/contract/audit';
 import type { AppStatus } from '../../shared/contract/app';
 import type { SessionUser } from '../../shared/contract/common';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 vi.mock('../../electron/services/users/passwords', async (importOriginal) => {
   const actual = await importOriginal<typeof passwords>();
@@ -127,9 +127,9 @@ describe('sign-in costs the same for an unknown user name (item 11)', () => {
     expect(await attempt('nobody.here', 'Whatever!1234')).toEqual([true]);
     expect(await attempt('timing.one', 'wrong')).toEqual([true]);
     expect(await attempt('timing.one', OWN)).toEqual([true]);
-    ok(await host.router.dispatch('admin', 'users:setActive', { id: u.id, active: false }));
+    ok(await host.router.dispatch('admin', 'users:setActive', asRead(host, 'users:setActive', { id: u.id, active: false })));
     expect(await attempt('timing.one', OWN)).toEqual([true]);
-    ok(await host.router.dispatch('admin', 'users:setActive', { id: u.id, active: true }));
+    ok(await host.router.dispatch('admin', 'users:setActive', asRead(host, 'users:setActive', { id: u.id, active: true })));
     for (let i = 0; i < 5; i++) await host.router.dispatch('timing', 'auth:login', { username: 'timing.one', password: 'wrong' });
     expect(await attempt('timing.one', OWN)).toEqual([true]);
   });

@@ -12,7 +12,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { Role } from '../../shared/contract/permissions';
 import type { ChildRecord } from '../../shared/contract/record';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'Docs!password-123';
 const TITLE = '精神科诊断报告';
@@ -29,7 +29,7 @@ let documentId: number;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`d-${n}`, user);
-  return host.router.dispatch(`d-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`d-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const must = async <T>(user: SessionUser, channel: string, input: unknown): Promise<T> => ok<T>(await call<T>(user, channel, input));
 

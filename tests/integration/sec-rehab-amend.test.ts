@@ -11,7 +11,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { Role } from '../../shared/contract/permissions';
 import type { RehabChild, SessionView } from '../../shared/contract/rehab';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'Amend!password-1';
 let root: { dir: string; cleanup: () => void };
@@ -24,7 +24,7 @@ let childId: number;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`m-${n}`, user);
-  return host.router.dispatch(`m-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`m-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 const must = async <T>(user: SessionUser, channel: string, input: unknown): Promise<T> => ok<T>(await call<T>(user, channel, input));
 const sessionRows = () => (db.sqlite.prepare('SELECT count(*) AS n FROM rehab_sessions').get() as { n: number }).n;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppHost } from '../../electron/host/app-host';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 let root: { dir: string; cleanup: () => void };
 let host: AppHost;
@@ -44,7 +44,7 @@ describe('names and dates at the boundary', () => {
     expect(!old.ok && old.error).toMatchObject({ code: 'invalid_input', field: 'from' });
     const placed = ok<{ note: string | null }>(await host.router.dispatch('admin', 'record:addPlacement', { childId: child.id, kind: 'municipalInstitution', from: '2015-01-01', note: '第一行\n第二行' }));
     expect(placed.note).toBe('第一行\n第二行');
-    const bidi = await host.router.dispatch('admin', 'record:updateProfile', { childId: child.id, notes: '正常\u202e文字' });
+    const bidi = await host.router.dispatch('admin', 'record:updateProfile', asRead(host, 'record:updateProfile', { childId: child.id, notes: '正常\u202e文字' }));
     expect(!bidi.ok && bidi.error).toMatchObject({ code: 'invalid_input', field: 'notes' });
   });
 });

@@ -4,7 +4,7 @@ import type { AppHost } from '../../electron/host/app-host';
 import type { AppStatus } from '../../shared/contract/app';
 import type { AuditRowView } from '../../shared/contract/audit';
 import { tempDir } from '../helpers/temp-db';
-import { ADMIN, PASSPHRASE, type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
+import { asRead, ADMIN, PASSPHRASE, type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
 
 let root: { dir: string; cleanup: () => void };
 let host: AppHost;
@@ -30,7 +30,7 @@ describe('settings:idleLock', () => {
   });
 
   it.each([0, 121, 2.5])('refuses %s minutes as invalid_input on the field minutes', async (minutes) => {
-    const r = await host.router.dispatch('admin', 'settings:idleLock', { minutes });
+    const r = await host.router.dispatch('admin', 'settings:idleLock', asRead(host, 'settings:idleLock', { minutes }));
     expect(!r.ok && r.error.code).toBe('invalid_input');
     expect(!r.ok && r.error.field).toBe('minutes');
     expect(!r.ok && /[\u4e00-\u9fff]/.test(r.error.message)).toBe(true);
@@ -47,7 +47,7 @@ describe('settings:idleLock', () => {
   });
 
   it('sets 3 minutes: saved, audited, applied to status and to idle sessions', async () => {
-    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', { minutes: 3 }))).toEqual({ minutes: 3, version: 1 });
+    expect(ok(await host.router.dispatch('admin', 'settings:idleLock', asRead(host, 'settings:idleLock', { minutes: 3 })))).toEqual({ minutes: 3, version: 1 });
     expect(ok(await host.router.dispatch('admin', 'settings:idleLock', {}))).toEqual({ minutes: 3, version: 1 });
     expect(ok<AppStatus>(await host.router.dispatch('admin', 'app:status', null)).idleLockMinutes).toBe(3);
 

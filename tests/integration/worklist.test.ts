@@ -13,7 +13,7 @@ import type { SessionUser } from '../../shared/contract/common';
 import type { Role } from '../../shared/contract/permissions';
 import type { Result } from '../../shared/contract/errors';
 import { tempDir } from '../helpers/temp-db';
-import { makeHost, ok, setupAndLogin } from './support/host';
+import { asRead, makeHost, ok, setupAndLogin } from './support/host';
 
 const PASSWORD = 'W0rklist!password';
 type Worklist = ChannelOutput<'worklist:get'>;
@@ -25,7 +25,7 @@ let n = 0;
 const call = <T>(user: SessionUser, channel: string, input: unknown) => {
   n += 1;
   host.sessions.start(`w-${n}`, user);
-  return host.router.dispatch(`w-${n}`, channel, input) as Promise<Result<T>>;
+  return host.router.dispatch(`w-${n}`, channel, asRead(host, channel, input)) as Promise<Result<T>>;
 };
 
 beforeAll(async () => {

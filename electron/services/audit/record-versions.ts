@@ -61,6 +61,18 @@ export function versionsOfEntity(ctx: Pick<ServiceContext, 'sqlite'>, entity: st
   return Object.fromEntries(rows.map((r) => [partKey(r.entity, r.id), r.version]));
 }
 
+/**
+ * Moves a part's version when a change supersedes it without updating its row (an amendment of a
+ * session), so an edit read before is refused like any other stale edit. Call inside the change's transaction.
+ */
+export function moveVersion(ctx: Pick<ServiceContext, 'sqlite'>, part: RecordPart, childId: number | null): void {
+  ctx.sqlite
+    .prepare(
+      'INSERT INTO record_versions (entity, entity_id, child_id, version) VALUES (?, ?, ?, 1) ON CONFLICT(entity, entity_id) DO UPDATE SET version = record_versions.version + 1, child_id = excluded.child_id',
+    )
+    .run(part.entity, part.id, childId);
+}
+
 type AuditChange = { at: string; username: string | null; displayName: string | null; action: string; detail: string | null };
 
 /** Views of the record are in the trail too (reads, prints, exports): never a change. */
@@ -100,10 +112,12 @@ function readableTime(iso: string): string {
  * when and what (ConflictDetails). Call in the same synchronous step as the write (the host does, before
  * the handler, inside one transaction), so nothing can change the part in between.
  */
-export function assertCurrentVersion(ctx: Pick<ServiceContext, 'sqlite'>, part: RecordPart, expected: number, settingAction?: string): void {
+export function assertCurrentVersion(ctx: Pick<ServiceContext, 'sqlite'>, part: RecordPart, expected: number, settingAction?: string, trail?: RecordPart | null): void {
   const current = versionOf(ctx, part);
   if (current === expected) return;
-  const since = changesOf(ctx, part, Math.max(1, Math.min(20, current - expected)), settingAction);
+  // `trail`: where the change that overtook the part is audited when that is another row (the row that
+  // replaced a year's insurance, the amendment of a session).
+  const since = changesOf(ctx, trail ?? part, Math.max(1, Math.min(20, current - expected)), settingAction);
   const latest = since[0] ?? null;
   const byField = new Map<string, { field: string; before: unknown; after: unknown }>();
   for (const change of [...since].reverse()) {

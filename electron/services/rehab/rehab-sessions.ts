@@ -20,6 +20,7 @@ import {
 } from '../../../shared/contract/rehab';
 import { addDays, toIsoDate } from '../../../shared/domain/dates';
 import { appendAudit } from '../audit/audit';
+import { moveVersion } from '../audit/record-versions';
 import { type ServiceContext, inTransaction } from '../core/context';
 import { type PlanRow, activePlanOf, childPlans, peopleNames } from './rehab-plans';
 import { actorId, nowIso, parseInput, requireChild } from '../record/record-store';
@@ -171,6 +172,8 @@ export function amendSession(ctx: ServiceContext, raw: SessionAmendInput): Sessi
       .returning()
       .get();
     writeGoals(ctx, created.id, input.goals);
+    // The original is superseded, not updated: its version moves all the same (an edit read before is stale).
+    moveVersion(ctx, { entity: 'rehabSession', id: row.id }, row.childId);
     appendAudit(ctx, {
       action: 'rehabSession.amend',
       entity: 'rehabSession',

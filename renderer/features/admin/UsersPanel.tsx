@@ -8,6 +8,7 @@ import { ROLES } from '../../../shared/contract/permissions';
 import { type UserAccount, userCreateSchema, userResetPasswordSchema, userUpdateSchema } from '../../../shared/contract/users';
 import { call } from '../../api/client';
 import { useSessionUser } from '../../app/app-state';
+import { notifyStaleAction } from '../../components/stale-action';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { EmptyState } from '../../components/EmptyState';
 import { FormModal } from '../../components/FormModal';
@@ -170,7 +171,7 @@ export function UsersPanel() {
       await run();
       notifications.show({ color: 'teal', message });
     } catch (e) {
-      notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e) });
+      if (!notifyStaleAction(e, t)) notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e) });
     }
     load();
     return user;
@@ -277,7 +278,7 @@ export function UsersPanel() {
                             <Menu.Item onClick={() => setEditing(u)}>{t('admin.users.edit')}</Menu.Item>
                             <Menu.Item onClick={() => setResetting(u)}>{t('admin.users.resetPassword')}</Menu.Item>
                             {u.lockedUntil && (
-                              <Menu.Item onClick={() => void act(u, () => call('users:unlock', { id: u.id }), t('admin.users.unlocked', { name: u.displayName }))}>
+                              <Menu.Item onClick={() => void act(u, () => call('users:unlock', { id: u.id, expectedVersion: u.version ?? 0 }), t('admin.users.unlocked', { name: u.displayName }))}>
                                 {t('admin.users.unlock')}
                               </Menu.Item>
                             )}
@@ -286,7 +287,7 @@ export function UsersPanel() {
                                 {t('admin.users.disable')}
                               </Menu.Item>
                             ) : (
-                              <Menu.Item onClick={() => void act(u, () => call('users:setActive', { id: u.id, active: true }), t('admin.users.enabledDone', { name: u.displayName }))}>
+                              <Menu.Item onClick={() => void act(u, () => call('users:setActive', { id: u.id, active: true, expectedVersion: u.version ?? 0 }), t('admin.users.enabledDone', { name: u.displayName }))}>
                                 {t('admin.users.enable')}
                               </Menu.Item>
                             )}
@@ -311,8 +312,13 @@ export function UsersPanel() {
           confirmLabel={t('admin.users.disable')}
           onConfirm={async () => {
             if (!disabling) return;
-            const done = await call('users:setActive', { id: disabling.id, active: false });
-            notifications.show({ color: 'teal', message: t('admin.users.disabledDone', { name: done.displayName }) });
+            try {
+              // At the account's version in the list this page read (issue 19.4).
+              const done = await call('users:setActive', { id: disabling.id, active: false, expectedVersion: disabling.version ?? 0 });
+              notifications.show({ color: 'teal', message: t('admin.users.disabledDone', { name: done.displayName }) });
+            } catch (e) {
+              if (!notifyStaleAction(e, t)) throw e;
+            }
             load();
           }}
         />

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { type AutismEventRow, type AutismPathway, autismVoidSchema } from '../../../shared/contract/autism';
 import { AUTISM_STAGES, type AutismStage } from '../../../shared/domain/autism';
 import { call } from '../../api/client';
+import { VersionsProvider } from '../../api/versions';
 import { useCan } from '../../app/permissions';
 import { ClauseRef } from '../../components/ClauseRef';
 import { LabeledValue } from '../../components/LabeledValue';
@@ -48,6 +49,7 @@ export function AutismPathwayTab({ childId }: { childId: number }) {
   const warning = pathway.consistency === 'recordMissing' || pathway.consistency === 'eventMissing' || pathway.consistency === 'conflict';
 
   return (
+    <VersionsProvider versions={pathway.versions}>
     <Stack gap="md">
       <Section
         title={t('wellbeing.autism.title')}
@@ -154,6 +156,7 @@ export function AutismPathwayTab({ childId }: { childId: number }) {
           schema={autismVoidSchema}
           field="reason"
           toInput={(reason) => ({ childId, id: pending.row.id, reason })}
+          part={{ entity: 'autismEvent', id: pending.row.id }}
           title={t('record.common.voidTitle')}
           question={t('record.common.voidQuestion', { what: `${pending.row.occurredOn} ${stageLabel(pending.row.stage)} ${pending.row.tool ?? ''}` })}
           label={t('record.common.voidReason')}
@@ -165,5 +168,6 @@ export function AutismPathwayTab({ childId }: { childId: number }) {
         />
       )}
     </Stack>
+    </VersionsProvider>
   );
 }

@@ -3,12 +3,15 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { type BackupEntry, type BackupSettings, backupSettingsSchema } from '../../../shared/contract/backup';
+import type { ConflictDetails } from '../../../shared/contract/versions';
 import { call } from '../../api/client';
 import { useAppState } from '../../app/app-state';
+import { ConflictView } from '../../components/ConflictView';
 import { EmptyState } from '../../components/EmptyState';
 import { FormActions } from '../../components/FormActions';
 import { FormModal } from '../../components/FormModal';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
+import { staleDetails } from '../../components/stale-action';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../../components/date-time';
 
@@ -51,6 +54,9 @@ export function BackupPanel() {
   // The form is shown only once the saved settings are in it: a folder typed before they arrive
   // would otherwise be overwritten by the load, unseen.
   const [settingsLoaded, setSettingsLoaded] = useState(false);
+  // The settings' version as read (issue 19.4): a change saved meanwhile at another desk is shown, not overwritten.
+  const [version, setVersion] = useState(0);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -67,6 +73,7 @@ export function BackupPanel() {
       try {
         const settings = await call('backup:settings', null);
         setSaved(settings);
+        setVersion(settings.version ?? 0);
         form.setValues({ folder: settings.folder ?? '', dailyAt: settings.dailyAt ?? '', keep: settings.keep });
         form.resetDirty();
         setSettingsLoaded(true);
@@ -82,14 +89,18 @@ export function BackupPanel() {
     setSaving(true);
     setFormError(null);
     try {
-      const settings = await call('backup:settings', toSettings(values));
+      const settings = await call('backup:settings', { ...toSettings(values), expectedVersion: version });
       setSaved(settings);
+      setVersion(settings.version ?? version + 1);
+      setConflict(null);
       form.setValues({ folder: settings.folder ?? '', dailyAt: settings.dailyAt ?? '', keep: settings.keep });
       form.resetDirty();
       notifications.show({ color: 'teal', message: t('backup.settingsSaved') });
       await load();
     } catch (error) {
-      setFormError(applyServiceError(error, form.setFieldError));
+      const stale = staleDetails(error);
+      if (stale) setConflict(stale);
+      else setFormError(applyServiceError(error, form.setFieldError));
     } finally {
       setSaving(false);
     }
@@ -125,7 +136,24 @@ export function BackupPanel() {
                 <TextInput label={t('backup.dailyAt')} description={t('backup.dailyAtHint')} placeholder="02:30" maxLength={5} {...form.getInputProps('dailyAt')} />
                 <NumberInput label={t('backup.keep')} min={1} max={365} allowDecimal={false} {...form.getInputProps('keep')} />
               </Group>
-              <FormActions formError={formError} busy={saving} onCancel={() => form.reset()} />
+              <FormActions
+                formError={formError}
+                busy={saving}
+                onCancel={() => form.reset()}
+                notice={
+                  conflict && (
+                    <ConflictView
+                      details={conflict}
+                      yours={(field) => (toSettings(form.getValues()) as Record<string, unknown>)[field]}
+                      onReapply={() => {
+                        // Seen theirs beside what was typed: the next save is on the latest version.
+                        setVersion(conflict.currentVersion);
+                        setConflict(null);
+                      }}
+                    />
+                  )
+                }
+              />
             </Stack>
           </form>
         )}

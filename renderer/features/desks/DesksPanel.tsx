@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { LoadState } from '../../components/LoadState';
 import { FormModal } from '../../components/FormModal';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
+import { useServiceForm } from '../../components/use-service-form';
 import { useT } from '../../i18n';
 
 function formatTime(iso: string): string {
@@ -168,32 +169,22 @@ function HostCard({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-function RenameModal({ row, onClose, onDone }: { row: WorkstationRow | null; onClose: () => void; onDone: () => void }) {
+function RenameModal({ row, onClose, onDone }: { row: WorkstationRow; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm({ mode: 'controlled', initialValues: { name: row?.name ?? '' } });
-  useEffect(() => {
-    form.setValues({ name: row?.name ?? '' });
-    setFormError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [row?.id]);
-  const submit = form.onSubmit(async (values) => {
-    if (!row) return;
-    setBusy(true);
-    try {
-      await call('desks:rename', { id: row.id, name: values.name });
-      notifications.show({ color: 'teal', message: t('desks.list.renamed') });
+  // A desk's name is not a versioned part (see tests/integration/edit-conflicts.test.ts, ACTIONS): no `part`.
+  const { form, busy, formError, onSubmit } = useServiceForm({
+    channel: 'desks:rename',
+    initialValues: { name: row.name },
+    schema: desksChannels['desks:rename'].input,
+    toInput: (values) => ({ id: row.id, name: values.name }),
+    savedMessage: t('desks.list.renamed'),
+    onSaved: () => {
       onClose();
       onDone();
-    } catch (error) {
-      setFormError(applyServiceError(error, form.setFieldError));
-    } finally {
-      setBusy(false);
-    }
+    },
   });
   return (
-    <FormModal opened={row !== null} onClose={onClose} title={t('desks.list.renameTitle')} onSubmit={submit} busy={busy} formError={formError} size="md">
+    <FormModal opened onClose={onClose} title={t('desks.list.renameTitle')} onSubmit={onSubmit} busy={busy} formError={formError} size="md">
       <TextInput label={t('desks.list.name')} data-autofocus withAsterisk {...form.getInputProps('name')} />
     </FormModal>
   );
@@ -312,7 +303,7 @@ export function DesksPanel() {
           void load();
         }}
       />
-      <RenameModal row={renaming} onClose={() => setRenaming(null)} onDone={() => void load()} />
+      {renaming && <RenameModal key={renaming.id} row={renaming} onClose={() => setRenaming(null)} onDone={() => void load()} />}
       <ConfirmModal
         opened={revoking !== null}
         onClose={() => setRevoking(null)}

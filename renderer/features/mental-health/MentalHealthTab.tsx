@@ -6,6 +6,7 @@ import { type MentalHealthCheckRow, type MentalHealthFile, mentalHealthCloseSche
 import type { RiskLevel } from '../../../shared/domain/mental-health';
 import { toIsoDate } from '../../../shared/domain/dates';
 import { call } from '../../api/client';
+import { VersionsProvider } from '../../api/versions';
 import { useCan } from '../../app/permissions';
 import { ClauseRef } from '../../components/ClauseRef';
 import { EmptyState } from '../../components/EmptyState';
@@ -61,6 +62,7 @@ export function MentalHealthTab({ childId, onChanged }: { childId: number; onCha
   const describe = (c: MentalHealthCheckRow) => `${c.checkedOn} ${instrumentLabel(c.instrument) ?? ''} ${t(`wellbeing.mentalHealth.risk.${c.riskLevel}`)}`;
 
   return (
+    <VersionsProvider versions={file.versions}>
     <Section
       title={t('wellbeing.mentalHealth.title')}
       hint={
@@ -156,6 +158,7 @@ export function MentalHealthTab({ childId, onChanged }: { childId: number; onCha
           schema={mentalHealthCloseSchema}
           field="comment"
           toInput={(comment) => ({ childId, id: pending.check.id, comment })}
+          part={{ entity: 'mentalHealthCheck', id: pending.check.id }}
           title={t('wellbeing.mentalHealth.closeTitle')}
           question={`${describe(pending.check)}。${t('wellbeing.mentalHealth.closeExplain')}`}
           label={t('wellbeing.mentalHealth.closeComment')}
@@ -174,6 +177,7 @@ export function MentalHealthTab({ childId, onChanged }: { childId: number; onCha
           toInput={(reason) =>
             pending.kind === 'voidCheck' ? { childId, entity: 'check', id: pending.check.id, reason } : { childId, entity: 'followUp', id: pending.id, reason }
           }
+          part={pending.kind === 'voidCheck' ? { entity: 'mentalHealthCheck', id: pending.check.id } : { entity: 'mentalHealthFollowUp', id: pending.id }}
           title={t('record.common.voidTitle')}
           question={t('record.common.voidQuestion', { what: pending.kind === 'voidCheck' ? describe(pending.check) : pending.what })}
           label={t('record.common.voidReason')}
@@ -185,6 +189,7 @@ export function MentalHealthTab({ childId, onChanged }: { childId: number; onCha
         />
       )}
     </Section>
+    </VersionsProvider>
   );
 }
 

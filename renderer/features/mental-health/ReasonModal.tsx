@@ -22,6 +22,7 @@ export function ReasonModal<C extends Channel>({
   onClose,
   onDone,
   testId,
+  part,
 }: {
   channel: C;
   schema: z.ZodType;
@@ -37,9 +38,12 @@ export function ReasonModal<C extends Channel>({
   onClose: () => void;
   onDone: () => void;
   testId?: string;
+  /** The row the step changes (issue 19.4): its version as the page read it is sent with the step. */
+  part: { entity: string; id: number };
 }) {
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel,
+    part,
     schema,
     initialValues: { [field]: '' } as Record<string, string>,
     toInput: (v) => toInput(v[field] ?? ''),
@@ -50,7 +54,7 @@ export function ReasonModal<C extends Channel>({
     },
   });
   return (
-    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} submitLabel={submitLabel} danger={danger} size="md" testId={testId}>
+    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} submitLabel={submitLabel} danger={danger} size="md" testId={testId}>
       <Text size="sm">{question}</Text>
       <Textarea label={label} withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps(field)} />
     </FormModal>

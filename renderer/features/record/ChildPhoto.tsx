@@ -6,8 +6,10 @@ import { useEffect, useState } from 'react';
 import type { ChildProfile } from '../../../shared/contract/record';
 import { toIsoDate } from '../../../shared/domain/dates';
 import { call } from '../../api/client';
+import { useVersions, versionIn } from '../../api/versions';
 import { useCan } from '../../app/permissions';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { notifyStaleAction } from '../../components/stale-action';
 import { useT } from '../../i18n';
 import { bytesToBase64, documentMime, fileProblem } from './record-format';
 
@@ -21,6 +23,9 @@ export function ChildPhoto({ child, onChanged }: { child: ChildProfile; onChange
   const [src, setSrc] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [removeOpened, removeModal] = useDisclosure(false);
+  // The particulars' version as the page read them: setting the photo edits them (issue 19.4).
+  const versions = useVersions();
+  const readAt = () => versionIn(versions, 'child', child.id);
 
   useEffect(() => {
     let cancelled = false;
@@ -53,7 +58,12 @@ export function ChildPhoto({ child, onChanged }: { child: ChildProfile; onChange
         issuedOn: null,
         note: null,
       });
-      await call('record:setPhoto', { childId: child.id, documentId: document.id });
+      try {
+        await call('record:setPhoto', { childId: child.id, documentId: document.id, expectedVersion: readAt() });
+      } catch (e) {
+        if (notifyStaleAction(e, t, t('versions.photoKept'))) return onChanged();
+        throw e;
+      }
       notifications.show({ color: 'teal', message: t('record.photo.saved') });
       onChanged();
     } catch (e) {
@@ -97,7 +107,11 @@ export function ChildPhoto({ child, onChanged }: { child: ChildProfile; onChange
         message={t('record.photo.removeMessage')}
         confirmLabel={t('record.photo.remove')}
         onConfirm={async () => {
-          await call('record:setPhoto', { childId: child.id, documentId: null });
+          try {
+            await call('record:setPhoto', { childId: child.id, documentId: null, expectedVersion: readAt() });
+          } catch (e) {
+            if (!notifyStaleAction(e, t)) throw e;
+          }
           onChanged();
         }}
       />

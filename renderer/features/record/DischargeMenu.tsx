@@ -13,18 +13,27 @@ import {
 } from '../../../shared/contract/children';
 import { toIsoDate } from '../../../shared/domain/dates';
 import { call } from '../../api/client';
+import { useVersions, versionIn } from '../../api/versions';
 import { useCan } from '../../app/permissions';
 import { DateField } from '../../components/DateField';
 import { FormModal } from '../../components/FormModal';
 import { GuardedModal } from '../../components/GuardedModal';
 import { applyServiceError, zodValidate } from '../../components/form-errors';
+import { staleDetails, staleMessage } from '../../components/stale-action';
 import { useT } from '../../i18n';
 
 export type DischargeMenuChild = { id: number; status: ChildStatus; admissionDate: string | null; birthDate: string };
 
+/**
+ * The particulars' version as the page read them when the dialog opened (issue 19.4), and what to do when
+ * the step is refused as stale: the dialog says who changed the child and when, keeps what was typed, and
+ * the page refreshes; confirming again then acts on what the person now sees.
+ */
+type ReadAt = { version: number; onStale: (error: unknown) => string | null };
+
 type DischargeValues = { date: string | null; reason: DischargeReason | null; note: string };
 
-function DischargeModal({ child, opened, onClose, onDone }: { child: DischargeMenuChild; opened: boolean; onClose: () => void; onDone: () => void }) {
+function DischargeModal({ child, opened, onClose, onDone, readAt }: { child: DischargeMenuChild; opened: boolean; onClose: () => void; onDone: () => void; readAt: ReadAt }) {
   const t = useT();
   const today = toIsoDate(new Date());
   const [step, setStep] = useState<'form' | 'confirm'>('form');
@@ -54,7 +63,7 @@ function DischargeModal({ child, opened, onClose, onDone }: { child: DischargeMe
     setBusy(true);
     setFormError(null);
     try {
-      const result = await call('children:discharge', { childId: child.id, date: values.date, reason: values.reason, note: values.note });
+      const result = await call('children:discharge', { childId: child.id, date: values.date, reason: values.reason, note: values.note, expectedVersion: readAt.version });
       const ended = result.endedPlacement;
       notifications.show({
         color: 'teal',
@@ -67,7 +76,7 @@ function DischargeModal({ child, opened, onClose, onDone }: { child: DischargeMe
     } catch (error) {
       // Back to the form, with the service's message next to its field; what was typed stays.
       setStep('form');
-      setFormError(applyServiceError(error, form.setFieldError));
+      setFormError(readAt.onStale(error) ?? applyServiceError(error, form.setFieldError));
     } finally {
       setBusy(false);
     }
@@ -135,7 +144,7 @@ function DischargeModal({ child, opened, onClose, onDone }: { child: DischargeMe
   );
 }
 
-function ArchiveModal({ child, opened, onClose, onDone }: { child: DischargeMenuChild; opened: boolean; onClose: () => void; onDone: () => void }) {
+function ArchiveModal({ child, opened, onClose, onDone, readAt }: { child: DischargeMenuChild; opened: boolean; onClose: () => void; onDone: () => void; readAt: ReadAt }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -143,11 +152,11 @@ function ArchiveModal({ child, opened, onClose, onDone }: { child: DischargeMenu
     setBusy(true);
     setError(null);
     try {
-      await call('children:archive', { childId: child.id });
+      await call('children:archive', { childId: child.id, expectedVersion: readAt.version });
       notifications.show({ color: 'teal', message: t('registry.status.archived') });
       onDone();
     } catch (e) {
-      setError((e as Error).message);
+      setError(readAt.onStale(e) ?? (e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -174,7 +183,7 @@ function ArchiveModal({ child, opened, onClose, onDone }: { child: DischargeMenu
   );
 }
 
-function RestoreModal({ child, opened, onClose, onDone }: { child: DischargeMenuChild; opened: boolean; onClose: () => void; onDone: () => void }) {
+function RestoreModal({ child, opened, onClose, onDone, readAt }: { child: DischargeMenuChild; opened: boolean; onClose: () => void; onDone: () => void; readAt: ReadAt }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -187,12 +196,12 @@ function RestoreModal({ child, opened, onClose, onDone }: { child: DischargeMenu
     setBusy(true);
     setFormError(null);
     try {
-      await call('children:restore', { childId: child.id, reason: values.reason });
+      await call('children:restore', { childId: child.id, reason: values.reason, expectedVersion: readAt.version });
       notifications.show({ color: 'teal', message: t('registry.status.restored') });
       form.reset();
       onDone();
     } catch (error) {
-      setFormError(applyServiceError(error, form.setFieldError));
+      setFormError(readAt.onStale(error) ?? applyServiceError(error, form.setFieldError));
     } finally {
       setBusy(false);
     }
@@ -227,19 +236,39 @@ export function DischargeMenu({ child, onChanged }: { child: DischargeMenuChild;
   const t = useT();
   const canDischarge = useCan('children.discharge');
   const canRestore = useCan('children.restore');
-  const [open, setOpen] = useState<'discharge' | 'archive' | 'restore' | null>(null);
+  const [open, setOpenKind] = useState<'discharge' | 'archive' | 'restore' | null>(null);
+  const versions = useVersions();
+  const [version, setVersion] = useState(0);
+  const setOpen = (kind: 'discharge' | 'archive' | 'restore' | null) => {
+    // Each dialog acts at the version of the read the page shows as it opens.
+    if (kind) setVersion(versionIn(versions, 'child', child.id));
+    setOpenKind(kind);
+  };
+  const readAt: ReadAt = {
+    version,
+    onStale: (error) => {
+      const details = staleDetails(error);
+      if (!details) return null;
+      // Seen and said: the page refreshes, and confirming again acts on the version now shown.
+      setVersion(details.currentVersion);
+      onChanged();
+      return staleMessage(details, t);
+    },
+  };
   const actions = {
     discharge: canDischarge && child.status === 'inCare',
     archive: canDischarge && child.status === 'discharged',
     restore: canRestore && child.status !== 'inCare',
   };
-  if (!actions.discharge && !actions.archive && !actions.restore) return null;
+  const any = actions.discharge || actions.archive || actions.restore;
+  if (!any && open === null) return null;
   const done = () => {
     setOpen(null);
     onChanged();
   };
   return (
     <>
+      {any && (
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button variant="default" rightSection={<IconChevronDown size={14} />} className="no-print">
@@ -264,9 +293,11 @@ export function DischargeMenu({ child, onChanged }: { child: DischargeMenuChild;
           )}
         </Menu.Dropdown>
       </Menu>
-      {actions.discharge && <DischargeModal child={child} opened={open === 'discharge'} onClose={() => setOpen(null)} onDone={done} />}
-      {actions.archive && <ArchiveModal child={child} opened={open === 'archive'} onClose={() => setOpen(null)} onDone={done} />}
-      {actions.restore && <RestoreModal child={child} opened={open === 'restore'} onClose={() => setOpen(null)} onDone={done} />}
+      )}
+      {/* An open dialog stays while the page refreshes under it (a stale step is explained in it). */}
+      {(actions.discharge || open === 'discharge') && <DischargeModal child={child} opened={open === 'discharge'} onClose={() => setOpen(null)} onDone={done} readAt={readAt} />}
+      {(actions.archive || open === 'archive') && <ArchiveModal child={child} opened={open === 'archive'} onClose={() => setOpen(null)} onDone={done} readAt={readAt} />}
+      {(actions.restore || open === 'restore') && <RestoreModal child={child} opened={open === 'restore'} onClose={() => setOpen(null)} onDone={done} readAt={readAt} />}
     </>
   );
 }

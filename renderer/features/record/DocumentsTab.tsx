@@ -4,7 +4,9 @@ import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DocumentMeta } from '../../../shared/contract/record';
 import { call } from '../../api/client';
+import { versionIn } from '../../api/versions';
 import { useCan } from '../../app/permissions';
+import { notifyStaleAction } from '../../components/stale-action';
 import { useT } from '../../i18n';
 import { downloadDocument } from './document-files';
 import { DocumentPreview } from './DocumentPreview';
@@ -35,10 +37,12 @@ export function DocumentsTab({ record, onChanged }: RecordTabProps) {
   };
   const setPhoto = async (row: DocumentMeta) => {
     try {
-      await call('record:setPhoto', { childId, documentId: row.id });
+      // Setting the photo edits the particulars: at the version the page read them (issue 19.4).
+      await call('record:setPhoto', { childId, documentId: row.id, expectedVersion: versionIn(record.versions, 'child', childId) });
       notifications.show({ color: 'teal', message: t('record.photo.saved') });
       onChanged();
     } catch (e) {
+      if (notifyStaleAction(e, t)) return onChanged();
       notifications.show({ color: 'red', message: e instanceof Error ? e.message : String(e) });
     }
   };

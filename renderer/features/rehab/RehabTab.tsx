@@ -445,8 +445,9 @@ export function RehabTab({ childId }: { childId: number }) {
 
 function VoidMeasureForm({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel: 'rehab:voidMeasure',
+    part: { entity: 'rehabMeasure', id },
     initialValues: { reason: '' },
     schema: voidRehabSchema,
     toInput: (v) => ({ id, reason: v.reason }),
@@ -457,7 +458,7 @@ function VoidMeasureForm({ id, onClose, onDone }: { id: number; onClose: () => v
     },
   });
   return (
-    <FormModal opened onClose={onClose} title={t('rehab.measures.voidTitle')} onSubmit={onSubmit} busy={busy} formError={formError} danger submitLabel={t('rehab.measures.void')}>
+    <FormModal opened onClose={onClose} title={t('rehab.measures.voidTitle')} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} danger submitLabel={t('rehab.measures.void')}>
       <TextInput label={t('record.common.voidReason')} withAsterisk data-autofocus {...form.getInputProps('reason')} />
     </FormModal>
   );

@@ -72,8 +72,10 @@ export function SessionForm({
   });
   const channel = mode.kind === 'log' ? 'rehab:logSession' : mode.kind === 'edit' ? 'rehab:editSession' : 'rehab:amendSession';
   const current = useRef<Values>(initial);
-  const { form, busy, formError, onSubmit } = useServiceForm({
+  const { form, busy, formError, onSubmit, notice } = useServiceForm({
     channel,
+    // Editing or amending a session sends the version the tab read it at; a new one is an append.
+    part: mode.kind === 'log' ? null : { entity: 'rehabSession', id: mode.session.id },
     initialValues: initial,
     schema: mode.kind === 'log' ? sessionLogSchema : mode.kind === 'edit' ? sessionEditSchema : sessionAmendSchema,
     toInput: (v) =>
@@ -107,7 +109,7 @@ export function SessionForm({
   current.current = v;
   const title = mode.kind === 'log' ? t('rehab.session.logFor', { name: childName }) : mode.kind === 'edit' ? t('rehab.session.editTitle') : t('rehab.session.amendTitle');
   return (
-    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} testId="session-form" size="xl">
+    <FormModal opened onClose={onClose} title={title} onSubmit={onSubmit} busy={busy} formError={formError} notice={notice} testId="session-form" size="xl">
       {mode.kind === 'amend' && (
         <Text size="sm" c="dimmed">
           {t('rehab.session.amendHint')}

@@ -8,9 +8,10 @@ import { toIsoDate } from '../../../shared/domain/dates';
 import { TASK_OWNER, rubricByVersion } from '../../../shared/domain/reintegration';
 import { touchesChild, useChanges } from '../../api/changes';
 import { call } from '../../api/client';
-import { VersionsProvider } from '../../api/versions';
+import { VersionsProvider, versionIn } from '../../api/versions';
 import { useCan } from '../../app/permissions';
 import { ClauseRef } from '../../components/ClauseRef';
+import { notifyStaleAction } from '../../components/stale-action';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { EmptyState } from '../../components/EmptyState';
 import { LabeledValue } from '../../components/LabeledValue';
@@ -84,10 +85,12 @@ export function CasePage() {
 
   const assign = async (value: string | null) => {
     try {
-      await call('reintegration:assignOfficer', { caseId, officerId: value === null ? null : Number(value) });
+      // At the case's version as this page read it (issue 19.4): a change made meanwhile elsewhere is not overwritten.
+      await call('reintegration:assignOfficer', { caseId, officerId: value === null ? null : Number(value), expectedVersion: versionIn(detail.versions, 'reintegrationCase', caseId) });
       notifications.show({ color: 'teal', message: t('reintegration.case.assigned') });
       load();
     } catch (e) {
+      if (notifyStaleAction(e, t)) return load();
       notifications.show({ color: 'red', message: (e as Error).message });
     }
   };
@@ -347,7 +350,14 @@ export function CasePage() {
         confirmLabel={t('reintegration.assessment.approve')}
         onConfirm={async () => {
           if (pending?.kind !== 'approve') return;
-          await call('reintegration:decide', { caseId, assessmentId: pending.id, approve: true });
+          try {
+            await call('reintegration:decide', { caseId, assessmentId: pending.id, approve: true, expectedVersion: versionIn(detail.versions, 'assessment', pending.id) });
+          } catch (e) {
+            if (!notifyStaleAction(e, t)) throw e;
+            close();
+            load();
+            return;
+          }
           notifications.show({ color: 'teal', message: t('reintegration.assessment.approvedMsg') });
           close();
           load();

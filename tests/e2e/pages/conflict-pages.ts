@@ -45,6 +45,15 @@ export class DeskPage {
     await this.page.getByRole('button', { name: '保存', exact: true }).click();
   }
 
+  /** The discharge dialog from the child page's header (在院状态 → 办理离院). */
+  async openDischarge() {
+    await this.page.getByRole('button', { name: '在院状态' }).click();
+    await this.page.getByRole('menuitem', { name: '办理离院' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   conflictView() {
     return this.page.getByTestId('conflict-view');
   }

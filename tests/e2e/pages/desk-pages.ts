@@ -20,6 +20,23 @@ export class DeskAdminPages {
     await expect(p.getByTestId('desk-mode')).toHaveText('数据主机');
   }
 
+  /** ⋯ → 改名: an empty name is refused beside the field; a new one is saved and listed. */
+  async rename(from: string, to: string): Promise<void> {
+    const p = this.page;
+    await p.getByRole('button', { name: `操作 ${from}` }).click();
+    await p.getByRole('menuitem', { name: '改名' }).click();
+    const dialog = p.getByRole('dialog', { name: '工作站改名' });
+    const name = dialog.getByRole('textbox', { name: '名称' });
+    await expect(name).toHaveValue(from);
+    await name.fill('');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog.getByText('请填写工作站名称')).toBeVisible();
+    await name.fill(to);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(p.getByRole('table', { name: '工作站' })).toContainText(to);
+  }
+
   /** 添加工作站: what the administrator reads out to the new desk. */
   async addWorkstation(): Promise<Ticket> {
     const p = this.page;

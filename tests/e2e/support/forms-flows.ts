@@ -6,6 +6,7 @@ import { type Page, expect } from '@playwright/test';
 import { addMonths, toIsoDate } from '../../../shared/domain/dates';
 import { makeIdNumber } from '../../../shared/domain/id-number';
 import { type Account, createAccount, signInAgain, signInAs } from './accounts';
+import { type Versions, versionIn } from '../../../shared/contract/versions';
 import { invoke } from './api';
 
 export type Shot = (name: string) => Promise<void>;
@@ -93,8 +94,8 @@ export async function planRevisionAndApproval(page: Page, url: string, shot: Sho
     interventions: [{ kind: 'training', description: '作业治疗（OT）进食训练', startsOn: today, frequency: '每周3次，每次40分钟', weekdays: [1, 2, 3, 4, 5, 6, 7] }],
   });
   await signInAs(page, SUPERVISOR);
-  const file = await invoke<{ pendingPlanId: number; plans: { goals: { id: number }[] }[] }>(page, 'rehab:child', { childId: child.id });
-  await invoke(page, 'rehab:decidePlan', { planId: file.pendingPlanId, decision: 'approve' });
+  const file = await invoke<{ pendingPlanId: number; plans: { goals: { id: number }[] }[]; versions?: Versions }>(page, 'rehab:child', { childId: child.id });
+  await invoke(page, 'rehab:decidePlan', { planId: file.pendingPlanId, decision: 'approve', expectedVersion: versionIn(file.versions, 'rehabPlan', file.pendingPlanId) });
   await signInAgain(page, THERAPIST);
   await page.goto(`${url}#/children/${child.id}/rehab`);
   await page.getByRole('button', { name: '记录训练' }).click();

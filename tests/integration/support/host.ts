@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type AppHost, createAppHost } from '../../../electron/host/app-host';
+import { EDIT_GUARDS, type GuardedChannel, partOf } from '../../../electron/host/edit-guards';
+import { versionOf } from '../../../electron/services/audit/record-versions';
 import { type Clock, fixedClock } from '../../../electron/services/core/clock';
 import { passphraseSealer } from '../../../electron/services/keys/key-store';
 import type { SessionUser } from '../../../shared/contract/common';
@@ -33,6 +35,25 @@ export function makeHost(dataDir: string, options: { passphrase?: string; clock?
 export function ok<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message} (field ${result.error.field ?? '-'})`);
   return result.value as T;
+}
+
+/**
+ * What a page that has just read the record sends with an edit (issue 19.4): the input of a guarded edit
+ * with its part's version as the versioned reads hand it out now (the same versionOf). For tests of
+ * other things than two people editing at once; an `expectedVersion` already given is kept as it is, and
+ * every other channel's input passes unchanged. Stale edits are tested with versions of their own
+ * (tests/integration/edit-guards.test.ts, edit-conflicts.test.ts).
+ */
+export function asRead(host: AppHost, channel: string, input: unknown): unknown {
+  if (!(channel in EDIT_GUARDS) || input === null || typeof input !== 'object' || 'expectedVersion' in input || host.core.phase() !== 'ready') return input;
+  const ctx = host.core.context(null);
+  let part: ReturnType<typeof partOf>;
+  try {
+    part = partOf(channel as GuardedChannel, input, ctx.sqlite);
+  } catch {
+    return input; // an input the contract refuses: the router answers it as it is
+  }
+  return part ? { ...input, expectedVersion: versionOf(ctx, part) } : input;
 }
 
 /** First-run set-up (no demo data) and the administrator signed in on `connection`. */
