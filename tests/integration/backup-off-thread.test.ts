@@ -20,7 +20,7 @@ import { type WorkerPool, createWorkerPool } from '../../electron/services/core/
 import type { BackupEntry, BackupSettings } from '../../shared/contract/backup';
 import { AppError } from '../../shared/contract/errors';
 import { tempDir } from '../helpers/temp-db';
-import { ADMIN, type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
+import { ADMIN, type TestClock, asRead, makeHost, ok, setupAndLogin, testClock } from './support/host';
 
 /** Enough children that a backup takes a while (the copy and its check), few enough for a test. */
 const CHILDREN = 1500;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   loadDemoData(host.core.context(null), { children: CHILDREN });
   mkdirSync(join(t.dir, 'usb'));
   folder = join(t.dir, 'usb', '童护备份');
-  ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', { folder, dailyAt: null, keep: 30 }));
+  ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder, dailyAt: null, keep: 30 })));
 }, 300_000);
 
 afterAll(() => {
@@ -163,7 +163,7 @@ describe('one backup at a time', () => {
     clock.advance(24 * 60 * 60 * 1000);
     // A day later the screen has locked itself (the idle lock): the administrator unlocks it.
     ok(await host.router.dispatch('c1', 'auth:unlockScreen', { password: ADMIN.password }));
-    ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', { folder, dailyAt: '00:00', keep: 30 }));
+    ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder, dailyAt: '00:00', keep: 30 })));
     const before = filesIn(folder).filter((n) => n.endsWith('.db'));
     const created = snapshot().created;
     try {
@@ -182,7 +182,7 @@ describe('one backup at a time', () => {
       expect(later.file).not.toBe(dailyEntry?.file);
       expect(snapshot().created).toBe(created + 2);
     } finally {
-      ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', { folder, dailyAt: null, keep: 30 }));
+      ok<BackupSettings>(await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder, dailyAt: null, keep: 30 })));
     }
   });
 });

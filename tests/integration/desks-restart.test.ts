@@ -14,7 +14,7 @@ import type { WorkstationIdentity } from '../../electron/host/workstation/identi
 import { makeIdNumber } from '../../shared/domain/id-number';
 import { tempDir } from '../helpers/temp-db';
 import { clientOf, enrollDesk } from './support/desks';
-import { ADMIN, type TestClock, makeHost, ok, setupAndLogin, testClock } from './support/host';
+import { ADMIN, type TestClock, asRead, makeHost, ok, setupAndLogin, testClock } from './support/host';
 
 const PORT = 47110;
 let root: { dir: string; cleanup: () => void };
@@ -146,8 +146,8 @@ describe('sign-ins at the desks across a restart', () => {
     const staff2 = { username: 'worker2', password: 'Temp!pass-5678' };
     const made2 = ok<{ id: number }>(await host.router.dispatch('c1', 'users:create', { username: staff2.username, displayName: '社工乙', roles: ['caseworker'], password: staff2.password }));
     const reset = await signedInDesk('重置密码', 'page-reset-1', staff2);
-    ok(await host.router.dispatch('c1', 'users:setActive', { id: made.id, active: false }));
-    ok(await host.router.dispatch('c1', 'users:resetPassword', { id: made2.id, password: 'Other!pass-9999' }));
+    ok(await host.router.dispatch('c1', 'users:setActive', asRead(host, 'users:setActive', { id: made.id, active: false })));
+    ok(await host.router.dispatch('c1', 'users:resetPassword', asRead(host, 'users:resetPassword', { id: made2.id, password: 'Other!pass-9999' })));
     expect(count('SELECT count(*) AS n FROM desk_sessions WHERE user_id IN (?, ?)', made.id, made2.id)).toBe(0);
     await restartHost();
     for (const [desk, page] of [
@@ -165,7 +165,7 @@ describe('sign-ins at the desks across a restart', () => {
   it('does not bring back the desk sessions a restored backup holds', async () => {
     const { client } = await signedInDesk('备份恢复', 'page-bk-1');
     mkdirSync(`${root.dir}/backups`, { recursive: true });
-    ok(await host.router.dispatch('c1', 'backup:settings', { folder: `${root.dir}/backups`, dailyAt: null, keep: 30 }));
+    ok(await host.router.dispatch('c1', 'backup:settings', asRead(host, 'backup:settings', { folder: `${root.dir}/backups`, dailyAt: null, keep: 30 })));
     const entry = ok<{ file: string }>(await host.router.dispatch('c1', 'backup:run', null));
     clock.advance(61_000);
     ok(await host.router.dispatch('c1', 'backup:restore', { file: entry.file, confirm: true }));

@@ -14,7 +14,7 @@ import type { Role } from '../../shared/contract/permissions';
 import type { WorklistItem } from '../../shared/contract/worklist';
 import { addDays, addYears } from '../../shared/domain/dates';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/temp-db';
-import { ADMIN, PASSPHRASE, ok, testClock } from './support/host';
+import { ADMIN, PASSPHRASE, asRead, ok, testClock } from './support/host';
 
 type Worklist = { asOf: string; items: WorklistItem[]; counts: Record<string, number>; visibleKinds: string[] };
 
@@ -28,7 +28,8 @@ const people = {
 };
 let turning: number;
 
-const call = async <T>(connection: string, channel: string, input: unknown): Promise<T> => ok<T>(await host.router.dispatch(connection, channel, input));
+/** A call as the page makes it: an edit carries the version its page read (asRead). */
+const call = async <T>(connection: string, channel: string, input: unknown): Promise<T> => ok<T>(await host.router.dispatch(connection, channel, asRead(host, channel, input)));
 const worklistAt = (who: keyof typeof people) => call<Worklist>(people[who].connection, 'worklist:get', {});
 const sqlite = () => host.core.opened()!.sqlite;
 
