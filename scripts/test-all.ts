@@ -55,6 +55,9 @@ const steps: Step[] = [
   { name: 'typecheck', title: 'TypeScript (main process, services, tests)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.node.json'] },
   { name: 'typecheck-web', title: 'TypeScript (renderer)', command: [bin('tsc'), '--noEmit', '-p', 'tsconfig.web.json'] },
   { name: 'lint', title: 'ESLint (incl. layer boundaries)', command: [bin('eslint'), '.', '--max-warnings', '0'] },
+  // The packaged app's build (into out/, ignored by git): it must compile, and the unit step then runs
+  // the built worker entry (tests/integration/worker-build.test.ts) as the Electron shell does.
+  { name: 'build', title: 'Build (electron-vite: main, preload, worker, renderer)', command: [bin('electron-vite'), 'build'] },
   {
     name: 'unit',
     title: 'Unit + integration (vitest)',
