@@ -14,6 +14,7 @@ import { configureWorkers } from '../services/core/worker-pool';
 import { denyAllPermissions, guardWebContents, installContentSecurityPolicy } from './hardening';
 import { CHANGE_CHANNEL, registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
+import { LEAVE_DIALOG, leaveConfirmed } from './leave-dialog';
 import { probeNativeDriver, resolveNativeBinding } from './native-driver';
 import { chooseKeyProtection } from './safe-storage-sealer';
 import type { TrustedUrlOptions } from './trusted-url';
@@ -97,6 +98,10 @@ function createMainWindow(): BrowserWindow {
   win.webContents.once('destroyed', () => {
     unsubscribe?.();
     host?.sessions.end(connection);
+  });
+  // Closing or reloading over unsaved edits: the page's guard holds the window; ask before letting go.
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (leaveConfirmed(dialog.showMessageBoxSync(win, { ...LEAVE_DIALOG, buttons: [...LEAVE_DIALOG.buttons] }))) event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
