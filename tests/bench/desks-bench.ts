@@ -19,12 +19,14 @@
  * Every request is timed from when it was due (coordinated omission: a request that waited behind a
  * blocked thread counts the wait, on both paths). A desk retries an unanswered request for 60 s with
  * the same request id (the product's client retries for 10 minutes; 60 s keeps the run bounded), so
- * an error here is one a person at that desk would have seen within a minute. The desks' TLS clients
- * run in the bench's own process, beside the host: their half of the encryption is on the same thread,
- * so the TLS figures are a little worse than separate computers would see.
+ * an error here is one a person at that desk would have seen within a minute. The 30 desks' TLS clients
+ * run in a separate process (desks-clients.ts, forked with tsx; identities and sign-in over its IPC
+ * channel, never a file), as workstations are other computers: the host's thread carries only the
+ * host's work, and its event-loop delay is the host's own. The in-process desks run in this process.
  *
  * Figures only: nothing here passes or fails. Everything on loopback, bounded in count and time.
  */
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,39 +34,18 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { type AppHost, createAppHost } from '../../electron/host/app-host';
-import { WorkstationClient } from '../../electron/host/workstation/client';
 import { enrollWorkstation } from '../../electron/host/workstation/enroll';
 import { fixedClock } from '../../electron/services/core/clock';
 import { passphraseSealer } from '../../electron/services/keys/key-store';
-import type { Result } from '../../shared/contract/errors';
-import { type Versions, versionIn } from '../../shared/contract/versions';
-import { addDays } from '../../shared/domain/dates';
 import { MIGRATIONS_DIR } from '../helpers/temp-db';
+import { ADMIN, type Ack, type Desk, type DeskIdentity, STAFF_FIRST_PASSWORD, type FromClients, type Invoke, type LongRun, MIX, type OpName, ok, type Pools, RAMP, round, type Sample, type SaturationFigures, type ToClients, WRITES, humanPhase, signIn } from './desks-load';
 import { type Stats, stats } from './timing';
 
+export type { OpName } from './desks-load';
+
 const PASSPHRASE = 'bench passphrase for many desks';
-const ADMIN = { username: 'admin', password: 'Str0ng!pass-word' } as const;
-const STAFF_FIRST_PASSWORD = 'Str0ng!desk-first';
-const STAFF_PASSWORD = 'Str0ng!desk-final';
 const DESKS = 30;
 const TODAY_ISO = '2026-11-29T09:00:00+08:00';
-/** The saturation ramp: offered requests per second, each step held for `stepSeconds`. */
-const RAMP = [2, 5, 10, 20, 40, 60, 90, 120, 160, 220, 300, 400];
-
-export type OpName = 'search' | 'child page' | 'session log' | 'profile edit' | 'worklist';
-const MIX: readonly [OpName, number][] = [
-  ['search', 0.4],
-  ['child page', 0.3],
-  ['session log', 0.15],
-  ['profile edit', 0.1],
-  ['worklist', 0.05],
-];
-const WRITES: ReadonlySet<OpName> = new Set(['session log', 'profile edit']);
-
-type Invoke = (channel: string, input: unknown) => Promise<Result<unknown>>;
-type Sample = { op: OpName; start: number; end: number; ok: boolean; code: string | null };
-type LongRun = { what: 'roster export' | 'backup'; start: number; end: number; ok: boolean; code: string | null };
-type Ack = { kind: 'session' | 'edit'; marker: string; ok: boolean; code: string | null };
 
 type OpFigure = { op: OpName; kind: 'read' | 'write'; n: number; p50: number; p95: number; max: number; errors: number; duringLongWork: { n: number; p50: number; p95: number } | null; duringExport: { n: number; p95: number } | null; duringBackup: { n: number; p95: number } | null };
 type PhaseFigures = { seconds: number; eventLoopDelay: { p99Ms: number; maxMs: number }; requests: number; perSecond: number; errors: Record<string, number>; conflicts: number; ops: OpFigure[]; longWork: { what: string; runs: number; medianMs: number; maxMs: number; errors: number }[] };
@@ -77,47 +58,11 @@ export type DesksFigures = {
   desksPhase: PhaseFigures;
   inProcessPhase: PhaseFigures;
   ratio: { op: OpName; p50: number; p95: number }[];
-  saturation: {
-    steps: { offered: number; served: number; n: number; p50: number; p95: number; p95WithoutWorklist: number; errors: number; holds: boolean; holdsWithoutWorklist: boolean; p95ByOp: Partial<Record<OpName, number>> }[];
-    highestHolding: number | null;
-    /** The same ramp judged on every operation but the worklist (5 % of the mix, the largest answer: every item of every child). */
-    highestHoldingWithoutWorklist: number | null;
-  };
+  saturation: SaturationFigures;
   writes: { kind: string; acknowledged: number; found: number; lost: number; doubled: number; writtenWithoutAck: number; failed: number }[];
   targets: { name: string; figure: number; target: string; met: boolean }[];
   load: { loadavg: number[]; cpus: number };
 };
-
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} (field ${result.error.field ?? '-'})`);
-  return result.value as T;
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** A seeded generator (mulberry32): the same run draws the same think times and the same mix. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const exponential = (random: () => number, mean: number) => -Math.log(1 - random()) * mean;
-
-function pickOp(random: () => number): OpName {
-  let x = random();
-  for (const [name, share] of MIX) {
-    if (x < share) return name;
-    x -= share;
-  }
-  return 'search';
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -130,11 +75,67 @@ async function freePort(): Promise<number> {
   });
 }
 
-type Pools = {
-  searches: string[];
-  pages: number[];
-  rehab: { childId: number; startsOn: string }[];
-};
+
+/** The 30 workstations' process (desks-clients.ts): asked one thing at a time, answered over the IPC channel. */
+type DesksProcess = { ask: <T extends FromClients['type']>(message: ToClients, answer: T) => Promise<Extract<FromClients, { type: T }>>; close: () => Promise<void> };
+
+/**
+ * Forks the desks' process: the same Node and tsx loader as this one (its execArgv), an IPC channel with
+ * structured cloning, its output on this console. A failure there, or its ending before it answered,
+ * rejects the question being asked with a clear error; `close` ends it (asked, then killed after 5 s).
+ */
+function startDesksProcess(log: (line: string) => void): DesksProcess {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'desks-clients.ts'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let waiting: { type: string; resolve: (m: FromClients) => void; reject: (e: Error) => void } | null = null;
+  let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure ??= error;
+    const w = waiting;
+    waiting = null;
+    w?.reject(failure);
+  };
+  child.on('message', (message: FromClients) => {
+    if (message.type === 'log') log(message.line);
+    else if (message.type === 'failed') fail(new Error(`the desks' process (desks-clients.ts) failed:\n${message.message}`));
+    else if (waiting && message.type === waiting.type) {
+      const w = waiting;
+      waiting = null;
+      w.resolve(message);
+    }
+  });
+  child.on('error', (error) => fail(new Error(`the desks' process (desks-clients.ts) could not run: ${error.message}`)));
+  child.on('exit', (code, signal) => fail(new Error(`the desks' process (desks-clients.ts) ended (code ${code ?? '-'}, signal ${signal ?? '-'}) before it answered`)));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    ask: (message, answer) =>
+      new Promise((resolveAnswer, reject) => {
+        if (failure) return reject(failure);
+        if (!running() || !child.connected) return reject(new Error(`the desks' process (desks-clients.ts) is not running`));
+        waiting = { type: answer, resolve: resolveAnswer as (m: FromClients) => void, reject };
+        child.send(message);
+      }),
+    close: async () => {
+      if (!running()) return;
+      const ended = new Promise<void>((r) => child.once('exit', () => r()));
+      if (child.connected) child.send({ type: 'stop' } satisfies ToClients);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await ended;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** This process's event-loop delay while `work` runs: the host's thread (the in-process desks run on it too). */
+async function hostLoopDuring<T>(work: () => Promise<T>): Promise<{ result: T; loop: PhaseFigures['eventLoopDelay'] }> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  try {
+    const result = await work();
+    return { result, loop: { p99Ms: round(loop.percentile(99) / 1e6), maxMs: round(loop.max / 1e6) } };
+  } finally {
+    loop.disable();
+  }
+}
 
 /** The children the desks look at, search for and write to (drawn once, from the database). */
 function drawPools(host: AppHost, today: string): Pools {
@@ -157,95 +158,6 @@ function drawPools(host: AppHost, today: string): Pools {
     .all(today) as { childId: number; startsOn: string }[];
   if (people.length === 0 || rehab.length === 0) throw new Error('the data set has no children in care with a rehabilitation plan in force');
   return { searches, pages: people.map((p) => p.id), rehab };
-}
-
-/** One desk's operations, written against any transport (a workstation over TLS, or the router in-process). */
-function operations(invoke: Invoke, pools: Pools, random: () => number, runId: string, tag: string, today: string, acks: Ack[]): Record<OpName, () => Promise<Result<unknown>>> {
-  let n = 0;
-  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  // The child page on this desk's screen and the particulars' version it was read at (issue 19.4): an edit is
-  // made on the page last opened; after the answer (saved, or refused as stale) the page is read afresh.
-  let onScreen: { childId: number; version: number } | null = null;
-  return {
-    search: () => invoke('children:list', { query: pick(pools.searches), limit: 100 }),
-    'child page': async () => {
-      const childId = pick(pools.pages);
-      const record = await invoke('record:get', { childId });
-      if (!record.ok) return record;
-      onScreen = { childId, version: versionIn((record.value as { versions?: Versions }).versions, 'child', childId) };
-      return invoke('eligibility:get', { childId });
-    },
-    'session log': async () => {
-      const { childId } = pick(pools.rehab);
-      const marker = `BENCH-${runId}-S-${tag}-${String(n++).padStart(5, '0')}#`;
-      const r = await invoke('rehab:logSession', { childId, sessionOn: today, attended: true, minutes: 30 + Math.floor(random() * 30), goals: [], note: marker });
-      acks.push({ kind: 'session', marker, ok: r.ok, code: r.ok ? null : r.error.code });
-      return r;
-    },
-    'profile edit': async () => {
-      // The page on screen (with none, one is opened first). Another desk may have saved the same child since
-      // it was read: that edit is refused with `conflict` and counted as a conflict, not an error.
-      if (onScreen === null) {
-        const childId = pick(pools.pages);
-        const record = await invoke('record:get', { childId });
-        if (!record.ok) return record;
-        onScreen = { childId, version: versionIn((record.value as { versions?: Versions }).versions, 'child', childId) };
-      }
-      const { childId, version } = onScreen;
-      const marker = `BENCH-${runId}-E-${tag}-${String(n++).padStart(5, '0')}#`;
-      const r = await invoke('record:updateProfile', { childId, notes: `案头测试备注 ${marker}`, expectedVersion: version });
-      onScreen = null; // saved or refused: the page is read afresh before the next edit
-      acks.push({ kind: 'edit', marker, ok: r.ok, code: r.ok ? null : r.error.code });
-      return r;
-    },
-    worklist: () => invoke('worklist:get', {}),
-  };
-}
-
-type Desk = { name: string; invoke: Invoke; admin: Invoke | null; close: () => void };
-
-/** Runs the desks for `seconds` at the human pace, while desk 0 exports the roster and desk 1 backs up, again and again. */
-async function humanPhase(desks: Desk[], pools: Pools, seconds: number, seed: number, runId: string, label: string, today: string, acks: Ack[], log: (line: string) => void): Promise<{ samples: Sample[]; long: LongRun[]; loop: { p99Ms: number; maxMs: number } }> {
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  const samples: Sample[] = [];
-  const long: LongRun[] = [];
-  const endAt = performance.now() + seconds * 1000;
-  const deskLoop = async (desk: Desk, i: number) => {
-    const random = rng(seed + i * 101);
-    const ops = operations(desk.invoke, pools, random, runId, `${label}${String(i).padStart(2, '0')}`, today, acks);
-    // Each request is timed from when it was due (the end of the think time), not from when the timer
-    // got to run: a request that waited behind a blocked thread counts that wait, on both paths.
-    let due = performance.now() + random() * 2000; // desks do not all start on the same millisecond
-    await sleep(due - performance.now());
-    while (performance.now() < endAt) {
-      const op = pickOp(random);
-      const r = await ops[op]();
-      samples.push({ op, start: due, end: performance.now(), ok: r.ok, code: r.ok ? null : r.error.code });
-      const think = exponential(random, 2000);
-      due = performance.now() + think;
-      if (due >= endAt) break;
-      await sleep(think);
-    }
-  };
-  const longLoop = async (what: LongRun['what'], invoke: Invoke, firstAfterMs: number) => {
-    await sleep(firstAfterMs);
-    while (performance.now() < endAt) {
-      const start = performance.now();
-      const r = what === 'roster export' ? await invoke('ledger:export', { ledgers: ['roster'], from: addDays(today, -30), to: today }) : await invoke('backup:run', null);
-      long.push({ what, start, end: performance.now(), ok: r.ok, code: r.ok ? null : r.error.code });
-      if (!r.ok) log(`${what} failed: ${r.error.code} ${r.error.message}`);
-      if (performance.now() + 3000 >= endAt) break;
-      await sleep(3000);
-    }
-  };
-  await Promise.all([
-    ...desks.map((d, i) => deskLoop(d, i)),
-    longLoop('roster export', desks[0]!.admin!, Math.min(5000, seconds * 100)),
-    longLoop('backup', desks[1]!.admin!, Math.min(8000, seconds * 150)),
-  ]);
-  loop.disable();
-  return { samples, long, loop: { p99Ms: round(loop.percentile(99) / 1e6), maxMs: round(loop.max / 1e6) } };
 }
 
 function phaseFigures(samples: Sample[], long: LongRun[], seconds: number, eventLoopDelay: PhaseFigures['eventLoopDelay']): PhaseFigures {
@@ -292,64 +204,6 @@ function phaseFigures(samples: Sample[], long: LongRun[], seconds: number, event
   };
 }
 
-/** Offered load in steps (Poisson arrivals spread over the desks, not waiting for answers); stops after the first step that does not hold. */
-async function saturation(desks: Desk[], pools: Pools, stepSeconds: number, seed: number, runId: string, today: string, acks: Ack[], log: (line: string) => void): Promise<DesksFigures['saturation']> {
-  const steps: DesksFigures['saturation']['steps'] = [];
-  const random = rng(seed);
-  const deskOps = desks.map((d, i) => operations(d.invoke, pools, rng(seed + 7 + i), runId, `R${String(i).padStart(2, '0')}`, today, acks));
-  for (const offered of RAMP) {
-    const samples: Sample[] = [];
-    const pending: Promise<void>[] = [];
-    const t0 = performance.now();
-    // At least ~100 requests per step, so that a low step's p95 is not simply its slowest request.
-    const endAt = t0 + Math.max(stepSeconds, Math.ceil(100 / offered)) * 1000;
-    let next = t0;
-    let overloaded = false;
-    while (next < endAt) {
-      next += exponential(random, 1000 / offered);
-      const wait = next - performance.now();
-      if (wait > 0) await sleep(wait);
-      if (pending.length - samples.length > 400) {
-        overloaded = true; // more than 400 requests unanswered: the host is far behind this step
-        break;
-      }
-      const op = pickOp(random);
-      const ops = deskOps[Math.floor(random() * deskOps.length)]!;
-      const start = next; // timed from when it was due (open loop)
-      pending.push(
-        ops[op]().then((r) => {
-          samples.push({ op, start, end: performance.now(), ok: r.ok, code: r.ok ? null : r.error.code });
-        }),
-      );
-    }
-    await Promise.all(pending);
-    const elapsed = (performance.now() - t0) / 1000;
-    const st = stats(samples.map((s) => s.end - s.start));
-    const others = samples.filter((s) => s.op !== 'worklist');
-    const p95WithoutWorklist = others.length > 0 ? round(stats(others.map((s) => s.end - s.start)).p95) : NaN;
-    const p95ByOp: Partial<Record<OpName, number>> = {};
-    for (const [op] of MIX) {
-      const mine = samples.filter((s) => s.op === op);
-      if (mine.length > 0) p95ByOp[op] = round(stats(mine.map((s) => s.end - s.start)).p95);
-    }
-    const errors = samples.filter((s) => !s.ok && s.code !== 'conflict').length;
-    const holds = !overloaded && errors === 0 && st.p95 <= 100;
-    const holdsWithoutWorklist = !overloaded && errors === 0 && p95WithoutWorklist <= 100;
-    steps.push({ offered, served: round(samples.length / elapsed), n: samples.length, p50: round(st.median), p95: round(st.p95), p95WithoutWorklist, errors, holds, holdsWithoutWorklist, p95ByOp });
-    log(`saturation: offered ${offered}/s → served ${round(samples.length / elapsed)}/s, p50 ${round(st.median)} ms, p95 ${round(st.p95)} ms (without the worklist ${p95WithoutWorklist} ms), errors ${errors}${overloaded ? ', overloaded' : ''}`);
-    if (!holds && !holdsWithoutWorklist) break;
-  }
-  // The highest step that holds with every step below it holding too.
-  const highest = (ok: (s: (typeof steps)[number]) => boolean) => {
-    let best: number | null = null;
-    for (const s of steps) {
-      if (!ok(s)) break;
-      best = s.offered;
-    }
-    return best;
-  };
-  return { steps, highestHolding: highest((s) => s.holds), highestHoldingWithoutWorklist: highest((s) => s.holdsWithoutWorklist) };
-}
 
 /** Every acknowledged write against the rows in the database: sessions by their note, profile edits by their audit row. */
 function checkWrites(host: AppHost, runId: string, acks: Ack[], auditFrom: number): DesksFigures['writes'] {
@@ -415,13 +269,6 @@ async function openHost(dir: string, children: number, reuse: boolean, keep: boo
   return { host, buildS };
 }
 
-/** Signs `page` in as `username` (changing the first password if the account still has it). */
-async function signIn(invoke: Invoke, username: string): Promise<void> {
-  let r = await invoke('auth:login', { username, password: STAFF_PASSWORD });
-  if (!r.ok) r = await invoke('auth:login', { username, password: STAFF_FIRST_PASSWORD });
-  const user = ok<{ mustChangePassword: boolean }>(r);
-  if (user.mustChangePassword) ok(await invoke('auth:changePassword', { currentPassword: STAFF_FIRST_PASSWORD, newPassword: STAFF_PASSWORD }));
-}
 
 export async function benchDesks(options: { children: number; seconds: number; stepSeconds: number; keep: boolean; reuse: string | null; log: (line: string) => void }): Promise<DesksFigures> {
   const { log } = options;
@@ -429,8 +276,9 @@ export async function benchDesks(options: { children: number; seconds: number; s
   const runId = randomBytes(3).toString('hex').toUpperCase();
   const { host, buildS } = await openHost(dir, options.children, options.reuse !== null, options.keep, log);
   const admin: Invoke = (channel, input) => host.router.dispatch('admin', channel, input);
-  const desks: Desk[] = [];
+  const identities: DeskIdentity[] = [];
   const inProcess: Desk[] = [];
+  let clients: DesksProcess | null = null;
   try {
     const today = host.core.context(null).clock.today();
     const children = (host.core.opened()!.sqlite.prepare('SELECT count(*) AS n FROM children').get() as { n: number }).n;
@@ -452,17 +300,8 @@ export async function benchDesks(options: { children: number; seconds: number; s
     for (let i = 0; i < DESKS; i += 1) {
       const ticket = ok<{ address: string; port: number; fingerprint: { sha256: string }; code: string }>(await admin('desks:addWorkstation', null));
       const identity = await enrollWorkstation({ host: `${ticket.address}:${ticket.port}`, code: ticket.code, name: `案头${i + 1}-${runId}`, fingerprint: ticket.fingerprint.sha256 });
-      const client = new WorkstationClient({ hostUrl: identity.hostUrl, certPem: identity.certPem, keyPem: identity.keyPem, caPem: identity.caPem, retryForMs: 60_000 });
-      const page = `desk-${i}-${runId}`;
-      const invoke: Invoke = (channel, input) => client.invoke(page, channel, input);
-      await signIn(invoke, `desk${String(i + 1).padStart(2, '0')}`);
-      let adminInvoke: Invoke | null = null;
-      if (i < 2) {
-        const adminPage = `desk-${i}-admin-${runId}`;
-        adminInvoke = (channel, input) => client.invoke(adminPage, channel, input);
-        ok(await adminInvoke('auth:login', ADMIN));
-      }
-      desks.push({ name: `desk${i + 1}`, invoke, admin: adminInvoke, close: () => client.close() });
+      // Signed in later from the desks' process, through this desk's own client (its sessions are bound to its certificate).
+      identities.push({ hostUrl: identity.hostUrl, certPem: identity.certPem, keyPem: identity.keyPem, caPem: identity.caPem, username: `desk${String(i + 1).padStart(2, '0')}`, page: `desk-${i}-${runId}`, adminPage: i < 2 ? `desk-${i}-admin-${runId}` : null });
       // The same person at the same desk, standalone: the router called directly (no TLS, no HTTP).
       const connection = `inproc-${i}-${runId}`;
       const local: Invoke = (channel, input) => host.router.dispatch(connection, channel, input);
@@ -475,31 +314,36 @@ export async function benchDesks(options: { children: number; seconds: number; s
       }
       inProcess.push({ name: `inproc${i + 1}`, invoke: local, admin: localAdmin, close: () => undefined });
     }
-    const enrollS = round((performance.now() - t0) / 1000);
-    log(`${DESKS} staff accounts and ${DESKS} workstations enrolled and signed in over mutual TLS on 127.0.0.1:${port} in ${enrollS} s`);
-
     const pools = drawPools(host, today);
     const acks: Ack[] = [];
     const auditFrom = (host.core.opened()!.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM audit_log').get() as { n: number }).n;
-    // A short warm-up on both paths (not counted): the first reads of the day fill the memos.
-    for (const d of [desks[2]!, inProcess[2]!]) {
-      await d.invoke('worklist:get', {});
-      await d.invoke('children:list', { query: pools.searches[0], limit: 100 });
-    }
+    // The 30 workstations in a process of their own, as other computers: each signs in there over mutual TLS
+    // and warms up (desk 3 reads the worklist and searches once, not counted: the first reads fill the memos).
+    clients = startDesksProcess(log);
+    const ready = await clients.ask({ type: 'start', desks: identities, pools, today, runId }, 'ready');
+    const enrollS = round((performance.now() - t0) / 1000);
+    log(`${DESKS} staff accounts and ${DESKS} workstations enrolled, and signed in over mutual TLS on 127.0.0.1:${port} from a separate process (${ready.signInS} s of it), in ${enrollS} s`);
+    // The same warm-up on the in-process path.
+    await inProcess[2]!.invoke('worklist:get', {});
+    await inProcess[2]!.invoke('children:list', { query: pools.searches[0], limit: 100 });
 
-    log(`desks over TLS: ${DESKS} desks, ${options.seconds} s, one request every 2 s on average per desk; desk 1 exports the roster, desk 2 backs up, again and again …`);
-    const desksRun = await humanPhase(desks, pools, options.seconds, 1, runId, 'D', today, acks, log);
-    const desksPhase = phaseFigures(desksRun.samples, desksRun.long, options.seconds, desksRun.loop);
+    log(`desks over TLS (a separate process): ${DESKS} desks, ${options.seconds} s, one request every 2 s on average per desk; desk 1 exports the roster, desk 2 backs up, again and again …`);
+    const desksClients = clients;
+    const desksRun = await hostLoopDuring(() => desksClients.ask({ type: 'human', seconds: options.seconds, seed: 1, label: 'D' }, 'human'));
+    acks.push(...desksRun.result.acks);
+    const desksPhase = phaseFigures(desksRun.result.samples, desksRun.result.long, options.seconds, desksRun.loop);
     log(`  ${desksPhase.requests} requests (${desksPhase.perSecond}/s), errors ${JSON.stringify(desksPhase.errors)}, exports ${desksPhase.longWork[0]!.runs}, backups ${desksPhase.longWork[1]!.runs}`);
 
     const inSeconds = Math.max(20, Math.round(options.seconds / 2));
     log(`in-process (standalone, router.dispatch): the same desks, mix, export and backup, ${inSeconds} s …`);
-    const inRun = await humanPhase(inProcess, pools, inSeconds, 1, runId, 'L', today, acks, log);
-    const inProcessPhase = phaseFigures(inRun.samples, inRun.long, inSeconds, inRun.loop);
+    const inRun = await hostLoopDuring(() => humanPhase(inProcess, pools, inSeconds, 1, runId, 'L', today, acks, log));
+    const inProcessPhase = phaseFigures(inRun.result.samples, inRun.result.long, inSeconds, inRun.loop);
     log(`  ${inProcessPhase.requests} requests (${inProcessPhase.perSecond}/s), errors ${JSON.stringify(inProcessPhase.errors)}`);
 
     log(`saturation over TLS: offered load in steps of ${options.stepSeconds} s (${RAMP.join(', ')} requests/s), until p95 > 100 ms or an error …`);
-    const sat = await saturation(desks, pools, options.stepSeconds, 99, runId, today, acks, log);
+    const satRun = await clients.ask({ type: 'saturation', stepSeconds: options.stepSeconds, seed: 99 }, 'saturation');
+    acks.push(...satRun.acks);
+    const sat = satRun.figures;
 
     const writes = checkWrites(host, runId, acks, auditFrom);
     const ratio = desksPhase.ops.map((d) => {
@@ -530,7 +374,7 @@ export async function benchDesks(options: { children: number; seconds: number; s
       load: { loadavg: loadavg().map((n) => round(n, 2)), cpus: cpus().length },
     };
   } finally {
-    for (const d of desks) d.close();
+    await clients?.close();
     await host.desks.shutdown();
     host.close();
     if (options.keep || options.reuse) log(`kept ${dir} (npm run bench -- desks --reuse ${dir})`);
@@ -568,7 +412,7 @@ export function printDesks(f: DesksFigures): void {
   console.log(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
   for (const b of body) console.log(line(b));
   console.log('  (milliseconds from when each request was due; a child page is record:get then eligibility:get; ratio = over TLS / in-process;');
-  console.log('   the 30 desks\' TLS clients run in the same process as the host, so their side of the encryption is on its thread too)');
+  console.log('   the 30 desks\' TLS clients run in a separate process, as workstations are other computers; the event-loop delay is the host\'s)');
   for (const [label, p] of [['over TLS', f.desksPhase], ['in-process', f.inProcessPhase]] as const) {
     console.log(`  ${label}: ${p.requests} requests in ${p.seconds} s (${p.perSecond}/s), errors ${JSON.stringify(p.errors)}, conflicts ${p.conflicts}; event-loop delay p99 ${p.eventLoopDelay.p99Ms} ms, max ${p.eventLoopDelay.maxMs} ms; ${p.longWork.map((l) => `${l.what} ×${l.runs} (median ${l.medianMs} ms, max ${l.maxMs} ms, errors ${l.errors})`).join(', ')}`);
   }
