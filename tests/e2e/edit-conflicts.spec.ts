@@ -4,7 +4,7 @@
  * was typed and says the record changed; its stale save shows the conflict view (who, when, theirs beside
  * yours) and, reapplied on the latest version, both changes are kept.
  */
-import { expect, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
 import { DeskPage } from './pages/conflict-pages';
 import { StartPages } from './pages/app-pages';
 import { createAccount } from './support/accounts';
@@ -14,29 +14,39 @@ import { rmSync } from 'node:fs';
 
 const PASSPHRASE = 'desks e2e passphrase';
 
+/** One host and two desks (browser contexts); the caller closes them (`finally`). */
+async function twoDesks(browser: Browser, testId: string) {
+  const dataDir = freshDataDir(testId);
+  const host = await startHost(dataDir, PASSPHRASE);
+  return { dataDir, host, one: await browser.newContext(), two: await browser.newContext() };
+}
+
+/** Set-up by the administrator, two caseworkers (王社工 at desk one, 李社工 at desk two), both on the same child's page. */
+async function bothOnOneChild(url: string, one: BrowserContext, two: BrowserContext) {
+  const admin = await one.newPage();
+  await admin.goto(url);
+  const start = new StartPages(admin);
+  await start.completeSetup();
+  await start.login();
+  await createAccount(admin, { username: 'wang', displayName: '王社工', roles: ['caseworker'] });
+  await createAccount(admin, { username: 'lisw', displayName: '李社工', roles: ['caseworker'] });
+  const { id: childId } = await invoke<{ id: number }>(admin, 'children:create', { name: '陈思远', sex: 'female', birthDate: '2012-03-10', idNumber: null, admissionDate: '2012-06-01' });
+  await admin.close();
+
+  const wang = new DeskPage(await one.newPage());
+  const li = new DeskPage(await two.newPage());
+  await wang.firstSignIn(url, 'wang', '王社工');
+  await li.firstSignIn(url, 'lisw', '李社工');
+  await wang.openChild(url, childId);
+  await li.openChild(url, childId);
+  return { wang, li, childId };
+}
+
 test('an edit at one desk updates the other desk’s page; a stale save there shows the conflict and nothing is lost', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
-  const dataDir = freshDataDir(testInfo.testId);
-  const host = await startHost(dataDir, PASSPHRASE);
-  const one = await browser.newContext();
-  const two = await browser.newContext();
+  const { host, one, two, dataDir } = await twoDesks(browser, testInfo.testId);
   try {
-    const admin = await one.newPage();
-    await admin.goto(host.url);
-    const start = new StartPages(admin);
-    await start.completeSetup();
-    await start.login();
-    await createAccount(admin, { username: 'wang', displayName: '王社工', roles: ['caseworker'] });
-    await createAccount(admin, { username: 'lisw', displayName: '李社工', roles: ['caseworker'] });
-    const { id: childId } = await invoke<{ id: number }>(admin, 'children:create', { name: '陈思远', sex: 'female', birthDate: '2012-03-10', idNumber: null, admissionDate: '2012-06-01' });
-    await admin.close();
-
-    const wang = new DeskPage(await one.newPage());
-    const li = new DeskPage(await two.newPage());
-    await wang.firstSignIn(host.url, 'wang', '王社工');
-    await li.firstSignIn(host.url, 'lisw', '李社工');
-    await wang.openChild(host.url, childId);
-    await li.openChild(host.url, childId);
+    const { wang, li, childId } = await bothOnOneChild(host.url, one, two);
 
     // 李社工 starts editing and types a note; 王社工 changes the ethnicity meanwhile and saves.
     await li.startEditingProfile();
@@ -131,27 +141,9 @@ test('a supervisor gives a child to a caseworker on the child’s page; the case
 
 test('a dialog opened on a page read before another desk changed the child is refused, says who and when, keeps what was typed, and goes through once seen', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
-  const dataDir = freshDataDir(testInfo.testId);
-  const host = await startHost(dataDir, PASSPHRASE);
-  const one = await browser.newContext();
-  const two = await browser.newContext();
+  const { host, one, two, dataDir } = await twoDesks(browser, testInfo.testId);
   try {
-    const admin = await one.newPage();
-    await admin.goto(host.url);
-    const start = new StartPages(admin);
-    await start.completeSetup();
-    await start.login();
-    await createAccount(admin, { username: 'wang', displayName: '王社工', roles: ['caseworker'] });
-    await createAccount(admin, { username: 'lisw', displayName: '李社工', roles: ['caseworker'] });
-    const { id: childId } = await invoke<{ id: number }>(admin, 'children:create', { name: '陈思远', sex: 'female', birthDate: '2012-03-10', idNumber: null, admissionDate: '2012-06-01' });
-    await admin.close();
-
-    const wang = new DeskPage(await one.newPage());
-    const li = new DeskPage(await two.newPage());
-    await wang.firstSignIn(host.url, 'wang', '王社工');
-    await li.firstSignIn(host.url, 'lisw', '李社工');
-    await wang.openChild(host.url, childId);
-    await li.openChild(host.url, childId);
+    const { wang, li, childId } = await bothOnOneChild(host.url, one, two);
 
     // 李社工 fills in the discharge and reaches the review step; 王社工 changes the particulars meanwhile.
     const dialog = await li.openDischarge();
