@@ -73,9 +73,31 @@ export function InlineDiscardConfirm({ guard }: { guard: Pick<DiscardGuard, 'kee
   const t = useT();
   return (
     <Alert color="orange" role="alertdialog" aria-label={t('forms.discard.title')} title={t('forms.discard.title')} data-testid="discard-confirm">
+      <DiscardChoices guard={guard} mt="sm" autoFocus />
+    </Alert>
+  );
+}
+
+/** The question asked before what was typed is thrown away. */
+export function DiscardConfirm({ guard }: { guard: Pick<DiscardGuard, 'asking' | 'keepsDraft' | 'stay' | 'discard' | 'keep'> }) {
+  const t = useT();
+  return (
+    <Modal opened={guard.asking} onClose={guard.stay} title={t('forms.discard.title')} size="md" zIndex={400} data-testid="discard-confirm">
+      <Stack gap="sm">
+        <DiscardChoices guard={guard} />
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The message and the three answers (stay first and focused; keep the draft where there is one; discard). */
+function DiscardChoices({ guard, mt, autoFocus }: { guard: Pick<DiscardGuard, 'keepsDraft' | 'stay' | 'discard' | 'keep'>; mt?: string; autoFocus?: boolean }) {
+  const t = useT();
+  return (
+    <>
       <Text size="sm">{guard.keepsDraft ? t('forms.discard.draftMessage') : t('forms.discard.message')}</Text>
-      <Group justify="flex-end" mt="sm">
-        <Button variant="default" onClick={guard.stay} data-autofocus autoFocus>
+      <Group justify="flex-end" mt={mt}>
+        <Button variant="default" onClick={guard.stay} data-autofocus autoFocus={autoFocus}>
           {t('forms.discard.stay')}
         </Button>
         {guard.keepsDraft && (
@@ -87,32 +109,7 @@ export function InlineDiscardConfirm({ guard }: { guard: Pick<DiscardGuard, 'kee
           {t('forms.discard.discard')}
         </Button>
       </Group>
-    </Alert>
-  );
-}
-
-/** The question asked before what was typed is thrown away. */
-export function DiscardConfirm({ guard }: { guard: Pick<DiscardGuard, 'asking' | 'keepsDraft' | 'stay' | 'discard' | 'keep'> }) {
-  const t = useT();
-  return (
-    <Modal opened={guard.asking} onClose={guard.stay} title={t('forms.discard.title')} size="md" zIndex={400} data-testid="discard-confirm">
-      <Stack gap="sm">
-        <Text size="sm">{guard.keepsDraft ? t('forms.discard.draftMessage') : t('forms.discard.message')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={guard.stay} data-autofocus>
-            {t('forms.discard.stay')}
-          </Button>
-          {guard.keepsDraft && (
-            <Button variant="light" onClick={guard.keep}>
-              {t('forms.discard.keepDraft')}
-            </Button>
-          )}
-          <Button color="red" onClick={guard.discard}>
-            {t('forms.discard.discard')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    </>
   );
 }
 
